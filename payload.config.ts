@@ -1,0 +1,46 @@
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import path from 'node:path'
+import { buildConfig } from 'payload'
+
+import { Users } from './collections/Users'
+import { loadSettings, projectRoot } from './src/config'
+import { payloadLoggerOptions } from './src/logging'
+
+const settings = loadSettings()
+
+export default buildConfig({
+  serverURL: settings.serverUrl,
+  secret: settings.payloadSecret,
+  telemetry: false,
+  admin: {
+    user: Users.slug,
+    meta: { titleSuffix: ' · spa-cms' },
+    importMap: {
+      baseDir: projectRoot,
+      importMapFile: path.resolve(projectRoot, 'src/app/(payload)/admin/importMap.js'),
+      autoGenerate: false,
+    },
+  },
+  collections: [Users],
+  editor: lexicalEditor(),
+  db: postgresAdapter({
+    pool: {
+      // Unset only while generating types or the import map, which never connect.
+      connectionString: settings.databaseUrl ?? '',
+      connectionTimeoutMillis: 5_000,
+    },
+    // Schema changes go through committed migrations everywhere (see README: Migrations).
+    push: false,
+    migrationDir: path.resolve(projectRoot, 'migrations'),
+  }),
+  logger: { options: payloadLoggerOptions(settings.logLevel) },
+  typescript: {
+    outputFile: path.resolve(projectRoot, 'payload-types.ts'),
+    // `npm run generate` writes types on purpose; Payload must not spawn it on every start.
+    autoGenerate: false,
+  },
+  graphQL: {
+    schemaOutputFile: path.resolve(projectRoot, 'schema.graphql'),
+  },
+})

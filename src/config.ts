@@ -1,0 +1,119 @@
+/**
+ * The one module that reads the environment. Everything else receives settings from here,
+ * so the full list of knobs (and their defaults) lives in one place; see .env.example.
+ */
+import { randomBytes } from 'node:crypto'
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+/** Every command (npm scripts, Next, the Docker image) runs from the project root. */
+export const projectRoot = process.cwd()
+
+export type RunMode = 'production' | 'development' | 'test'
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+
+export interface Settings {
+  mode: RunMode
+  port: number
+  host: string
+  serverUrl: string
+  /** Unset means: start the embedded Postgres under dataDir. */
+  databaseUrl: string | undefined
+  embeddedDbPort: number
+  payloadSecret: string
+  logLevel: LogLevel
+  dataDir: string
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+const MIN_SECRET_LENGTH = 32
+/** Values that appear in docs and examples: a production server must never run with them. */
+const PLACEHOLDER_SECRETS = ['change-me', 'changeme', 'secret', 'payload-secret', 'replace-me']
+
+type Env = Record<string, string | undefined>
+
+export function runModeOf(env: Env): RunMode {
+  if (env.NODE_ENV === 'production') return 'production'
+  if (env.NODE_ENV === 'test') return 'test'
+  return 'development'
+}
+
+function readPort(env: Env, name: string, fallback: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const port = Number(raw)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`${name} must be a port number between 0 and 65535, got "${raw}"`)
+  }
+  return port
+}
+
+function readLogLevel(env: Env): LogLevel {
+  const level = (env.LOG_LEVEL ?? 'info').toLowerCase() as LogLevel
+  if (!LOG_LEVELS.includes(level)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`)
+  }
+  return level
+}
+
+export function weakSecretReason(secret: string | undefined): string | undefined {
+  if (!secret) return 'PAYLOAD_SECRET is not set'
+  if (secret.length < MIN_SECRET_LENGTH) {
+    return `PAYLOAD_SECRET is too short (${secret.length} characters, at least ${MIN_SECRET_LENGTH} needed)`
+  }
+  const lowered = secret.toLowerCase()
+  if (PLACEHOLDER_SECRETS.some((placeholder) => lowered.includes(placeholder))) {
+    return 'PAYLOAD_SECRET is a placeholder value from the docs'
+  }
+  if (new Set(secret).size < 8) return 'PAYLOAD_SECRET has too little variety to be a real secret'
+  return undefined
+}
+
+/** Outside production a developer should not have to invent a secret: make one and keep it. */
+function developmentSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'payload-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(dataDir, { recursive: true })
+  const secret = randomBytes(32).toString('hex')
+  writeFileSync(file, secret + '\n', { mode: 0o600 })
+  chmodSync(file, 0o600)
+  return secret
+}
+
+/** `next build` evaluates the config but never serves a request, so it needs no real secret. */
+const isNextBuild = (env: Env) => env.NEXT_PHASE === 'phase-production-build'
+
+function resolveSecret(env: Env, mode: RunMode, dataDir: string): string {
+  if (isNextBuild(env)) return env.PAYLOAD_SECRET || randomBytes(32).toString('hex')
+  if (mode === 'production') {
+    const reason = weakSecretReason(env.PAYLOAD_SECRET)
+    if (reason) {
+      throw new ConfigError(
+        `${reason}. In production set PAYLOAD_SECRET to a random value of at least ${MIN_SECRET_LENGTH} characters (for example: openssl rand -hex 32).`,
+      )
+    }
+    return env.PAYLOAD_SECRET as string
+  }
+  return env.PAYLOAD_SECRET || developmentSecret(dataDir)
+}
+
+export function loadSettings(env: Env = process.env): Settings {
+  const mode = runModeOf(env)
+  const port = readPort(env, 'PORT', 3000)
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ projectRoot, env.DATA_DIR || '.data')
+  return {
+    mode,
+    port,
+    host: env.HOST || '0.0.0.0',
+    serverUrl: (env.SERVER_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
+    databaseUrl: env.DATABASE_URL || undefined,
+    embeddedDbPort: readPort(env, 'EMBEDDED_DB_PORT', 54329),
+    payloadSecret: resolveSecret(env, mode, dataDir),
+    logLevel: readLogLevel(env),
+    dataDir,
+  }
+}

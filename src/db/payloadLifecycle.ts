@@ -1,0 +1,40 @@
+/**
+ * Starting and stopping a Payload instance outside Next (scripts and tests).
+ */
+import type { Pool, PoolClient } from 'pg'
+import type { Payload, SanitizedConfig } from 'payload'
+
+interface PoolInternals {
+  _clients: PoolClient[]
+  _idle: { client: PoolClient }[]
+}
+
+/**
+ * db-postgres checks one client out of its pool on connect and never gives it back
+ * (payload#11727), so pool.end() would wait forever. Release it, then end the pool.
+ */
+async function endPool(pool: Pool): Promise<void> {
+  const internals = pool as unknown as PoolInternals
+  const idle = new Set(internals._idle.map((entry) => entry.client))
+  for (const client of [...internals._clients]) {
+    if (!idle.has(client)) client.release()
+  }
+  await pool.end()
+}
+
+export async function closePayload(payload: Payload): Promise<void> {
+  const pool = (payload.db as unknown as { pool?: Pool }).pool
+  await payload.destroy()
+  if (pool && !pool.ended) await endPool(pool)
+}
+
+/** Loads payload.config after the environment is final (it reads settings on import). */
+export async function loadPayloadConfig(): Promise<SanitizedConfig> {
+  const configModule = (await import('../../payload.config')) as { default: SanitizedConfig | Promise<SanitizedConfig> }
+  return await configModule.default
+}
+
+export async function startPayload(): Promise<Payload> {
+  const { getPayload } = await import('payload')
+  return getPayload({ config: await loadPayloadConfig() })
+}

@@ -1,0 +1,36 @@
+/**
+ * The express application: our own routes first, everything else (admin, REST, GraphQL) to Next.
+ * No global body parser: Payload reads request bodies itself (see PAYLOAD-NOTES).
+ */
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
+
+import type { Logger } from '../logging'
+import { healthRoutes } from './health'
+import type { ReadinessProbe } from './readiness'
+import { requestLogging } from './requestLogging'
+
+export interface AppParts {
+  logger: Logger
+  readiness: ReadinessProbe
+  /** Next's request handler; absent only in tests of our own routes. */
+  nextHandler?: RequestHandler
+}
+
+const logAndAnswerErrors = (logger: Logger): ErrorRequestHandler => (error, req, res, _next) => {
+  logger.error({ err: error, reqId: req.id }, 'request failed')
+  if (res.headersSent) {
+    res.end()
+    return
+  }
+  res.status(500).json({ errors: [{ message: 'Something went wrong on our side. The error was logged.' }] })
+}
+
+export function createApp({ logger, readiness, nextHandler }: AppParts): express.Express {
+  const app = express()
+  app.disable('x-powered-by')
+  app.use(requestLogging(logger))
+  app.use(healthRoutes(readiness))
+  if (nextHandler) app.use(nextHandler)
+  app.use(logAndAnswerErrors(logger))
+  return app
+}

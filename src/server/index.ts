@@ -1,0 +1,110 @@
+/**
+ * `npm start` / `npm run dev`: build if needed, start the database (embedded unless DATABASE_URL
+ * is set), apply migrations, then serve express + Next until SIGINT/SIGTERM.
+ */
+import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
+import next from 'next'
+
+import { ConfigError, loadSettings, projectRoot, type Settings } from '../config'
+import { redactDatabaseUrl, startDatabase, type DatabaseHandle } from '../db/database'
+import { EmbeddedPostgresError } from '../db/embeddedPostgres'
+import { createLogger, type Logger } from '../logging'
+import { createApp } from './app'
+import { ensureBuild } from './build'
+import { applyMigrations } from './migrations'
+import { databaseReadiness, type ReadinessProbe } from './readiness'
+
+const SHUTDOWN_GRACE_MS = 10_000
+
+interface Running {
+  server?: Server
+  nextApp?: ReturnType<typeof next>
+  readiness?: ReadinessProbe
+  database?: DatabaseHandle
+}
+
+async function start(settings: Settings, logger: Logger, running: Running): Promise<void> {
+  const dev = process.argv.includes('--dev')
+  if (!dev) await ensureBuild(logger)
+
+  running.database = await startDatabase(settings, (line) => logger.debug({ postgres: line }, 'embedded postgres'))
+  logger.info(
+    { database: redactDatabaseUrl(running.database.url), embedded: running.database.embedded },
+    'database started',
+  )
+  // Next loads payload.config in this process: hand it the database and the (possibly generated) secret.
+  process.env.DATABASE_URL = running.database.url
+  process.env.PAYLOAD_SECRET = settings.payloadSecret
+  await applyMigrations(running.database.url)
+
+  running.readiness = databaseReadiness(running.database.url, logger)
+  running.nextApp = next({ dev, dir: projectRoot })
+  await running.nextApp.prepare()
+  const handle = running.nextApp.getRequestHandler()
+  const app = createApp({ logger, readiness: running.readiness, nextHandler: (req, res) => handle(req, res) })
+
+  running.server = await new Promise<Server>((resolve, reject) => {
+    const server = app.listen(settings.port, settings.host, () => resolve(server))
+    server.once('error', reject)
+  })
+  const { port } = running.server.address() as AddressInfo
+  const base = settings.port === port ? settings.serverUrl : `http://localhost:${port}`
+  logger.info({ port, admin: `${base}/admin` }, `spa-cms is ready: admin UI at ${base}/admin`)
+}
+
+async function stop(running: Running, logger: Logger): Promise<void> {
+  const { server } = running
+  if (server) {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+    server.closeIdleConnections()
+    const forced = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS)
+    await closed
+    clearTimeout(forced)
+  }
+  await running.nextApp?.close()
+  await running.readiness?.close()
+  await running.database?.stop()
+  logger.info('stopped')
+}
+
+function explain(error: unknown): string {
+  if (error instanceof ConfigError || error instanceof EmbeddedPostgresError) return error.message
+  return error instanceof Error ? (error.stack ?? error.message) : String(error)
+}
+
+async function main(): Promise<void> {
+  let settings: Settings
+  try {
+    settings = loadSettings()
+  } catch (error) {
+    console.error(`spa-cms cannot start: ${explain(error)}`)
+    process.exit(1)
+  }
+  const logger = createLogger(settings.logLevel)
+  const running: Running = {}
+  let stopping = false
+  const shutdown = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    logger.info({ signal }, 'shutting down')
+    stop(running, logger)
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed')
+        process.exit(1)
+      })
+  }
+  process.once('SIGINT', () => shutdown('SIGINT'))
+  process.once('SIGTERM', () => shutdown('SIGTERM'))
+
+  try {
+    await start(settings, logger, running)
+  } catch (error) {
+    logger.fatal(`spa-cms cannot start: ${explain(error)}`)
+    await stop(running, logger).catch(() => undefined)
+    process.exit(1)
+  }
+}
+
+void main()

@@ -1,0 +1,129 @@
+/**
+ * Users and roles through Payload's local API with overrideAccess: false, as each role.
+ */
+import type { Payload } from 'payload'
+
+import type { User } from '../../payload-types'
+import { closePayload, openPayload } from '../helpers/payload'
+import { createUser, deleteUsers, TEST_PASSWORD, uniqueEmail } from '../helpers/users'
+
+let payload: Payload
+let admin: User
+let reviewer: User
+let writer: User
+
+beforeAll(async () => {
+  payload = await openPayload()
+  admin = await createUser(payload, 'admin')
+  reviewer = await createUser(payload, 'reviewer')
+  writer = await createUser(payload, 'writer')
+})
+
+afterAll(async () => {
+  await deleteUsers(payload, [admin, reviewer, writer])
+  await closePayload(payload)
+})
+
+const asUser = (user: User | undefined) => ({ user: user ? { ...user, collection: 'users' as const } : undefined, overrideAccess: false })
+
+describe('creating users', () => {
+  it('lets an admin create a user with any role', async () => {
+    const created = await payload.create({
+      collection: 'users',
+      data: { email: uniqueEmail('new-reviewer'), password: TEST_PASSWORD, role: 'reviewer' },
+      ...asUser(admin),
+    })
+    expect(created.role).toBe('reviewer')
+    await deleteUsers(payload, [created as User])
+  })
+
+  it.each([
+    ['reviewer', () => reviewer],
+    ['writer', () => writer],
+    ['anonymous', () => undefined],
+  ])('refuses a %s', async (_label, who) => {
+    await expect(
+      payload.create({
+        collection: 'users',
+        data: { email: uniqueEmail('intruder'), password: TEST_PASSWORD, role: 'admin' },
+        ...asUser(who()),
+      }),
+    ).rejects.toMatchObject({ status: 403 })
+  })
+})
+
+describe('changing roles', () => {
+  it('lets an admin change another user’s role', async () => {
+    const target = await createUser(payload, 'writer', 'promoted')
+    const updated = await payload.update({ collection: 'users', id: target.id, data: { role: 'reviewer' }, ...asUser(admin) })
+    expect(updated.role).toBe('reviewer')
+    await deleteUsers(payload, [target])
+  })
+
+  it('refuses an admin changing their own role, with a reason', async () => {
+    await expect(
+      payload.update({ collection: 'users', id: admin.id, data: { role: 'writer' }, ...asUser(admin) }),
+    ).rejects.toMatchObject({ status: 403, message: 'You cannot change your own role.' })
+    expect((await payload.findByID({ collection: 'users', id: admin.id })).role).toBe('admin')
+  })
+
+  it('refuses a writer promoting themselves', async () => {
+    await expect(
+      payload.update({ collection: 'users', id: writer.id, data: { role: 'admin' }, ...asUser(writer) }),
+    ).rejects.toMatchObject({ status: 403 })
+    expect((await payload.findByID({ collection: 'users', id: writer.id })).role).toBe('writer')
+  })
+
+  it('refuses a reviewer changing someone else’s role', async () => {
+    await expect(
+      payload.update({ collection: 'users', id: writer.id, data: { role: 'reviewer' }, ...asUser(reviewer) }),
+    ).rejects.toMatchObject({ status: 403 })
+  })
+
+  it('still lets users edit their own name', async () => {
+    const updated = await payload.update({ collection: 'users', id: writer.id, data: { name: 'Wendy Writer' }, ...asUser(writer) })
+    expect(updated.name).toBe('Wendy Writer')
+    expect(updated.role).toBe('writer')
+  })
+})
+
+describe('reading and deleting users', () => {
+  it('shows non-admins only their own account', async () => {
+    const { docs } = await payload.find({ collection: 'users', ...asUser(writer) })
+    expect(docs.map((doc) => doc.id)).toEqual([writer.id])
+  })
+
+  it('shows admins every account', async () => {
+    const { docs } = await payload.find({ collection: 'users', limit: 0, ...asUser(admin) })
+    expect(docs.map((doc) => doc.id)).toEqual(expect.arrayContaining([admin.id, reviewer.id, writer.id]))
+  })
+
+  it('refuses anonymous reads', async () => {
+    await expect(payload.find({ collection: 'users', ...asUser(undefined) })).rejects.toMatchObject({ status: 403 })
+  })
+
+  it('lets only admins delete accounts', async () => {
+    const target = await createUser(payload, 'writer', 'leaving')
+    await expect(payload.delete({ collection: 'users', id: target.id, ...asUser(reviewer) })).rejects.toMatchObject({ status: 403 })
+    await payload.delete({ collection: 'users', id: target.id, ...asUser(admin) })
+    await expect(payload.findByID({ collection: 'users', id: target.id })).rejects.toMatchObject({ status: 404 })
+  })
+})
+
+// Payload types unlock's data like a login; only the email is used.
+const unlockData = (email: string) => ({ email }) as { email: string; password: string }
+
+describe('unlocking accounts', () => {
+  it.each([
+    ['reviewer', () => reviewer],
+    ['writer', () => writer],
+  ])('refuses a %s', async (_label, who) => {
+    await expect(
+      payload.unlock({ collection: 'users', data: unlockData(admin.email), ...asUser(who()) }),
+    ).rejects.toMatchObject({ status: 403 })
+  })
+
+  it('lets an admin unlock an account', async () => {
+    await expect(payload.unlock({ collection: 'users', data: unlockData(writer.email), ...asUser(admin) })).resolves.toBe(true)
+  })
+})

@@ -1,0 +1,28 @@
+import { randomBytes } from 'node:crypto'
+
+import { createLogger } from '../../src/logging'
+import { ensureBuild } from '../../src/server/build'
+import { createMigratedDatabase, startTestServer } from './testDatabase'
+
+export interface TestRun {
+  databaseUrl: string
+  stopServer: () => Promise<void>
+}
+
+declare global {
+  // Shared between globalSetup and globalTeardown only (they run in the same process).
+  var __spaCmsTestRun: TestRun | undefined
+}
+
+export default async function globalSetup(): Promise<void> {
+  // HTTP tests run the real server, which serves the production build of the admin.
+  await ensureBuild(createLogger('info', 'test-setup'))
+  const server = await startTestServer()
+  const databaseUrl = await createMigratedDatabase(server.serverUrl, 'test')
+  globalThis.__spaCmsTestRun = { databaseUrl, stopServer: server.stop }
+  // Test workers start after this and inherit the environment.
+  process.env.SPA_CMS_TEST_SERVER_URL = server.serverUrl
+  process.env.DATABASE_URL = databaseUrl
+  process.env.PAYLOAD_SECRET = randomBytes(32).toString('hex')
+  process.env.LOG_LEVEL ??= 'warn'
+}
