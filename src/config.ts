@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { parseEnv } from 'node:util'
 
 /** Every command (npm scripts, Next, the Docker image) runs from the project root. */
 export const projectRoot = process.cwd()
@@ -35,6 +36,14 @@ const MIN_SECRET_LENGTH = 32
 const PLACEHOLDER_SECRETS = ['change-me', 'changeme', 'secret', 'payload-secret', 'replace-me']
 
 type Env = Record<string, string | undefined>
+
+/** Reads `.env` (if present) into process.env; variables already set in the environment win. */
+export function loadDotEnvFile(file = path.join(projectRoot, '.env')): void {
+  if (!existsSync(file)) return
+  for (const [name, value] of Object.entries(parseEnv(readFileSync(file, 'utf8')))) {
+    process.env[name] ??= value
+  }
+}
 
 export function runModeOf(env: Env): RunMode {
   if (env.NODE_ENV === 'production') return 'production'

@@ -4,7 +4,7 @@
  */
 import type { Migration } from 'payload'
 
-import { loadSettings } from '../config'
+import { loadDotEnvFile, loadSettings } from '../config'
 import { startDatabase } from '../db/database'
 import { closePayload, startPayload } from '../db/payloadLifecycle'
 
@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     process.exitCode = 2
     return
   }
+  loadDotEnvFile()
   const database = await startDatabase(loadSettings())
   process.env.DATABASE_URL = database.url
   process.env.PAYLOAD_MIGRATING = 'true'

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import next from 'next'
 
-import { ConfigError, loadSettings, projectRoot, type Settings } from '../config'
+import { ConfigError, loadDotEnvFile, loadSettings, projectRoot, type Settings } from '../config'
 import { redactDatabaseUrl, startDatabase, type DatabaseHandle } from '../db/database'
 import { EmbeddedPostgresError } from '../db/embeddedPostgres'
 import { createLogger, type Logger } from '../logging'
@@ -76,6 +76,7 @@ function explain(error: unknown): string {
 async function main(): Promise<void> {
   let settings: Settings
   try {
+    loadDotEnvFile()
     settings = loadSettings()
   } catch (error) {
     console.error(`spa-cms cannot start: ${explain(error)}`)

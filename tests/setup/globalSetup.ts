@@ -16,7 +16,9 @@ declare global {
 
 export default async function globalSetup(): Promise<void> {
   // HTTP tests run the real server, which serves the production build of the admin.
-  await ensureBuild(createLogger('info', 'test-setup'))
+  // SKIP_BUILD=1 is for running unit tests alone while the build inputs are being edited.
+  if (process.env.SKIP_BUILD !== '1') await ensureBuild(createLogger('info', 'test-setup'))
+  process.env.LOG_LEVEL ??= 'warn'
   const server = await startTestServer()
   const databaseUrl = await createMigratedDatabase(server.serverUrl, 'test')
   globalThis.__spaCmsTestRun = { databaseUrl, stopServer: server.stop }
@@ -24,5 +26,4 @@ export default async function globalSetup(): Promise<void> {
   process.env.SPA_CMS_TEST_SERVER_URL = server.serverUrl
   process.env.DATABASE_URL = databaseUrl
   process.env.PAYLOAD_SECRET = randomBytes(32).toString('hex')
-  process.env.LOG_LEVEL ??= 'warn'
 }

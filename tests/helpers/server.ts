@@ -1,0 +1,64 @@
+/**
+ * The real server (src/server/index.ts) in a child process on an ephemeral port,
+ * as `npm start` runs it, for HTTP tests.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+
+import { projectRoot } from '../../src/config'
+
+export interface RunningServer {
+  baseUrl: string
+  /** Everything the server printed so far (stdout and stderr). */
+  output(): string
+  stop(): Promise<number | null>
+}
+
+const READY_TIMEOUT_MS = 60_000
+
+export function spawnServer(env: Record<string, string | undefined>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'src/server/index.ts')], {
+    cwd: projectRoot,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+}
+
+export function waitForExit(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode)
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)))
+}
+
+export function collectOutput(child: ChildProcess): () => string {
+  let output = ''
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
+  return () => output
+}
+
+export async function startServer(env: Record<string, string | undefined> = {}): Promise<RunningServer> {
+  const child = spawnServer(env)
+  const output = collectOutput(child)
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server not ready in time:\n${output()}`)), READY_TIMEOUT_MS)
+    child.stdout?.on('data', () => {
+      const match = /"port":(\d+),"admin"/.exec(output())
+      if (match) {
+        clearTimeout(timer)
+        resolve(Number(match[1]))
+      }
+    })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`server exited with code ${code} before it was ready:\n${output()}`))
+    })
+  })
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    output,
+    stop: async () => {
+      child.kill('SIGTERM')
+      return waitForExit(child)
+    },
+  }
+}

@@ -1,0 +1,80 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { ConfigError, loadSettings, weakSecretReason } from '../../src/config'
+
+const STRONG_SECRET = 'f3c9a1d27b8e4c6f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d'
+
+let dataDir: string
+beforeEach(() => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'spa-cms-config-'))
+})
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }))
+
+const load = (env: Record<string, string>) => loadSettings({ DATA_DIR: dataDir, ...env })
+
+describe('defaults', () => {
+  it('serves on port 3000 with the embedded database and info logs', () => {
+    const settings = load({})
+    expect(settings).toMatchObject({
+      mode: 'development',
+      port: 3000,
+      serverUrl: 'http://localhost:3000',
+      databaseUrl: undefined,
+      logLevel: 'info',
+      dataDir,
+    })
+  })
+
+  it('takes every setting from the environment', () => {
+    const settings = load({
+      PORT: '8080',
+      SERVER_URL: 'https://cms.example-spa.com/',
+      DATABASE_URL: 'postgres://cms@db:5432/cms',
+      LOG_LEVEL: 'debug',
+      PAYLOAD_SECRET: STRONG_SECRET,
+    })
+    expect(settings).toMatchObject({
+      port: 8080,
+      serverUrl: 'https://cms.example-spa.com',
+      databaseUrl: 'postgres://cms@db:5432/cms',
+      logLevel: 'debug',
+      payloadSecret: STRONG_SECRET,
+    })
+  })
+
+  it('explains a bad PORT or LOG_LEVEL', () => {
+    expect(() => load({ PORT: 'eighty' })).toThrow('PORT must be a port number between 0 and 65535, got "eighty"')
+    expect(() => load({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL must be one of .*got "loud"/)
+  })
+})
+
+describe('PAYLOAD_SECRET', () => {
+  it('is generated once in development and kept under the data folder, readable only by its owner', () => {
+    const first = load({}).payloadSecret
+    expect(first).toMatch(/^[0-9a-f]{64}$/)
+    expect(load({}).payloadSecret).toBe(first)
+    const file = path.join(dataDir, 'payload-secret')
+    expect(readFileSync(file, 'utf8').trim()).toBe(first)
+    expect(statSync(file).mode & 0o077).toBe(0)
+  })
+
+  it('is required in production', () => {
+    expect(() => load({ NODE_ENV: 'production' })).toThrow(ConfigError)
+    expect(() => load({ NODE_ENV: 'production' })).toThrow('PAYLOAD_SECRET is not set')
+  })
+
+  it.each([
+    ['too short', 'abc123', /too short/],
+    ['a placeholder', 'change-me-change-me-change-me-change-me', /placeholder/],
+    ['repetitive', 'a'.repeat(40), /variety/],
+  ])('is refused in production when %s', (_label, secret, reason) => {
+    expect(() => load({ NODE_ENV: 'production', PAYLOAD_SECRET: secret })).toThrow(reason)
+  })
+
+  it('is accepted in production when strong', () => {
+    expect(load({ NODE_ENV: 'production', PAYLOAD_SECRET: STRONG_SECRET }).payloadSecret).toBe(STRONG_SECRET)
+    expect(weakSecretReason(STRONG_SECRET)).toBeUndefined()
+  })
+})
