@@ -3,11 +3,19 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'node:path'
 import { buildConfig } from 'payload'
 
+import sharp from 'sharp'
+
+import { Articles } from './collections/Articles'
+import { Faqs } from './collections/Faqs'
+import { Media } from './collections/Media'
+import { Myths } from './collections/Myths'
+import { Techniques } from './collections/Techniques'
 import { Users } from './collections/Users'
-import { loadSettings, projectRoot } from './src/config'
+import { projectRoot, settings as processSettings } from './src/config'
 import { payloadLoggerOptions } from './src/logging'
 
-const settings = loadSettings()
+const settings = processSettings()
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 export default buildConfig({
   serverURL: settings.serverUrl,
@@ -22,7 +30,9 @@ export default buildConfig({
       autoGenerate: false,
     },
   },
-  collections: [Users],
+  collections: [Articles, Techniques, Faqs, Myths, Media, Users],
+  sharp,
+  upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
   editor: lexicalEditor(),
   db: postgresAdapter({
     pool: {

@@ -24,6 +24,8 @@ export interface Settings {
   payloadSecret: string
   logLevel: LogLevel
   dataDir: string
+  /** Uploaded images and their resized variants. */
+  mediaDir: string
 }
 
 export class ConfigError extends Error {
@@ -110,6 +112,13 @@ function resolveSecret(env: Env, mode: RunMode, dataDir: string): string {
   return env.PAYLOAD_SECRET || developmentSecret(dataDir)
 }
 
+let processSettings: Settings | undefined
+
+/** This process's settings, read once. */
+export function settings(): Settings {
+  return (processSettings ??= loadSettings())
+}
+
 export function loadSettings(env: Env = process.env): Settings {
   const mode = runModeOf(env)
   const port = readPort(env, 'PORT', 3000)
@@ -124,5 +133,6 @@ export function loadSettings(env: Env = process.env): Settings {
     payloadSecret: resolveSecret(env, mode, dataDir),
     logLevel: readLogLevel(env),
     dataDir,
+    mediaDir: path.resolve(/*turbopackIgnore: true*/ projectRoot, env.MEDIA_DIR || path.join(dataDir, 'media')),
   }
 }

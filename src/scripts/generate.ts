@@ -1,15 +1,12 @@
 /** `npm run generate`: rewrites payload-types.ts, schema.graphql and the admin import map. */
 import { loadPayloadConfig } from '../db/payloadLifecycle'
-import { committedArtefactPaths, writeArtefacts } from './generatedArtefacts'
+import { runScript } from './runScript'
 
-async function main(): Promise<void> {
+runScript('generate', async () => {
+  // The config must be loaded before Payload's generators: importing them first deadlocks module loading.
   const config = await loadPayloadConfig()
+  const { committedArtefactPaths, writeArtefacts } = await import('./generatedArtefacts')
   const paths = committedArtefactPaths(config)
   await writeArtefacts(config, paths)
   console.log(`wrote ${Object.values(paths).map((file) => file.replace(`${process.cwd()}/`, '')).join(', ')}`)
-}
-
-main().catch((error: unknown) => {
-  console.error(`generate failed: ${error instanceof Error ? error.stack : String(error)}`)
-  process.exitCode = 1
 })

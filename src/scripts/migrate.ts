@@ -7,16 +7,13 @@ import type { Migration } from 'payload'
 import { loadDotEnvFile, loadSettings } from '../config'
 import { startDatabase } from '../db/database'
 import { closePayload, startPayload } from '../db/payloadLifecycle'
+import { runScript } from './runScript'
 
 const USAGE = 'usage: npm run migrate [-- up | status | create <name>]'
 
 async function main(): Promise<void> {
   const [command = 'up', name] = process.argv.slice(2)
-  if (!['up', 'status', 'create'].includes(command) || (command === 'create' && !name)) {
-    console.error(USAGE)
-    process.exitCode = 2
-    return
-  }
+  if (!['up', 'status', 'create'].includes(command) || (command === 'create' && !name)) throw new Error(USAGE)
   loadDotEnvFile()
   const database = await startDatabase(loadSettings())
   process.env.DATABASE_URL = database.url
@@ -48,7 +45,4 @@ async function pendingMigrations(payload: Awaited<ReturnType<typeof startPayload
   return names.filter((migrationName) => !applied.has(migrationName))
 }
 
-main().catch((error: unknown) => {
-  console.error(`migrate failed: ${error instanceof Error ? error.message : String(error)}`)
-  process.exitCode = 1
-})
+runScript('migrate', main)

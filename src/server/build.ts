@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 
@@ -50,10 +50,35 @@ function runNextBuild(): Promise<void> {
   })
 }
 
+const LOCK_DIR = path.join(projectRoot, '.build.lock')
+const STALE_LOCK_MS = 10 * 60 * 1000
+
+/** One build at a time in this folder (a server and a test run may both ask); mkdir is atomic. */
+async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      mkdirSync(LOCK_DIR)
+      break
+    } catch {
+      const lock = statSync(LOCK_DIR, { throwIfNoEntry: false })
+      if (lock && Date.now() - lock.mtimeMs > STALE_LOCK_MS) rmSync(LOCK_DIR, { recursive: true, force: true })
+      else await new Promise((resolve) => setTimeout(resolve, 500))
+    }
+  }
+  try {
+    return await work()
+  } finally {
+    rmSync(LOCK_DIR, { recursive: true, force: true })
+  }
+}
+
 export async function ensureBuild(logger: Logger): Promise<void> {
   if (isBuildCurrent()) return
-  logger.info('building the admin UI (next build); this takes about a minute the first time')
-  const fingerprint = buildInputsFingerprint()
-  await runNextBuild()
-  writeFileSync(FINGERPRINT_FILE, fingerprint + '\n')
+  await withBuildLock(async () => {
+    if (isBuildCurrent()) return // built by whoever held the lock
+    logger.info('building the admin UI (next build); this takes about a minute the first time')
+    const fingerprint = buildInputsFingerprint()
+    await runNextBuild()
+    writeFileSync(FINGERPRINT_FILE, fingerprint + '\n')
+  })
 }

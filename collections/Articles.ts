@@ -1,0 +1,65 @@
+import type { CollectionConfig } from 'payload'
+
+import { publishedOrStaff, reviewerOrAdmin, staffReadVersions } from '../src/access/content'
+import { isStaff } from '../src/access/roles'
+import { setAuthorOnCreate, stampFirstPublication } from '../src/content/authorship'
+import { contentEditor } from '../src/content/editor'
+import { relatedContentField } from '../src/content/relations'
+import { ensureValidUniqueSlug, slugField } from '../src/content/slug'
+
+export const Articles: CollectionConfig = {
+  slug: 'articles',
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'slug', '_status', 'publishedAt', 'updatedAt'] },
+  access: {
+    read: publishedOrStaff,
+    readVersions: staffReadVersions,
+    create: isStaff,
+    update: isStaff,
+    delete: reviewerOrAdmin,
+  },
+  versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 100 },
+  defaultSort: '-publishedAt',
+  defaultPopulate: { title: true, slug: true, excerpt: true, heroImage: true, publishedAt: true },
+  hooks: {
+    beforeValidate: [ensureValidUniqueSlug('articles')],
+    beforeChange: [setAuthorOnCreate, stampFirstPublication],
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true, maxLength: 160 },
+    slugField('title'),
+    {
+      name: 'excerpt',
+      type: 'textarea',
+      // Drafts are saved without validation, so this is enforced when publishing.
+      required: true,
+      maxLength: 300,
+      admin: { description: 'A teaser of at most 300 characters for lists and social cards. Required to publish.' },
+    },
+    { name: 'content', type: 'richText', editor: contentEditor },
+    { name: 'heroImage', type: 'upload', relationTo: 'media' },
+    relatedContentField('techniques', 'techniques', 'Massage techniques this article covers.'),
+    relatedContentField('faqs', 'faqs', 'FAQs to show with the article.'),
+    relatedContentField('myths', 'myths', 'Myths the article sets straight.'),
+    {
+      name: 'author',
+      type: 'relationship',
+      relationTo: 'users',
+      admin: { position: 'sidebar', readOnly: true, description: 'Set to whoever creates the article.' },
+    },
+    {
+      name: 'publishedAt',
+      type: 'date',
+      index: true,
+      admin: { position: 'sidebar', readOnly: true, description: 'First publication.' },
+    },
+    {
+      name: 'seo',
+      label: 'SEO',
+      type: 'group',
+      fields: [
+        { name: 'metaTitle', type: 'text', maxLength: 60 },
+        { name: 'metaDescription', type: 'textarea', maxLength: 160 },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,42 @@
+import type { CollectionConfig } from 'payload'
+
+import { publishedOrStaff, reviewerOrAdmin, staffReadVersions } from '../src/access/content'
+import { isStaff } from '../src/access/roles'
+import { contentEditor } from '../src/content/editor'
+import { ensureValidUniqueSlug, slugField } from '../src/content/slug'
+
+export const FAQ_CATEGORIES = ['general', 'booking', 'session', 'health'] as const
+
+export const Faqs: CollectionConfig = {
+  slug: 'faqs',
+  labels: { singular: 'FAQ', plural: 'FAQs' },
+  admin: { useAsTitle: 'question', defaultColumns: ['question', 'category', 'order', '_status'] },
+  access: {
+    read: publishedOrStaff,
+    readVersions: staffReadVersions,
+    create: isStaff,
+    update: isStaff,
+    delete: reviewerOrAdmin,
+  },
+  versions: { drafts: true, maxPerDoc: 50 },
+  defaultSort: 'order',
+  defaultPopulate: { question: true, slug: true, category: true },
+  hooks: { beforeValidate: [ensureValidUniqueSlug('faqs')] },
+  fields: [
+    { name: 'question', type: 'text', required: true, unique: true, maxLength: 200 },
+    slugField('question'),
+    { name: 'answer', type: 'richText', required: true, editor: contentEditor },
+    {
+      name: 'category',
+      type: 'select',
+      defaultValue: 'general',
+      options: FAQ_CATEGORIES.map((value) => ({ label: value[0].toUpperCase() + value.slice(1), value })),
+    },
+    {
+      name: 'order',
+      type: 'number',
+      index: true,
+      admin: { description: 'Position in FAQ lists: 1 comes first.' },
+    },
+  ],
+}

@@ -1,0 +1,43 @@
+import type { CollectionConfig } from 'payload'
+
+import { isStaff } from '../src/access/roles'
+import { settings } from '../src/config'
+
+/** Raster images only: SVG can carry scripts, so it is refused like any other type. */
+export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif']
+
+export const Media: CollectionConfig = {
+  slug: 'media',
+  admin: { useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'updatedAt'] },
+  access: {
+    // Images are public assets of the website; only staff add or change them.
+    read: () => true,
+    create: isStaff,
+    update: isStaff,
+    delete: isStaff,
+  },
+  upload: {
+    staticDir: settings().mediaDir,
+    mimeTypes: IMAGE_MIME_TYPES,
+    // Never fetch files from URLs given by a client.
+    pasteURL: false,
+    focalPoint: true,
+    imageSizes: [
+      { name: 'thumbnail', width: 400, height: 300, position: 'centre' },
+      { name: 'card', width: 800, height: undefined },
+      { name: 'hero', width: 1600, height: undefined },
+    ],
+    adminThumbnail: 'thumbnail',
+  },
+  defaultPopulate: { alt: true, url: true, width: true, height: true, sizes: true, filename: true },
+  fields: [
+    {
+      name: 'alt',
+      label: 'Alternative text',
+      type: 'text',
+      required: true,
+      maxLength: 200,
+      admin: { description: 'What the image shows, for screen readers and search engines.' },
+    },
+  ],
+}

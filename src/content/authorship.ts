@@ -1,0 +1,13 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+/** The author is whoever creates the document; nobody can claim or reassign authorship later. */
+export const setAuthorOnCreate: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req }) => {
+  if (operation === 'create') return { ...data, author: req.user?.id ?? data.author ?? null }
+  return { ...data, author: originalDoc?.author ?? null }
+}
+
+/** publishedAt records the first publication and then stays put. */
+export const stampFirstPublication: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
+  if (data._status !== 'published' || originalDoc?.publishedAt || data.publishedAt) return data
+  return { ...data, publishedAt: new Date().toISOString() }
+}

@@ -1,0 +1,21 @@
+/**
+ * Runs a command-line script's main function. Failures print one clear line and exit 1; a
+ * script whose event loop empties before main settles (an import or promise that never
+ * resolves) also fails instead of exiting 0 having done nothing.
+ */
+export function runScript(name: string, main: () => Promise<void>): void {
+  let settled = false
+  process.once('beforeExit', () => {
+    if (settled) return
+    console.error(`${name} failed: it stopped before finishing (a step never completed)`)
+    process.exitCode = 1
+  })
+  main()
+    .catch((error: unknown) => {
+      console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+      process.exitCode = 1
+    })
+    .finally(() => {
+      settled = true
+    })
+}
