@@ -4,6 +4,7 @@ import { publishedOrStaff, reviewerOrAdmin, staffReadVersions } from '../src/acc
 import { isStaff } from '../src/access/roles'
 import { setAuthorOnCreate, stampFirstPublication } from '../src/content/authorship'
 import { contentEditor } from '../src/content/editor'
+import { importArticleEndpoint } from '../src/content/importEndpoint'
 import { relatedContentField } from '../src/content/relations'
 import { ensureValidUniqueSlug, slugField } from '../src/content/slug'
 
@@ -20,6 +21,7 @@ export const Articles: CollectionConfig = {
   versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 100 },
   defaultSort: '-publishedAt',
   defaultPopulate: { title: true, slug: true, excerpt: true, heroImage: true, publishedAt: true },
+  endpoints: [importArticleEndpoint],
   hooks: {
     beforeValidate: [ensureValidUniqueSlug('articles')],
     beforeChange: [setAuthorOnCreate, stampFirstPublication],

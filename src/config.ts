@@ -26,6 +26,8 @@ export interface Settings {
   dataDir: string
   /** Uploaded images and their resized variants. */
   mediaDir: string
+  /** Load the demo content when the server starts on a database without any content. */
+  loadDemoContent: boolean
 }
 
 export class ConfigError extends Error {
@@ -133,6 +135,7 @@ export function loadSettings(env: Env = process.env): Settings {
     payloadSecret: resolveSecret(env, mode, dataDir),
     logLevel: readLogLevel(env),
     dataDir,
+    loadDemoContent: env.DEMO_CONTENT !== 'off',
     mediaDir: path.resolve(/*turbopackIgnore: true*/ projectRoot, env.MEDIA_DIR || path.join(dataDir, 'media')),
   }
 }

@@ -1,5 +1,6 @@
 /**
- * Runs a command-line script's main function. Failures print one clear line and exit 1; a
+ * Runs a command-line script's main function. Failures print one clear line (the stack too with
+ * LOG_LEVEL=debug) and exit 1; a
  * script whose event loop empties before main settles (an import or promise that never
  * resolves) also fails instead of exiting 0 having done nothing.
  */
@@ -12,7 +13,9 @@ export function runScript(name: string, main: () => Promise<void>): void {
   })
   main()
     .catch((error: unknown) => {
-      console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+      const detail = error instanceof Error && process.env.LOG_LEVEL === 'debug' ? error.stack : undefined
+      console.error(`${name} failed: ${error instanceof Error ? error.message : String(error)}`)
+      if (detail) console.error(detail)
       process.exitCode = 1
     })
     .finally(() => {

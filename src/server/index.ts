@@ -12,7 +12,7 @@ import { EmbeddedPostgresError } from '../db/embeddedPostgres'
 import { createLogger, type Logger } from '../logging'
 import { createApp } from './app'
 import { ensureBuild } from './build'
-import { applyMigrations } from './migrations'
+import { applyMigrations, loadDemoContentIfEmpty } from './childScripts'
 import { databaseReadiness, type ReadinessProbe } from './readiness'
 
 const SHUTDOWN_GRACE_MS = 10_000
@@ -37,6 +37,7 @@ async function start(settings: Settings, logger: Logger, running: Running): Prom
   process.env.DATABASE_URL = running.database.url
   process.env.PAYLOAD_SECRET = settings.payloadSecret
   await applyMigrations(running.database.url)
+  if (settings.loadDemoContent) await loadDemoContentIfEmpty(running.database.url)
 
   running.readiness = databaseReadiness(running.database.url, logger)
   running.nextApp = next({ dev, dir: projectRoot })

@@ -19,7 +19,7 @@ const READY_TIMEOUT_MS = 60_000
 export function spawnServer(env: Record<string, string | undefined>): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'src/server/index.ts')], {
     cwd: projectRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DEMO_CONTENT: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
 }

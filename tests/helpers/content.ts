@@ -1,0 +1,199 @@
+/**
+ * Fixtures for the content collections (articles, techniques, faqs, myths): documents created as
+ * the system in a given state (published, draft only, published with a newer draft), cleaned up
+ * afterwards, plus small HTTP and GraphQL clients for the real server.
+ */
+import { randomBytes } from 'node:crypto'
+import type { Payload } from 'payload'
+
+import type { User } from '../../payload-types'
+import { TEST_PASSWORD } from './users'
+
+export const CONTENT_COLLECTIONS = ['articles', 'techniques', 'faqs', 'myths'] as const
+export type ContentCollection = (typeof CONTENT_COLLECTIONS)[number]
+
+/** The field each collection's slug is generated from (and shown as its title). */
+export const TITLE_FIELD: Record<ContentCollection, string> = {
+  articles: 'title',
+  techniques: 'name',
+  faqs: 'question',
+  myths: 'myth',
+}
+
+/** GraphQL names generated for each collection (see schema.graphql). */
+export const GRAPHQL: Record<ContentCollection, { one: string; many: string; version: string; versions: string }> = {
+  articles: { one: 'Article', many: 'Articles', version: 'versionArticle', versions: 'versionsArticles' },
+  techniques: { one: 'Technique', many: 'Techniques', version: 'versionTechnique', versions: 'versionsTechniques' },
+  faqs: { one: 'Faq', many: 'Faqs', version: 'versionFaq', versions: 'versionsFaqs' },
+  myths: { one: 'Myth', many: 'Myths', version: 'versionMyth', versions: 'versionsMyths' },
+}
+
+/** Lowercase letters and digits only, so it survives slugification unchanged. */
+export const randomSuffix = () => randomBytes(4).toString('hex')
+
+/** A minimal Lexical document with one paragraph. */
+export function richText(text: string) {
+  return {
+    root: {
+      type: 'root',
+      children: [
+        {
+          type: 'paragraph',
+          children: [{ type: 'text', text, version: 1, detail: 0, format: 0, mode: 'normal', style: '' }],
+          direction: 'ltr' as const,
+          format: '' as const,
+          indent: 0,
+          version: 1,
+        },
+      ],
+      direction: 'ltr' as const,
+      format: '' as const,
+      indent: 0,
+      version: 1,
+    },
+  }
+}
+
+/** Everything a collection needs to be published, with `text` in the title and the body. */
+export function contentData(collection: ContentCollection, text: string): Record<string, unknown> {
+  switch (collection) {
+    case 'articles':
+      return { title: text, excerpt: `Excerpt: ${text}`, content: richText(`Body: ${text}`) }
+    case 'techniques':
+      return { name: text, summary: `Summary: ${text}`, description: richText(`Description: ${text}`) }
+    case 'faqs':
+      return { question: text, answer: richText(`Answer: ${text}`) }
+    case 'myths':
+      return { myth: text, fact: richText(`Fact: ${text}`), sources: [{ title: `Source: ${text}`, url: 'https://example.com/study' }] }
+  }
+}
+
+export interface ContentDoc {
+  id: number
+  slug: string
+  [key: string]: unknown
+}
+
+export const asUser = (user: User | undefined) => ({
+  user: user ? { ...user, collection: 'users' as const } : undefined,
+  overrideAccess: false,
+})
+
+export const anonymously = { overrideAccess: false } as const
+
+/**
+ * Creates documents as the system (overrideAccess: true) and remembers them for cleanup().
+ */
+export class ContentFixtures {
+  private readonly created: { collection: ContentCollection; id: number }[] = []
+
+  constructor(private readonly payload: Payload) {}
+
+  /** Remember a document created elsewhere (e.g. by a test over REST) so cleanup() deletes it. */
+  track(collection: ContentCollection, id: number): void {
+    this.created.push({ collection, id })
+  }
+
+  async published(collection: ContentCollection, text: string, extra: Record<string, unknown> = {}): Promise<ContentDoc> {
+    const doc = (await this.payload.create({
+      collection,
+      data: { ...contentData(collection, text), ...extra, _status: 'published' } as never,
+      overrideAccess: true,
+    })) as unknown as ContentDoc
+    this.track(collection, doc.id)
+    return doc
+  }
+
+  async draft(collection: ContentCollection, text: string, extra: Record<string, unknown> = {}): Promise<ContentDoc> {
+    const doc = (await this.payload.create({
+      collection,
+      data: { ...contentData(collection, text), ...extra, _status: 'draft' } as never,
+      draft: true,
+      overrideAccess: true,
+    })) as unknown as ContentDoc
+    this.track(collection, doc.id)
+    return doc
+  }
+
+  /**
+   * A published document (with `publishedText`) whose newer, unpublished draft says `draftText`.
+   * The slug is kept, so only the texts differ between the two.
+   */
+  async publishedWithDraft(collection: ContentCollection, publishedText: string, draftText: string): Promise<ContentDoc> {
+    const doc = await this.published(collection, publishedText)
+    await this.payload.update({
+      collection,
+      id: doc.id,
+      data: { ...contentData(collection, draftText), slug: doc.slug, _status: 'draft' } as never,
+      draft: true,
+      overrideAccess: true,
+    })
+    return doc
+  }
+
+  /** Version ids of a document, newest first. */
+  async versionIds(collection: ContentCollection, id: number): Promise<number[]> {
+    const { docs } = await this.payload.findVersions({
+      collection,
+      where: { parent: { equals: id } },
+      sort: '-updatedAt',
+      limit: 0,
+      overrideAccess: true,
+    })
+    return docs.map((version) => version.id as unknown as number)
+  }
+
+  async cleanup(): Promise<void> {
+    for (const collection of CONTENT_COLLECTIONS) {
+      const ids = this.created.filter((entry) => entry.collection === collection).map((entry) => entry.id)
+      if (ids.length) await this.payload.delete({ collection, where: { id: { in: ids } }, overrideAccess: true })
+    }
+    this.created.length = 0
+  }
+}
+
+export interface HttpResult {
+  status: number
+  body: any
+  text: string
+}
+
+/** JSON over HTTP against the real server; `token` logs in as a user (Authorization: JWT). */
+export function httpClient(baseUrl: string) {
+  async function request(method: string, path: string, body?: unknown, token?: string): Promise<HttpResult> {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `JWT ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const text = await response.text()
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      parsed = undefined
+    }
+    return { status: response.status, body: parsed, text }
+  }
+
+  return {
+    get: (path: string, token?: string) => request('GET', path, undefined, token),
+    post: (path: string, body: unknown, token?: string) => request('POST', path, body, token),
+    patch: (path: string, body: unknown, token?: string) => request('PATCH', path, body, token),
+    graphql: (query: string, token?: string) => request('POST', '/api/graphql', { query }, token),
+    async login(email: string): Promise<string> {
+      const { status, body } = await request('POST', '/api/users/login', { email, password: TEST_PASSWORD })
+      if (status !== 200) throw new Error(`login of ${email} failed with ${status}`)
+      return body.token as string
+    },
+  }
+}
+
+/** `where[id][in][0]=1&where[id][in][1]=2…`: restricts a REST list to our own documents. */
+export const idsQuery = (ids: number[]) => ids.map((id, index) => `where[id][in][${index}]=${id}`).join('&')
+
+/** GraphQL `where` restricting a list to our own documents. */
+export const idsWhere = (ids: number[]) => `{ OR: [${ids.map((id) => `{ id: { equals: ${id} } }`).join(', ')}] }`
