@@ -1,28 +1,22 @@
 import type { CollectionConfig } from 'payload'
 
-import { publishedOrStaff, reviewerOrAdmin, staffReadVersions } from '../src/access/content'
-import { isStaff } from '../src/access/roles'
+import { contentAccess } from '../src/access/content'
 import { setAuthorOnCreate, stampFirstPublication } from '../src/content/authorship'
 import { contentEditor } from '../src/content/editor'
 import { importArticleEndpoint } from '../src/content/importEndpoint'
-import { relatedContentField } from '../src/content/relations'
+import { hideUnpublishedRelationsFromFilters, relatedContentField } from '../src/content/relations'
 import { ensureValidUniqueSlug, slugField } from '../src/content/slug'
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'slug', '_status', 'publishedAt', 'updatedAt'] },
-  access: {
-    read: publishedOrStaff,
-    readVersions: staffReadVersions,
-    create: isStaff,
-    update: isStaff,
-    delete: reviewerOrAdmin,
-  },
+  access: contentAccess,
   versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 100 },
   defaultSort: '-publishedAt',
   defaultPopulate: { title: true, slug: true, excerpt: true, heroImage: true, publishedAt: true },
   endpoints: [importArticleEndpoint],
   hooks: {
+    beforeOperation: [hideUnpublishedRelationsFromFilters({ techniques: 'techniques', faqs: 'faqs', myths: 'myths' })],
     beforeValidate: [ensureValidUniqueSlug('articles')],
     beforeChange: [setAuthorOnCreate, stampFirstPublication],
   },

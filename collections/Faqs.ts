@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { publishedOrStaff, reviewerOrAdmin, staffReadVersions } from '../src/access/content'
-import { isStaff } from '../src/access/roles'
+import { contentAccess } from '../src/access/content'
 import { contentEditor } from '../src/content/editor'
 import { ensureValidUniqueSlug, slugField } from '../src/content/slug'
 
@@ -11,13 +10,7 @@ export const Faqs: CollectionConfig = {
   slug: 'faqs',
   labels: { singular: 'FAQ', plural: 'FAQs' },
   admin: { useAsTitle: 'question', defaultColumns: ['question', 'category', 'order', '_status'] },
-  access: {
-    read: publishedOrStaff,
-    readVersions: staffReadVersions,
-    create: isStaff,
-    update: isStaff,
-    delete: reviewerOrAdmin,
-  },
+  access: contentAccess,
   versions: { drafts: true, maxPerDoc: 50 },
   defaultSort: 'order',
   defaultPopulate: { question: true, slug: true, category: true },

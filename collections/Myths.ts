@@ -1,24 +1,17 @@
 import type { CollectionConfig } from 'payload'
 
-import { publishedOrStaff, reviewerOrAdmin, staffReadVersions } from '../src/access/content'
-import { isStaff } from '../src/access/roles'
+import { contentAccess } from '../src/access/content'
 import { contentEditor } from '../src/content/editor'
 import { ensureValidUniqueSlug, slugField } from '../src/content/slug'
-import { validateHttpUrl } from '../src/content/validation'
+import { ensureSafeSourceLinks } from '../src/content/validation'
 
 export const Myths: CollectionConfig = {
   slug: 'myths',
   admin: { useAsTitle: 'myth', defaultColumns: ['myth', 'slug', '_status', 'updatedAt'] },
-  access: {
-    read: publishedOrStaff,
-    readVersions: staffReadVersions,
-    create: isStaff,
-    update: isStaff,
-    delete: reviewerOrAdmin,
-  },
+  access: contentAccess,
   versions: { drafts: true, maxPerDoc: 50 },
   defaultPopulate: { myth: true, slug: true },
-  hooks: { beforeValidate: [ensureValidUniqueSlug('myths')] },
+  hooks: { beforeValidate: [ensureValidUniqueSlug('myths'), ensureSafeSourceLinks] },
   fields: [
     {
       name: 'myth',
@@ -40,7 +33,7 @@ export const Myths: CollectionConfig = {
       type: 'array',
       fields: [
         { name: 'title', type: 'text', required: true },
-        { name: 'url', type: 'text', required: true, validate: validateHttpUrl },
+        { name: 'url', type: 'text', required: true },
       ],
     },
   ],

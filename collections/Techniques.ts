@@ -1,20 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
-import { publishedOrStaff, reviewerOrAdmin, staffReadVersions } from '../src/access/content'
-import { isStaff } from '../src/access/roles'
+import { contentAccess } from '../src/access/content'
 import { ensureValidUniqueSlug, slugField } from '../src/content/slug'
 import { contentEditor } from '../src/content/editor'
 
 export const Techniques: CollectionConfig = {
   slug: 'techniques',
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'pressure', 'slug', '_status', 'updatedAt'] },
-  access: {
-    read: publishedOrStaff,
-    readVersions: staffReadVersions,
-    create: isStaff,
-    update: isStaff,
-    delete: reviewerOrAdmin,
-  },
+  access: contentAccess,
   versions: { drafts: true, maxPerDoc: 50 },
   defaultPopulate: { name: true, slug: true, summary: true, pressure: true },
   hooks: { beforeValidate: [ensureValidUniqueSlug('techniques')] },

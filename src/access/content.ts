@@ -4,7 +4,7 @@
  */
 import type { Access } from 'payload'
 
-import { hasRole, isStaffUser } from './roles'
+import { hasRole, isStaff, isStaffUser } from './roles'
 
 export const PUBLISHED_ONLY = { _status: { equals: 'published' } } as const
 
@@ -15,3 +15,12 @@ export const publishedOrStaff: Access = ({ req }) => (isStaffUser(req.user) ? tr
 export const staffReadVersions: Access = ({ req }) => isStaffUser(req.user)
 
 export const reviewerOrAdmin: Access = ({ req }) => hasRole(req.user, 'reviewer', 'admin')
+
+/** The access rules of every content collection (articles, techniques, faqs, myths). */
+export const contentAccess = {
+  read: publishedOrStaff,
+  readVersions: staffReadVersions,
+  create: isStaff,
+  update: isStaff,
+  delete: reviewerOrAdmin,
+}

@@ -1,5 +1,5 @@
-/** Field validators shared by the content collections; each returns true or a sentence for the writer. */
-import type { TextFieldSingleValidation } from 'payload'
+/** Checks on content that must hold for drafts too (Payload skips field validation on draft saves). */
+import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
 
 export function httpUrlProblem(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') return 'A URL is required.'
@@ -13,4 +13,13 @@ export function httpUrlProblem(value: unknown): string | undefined {
   }
 }
 
-export const validateHttpUrl: TextFieldSingleValidation = (value) => httpUrlProblem(value) ?? true
+/** A `javascript:` or `data:` source link would run in whatever page shows it, even a draft preview. */
+export const ensureSafeSourceLinks: CollectionBeforeValidateHook = ({ collection, data, req }) => {
+  const sources = (data?.sources ?? []) as { url?: unknown }[]
+  const errors = sources.flatMap((source, index) => {
+    const problem = httpUrlProblem(source?.url)
+    return problem ? [{ path: `sources.${index}.url`, message: problem }] : []
+  })
+  if (errors.length) throw new ValidationError({ collection: collection.slug, errors, req })
+  return data
+}

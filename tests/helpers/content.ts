@@ -132,7 +132,7 @@ export class ContentFixtures {
   }
 
   /** Version ids of a document, newest first. */
-  async versionIds(collection: ContentCollection, id: number): Promise<number[]> {
+  async versionIds(collection: ContentCollection, id: number): Promise<string[]> {
     const { docs } = await this.payload.findVersions({
       collection,
       where: { parent: { equals: id } },
@@ -140,7 +140,7 @@ export class ContentFixtures {
       limit: 0,
       overrideAccess: true,
     })
-    return docs.map((version) => version.id as unknown as number)
+    return docs.map((version) => String(version.id))
   }
 
   async cleanup(): Promise<void> {
