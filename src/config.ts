@@ -28,6 +28,11 @@ export interface Settings {
   mediaDir: string
   /** Load the demo content when the server starts on a database without any content. */
   loadDemoContent: boolean
+  /** Outgoing mail; without a host, mails are written to the log instead of sent. */
+  smtp: { host?: string; port: number; secure: boolean; user?: string; password?: string; from: string }
+  /** Receivers of publish/unpublish webhooks, and the key that signs them. */
+  webhookUrls: string[]
+  webhookSecret?: string
 }
 
 export class ConfigError extends Error {
@@ -71,6 +76,15 @@ function readLogLevel(env: Env): LogLevel {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`)
   }
   return level
+}
+
+function readWebhookUrls(env: Env): string[] {
+  const urls = (env.WEBHOOK_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean)
+  for (const url of urls) {
+    if (!/^https?:\/\/[^\s]+$/.test(url)) throw new ConfigError(`WEBHOOK_URLS must be comma-separated http(s) URLs, got "${url}"`)
+  }
+  if (urls.length > 0 && !env.WEBHOOK_SECRET) throw new ConfigError('WEBHOOK_SECRET is required when WEBHOOK_URLS is set: receivers verify the signature with it.')
+  return urls
 }
 
 export function weakSecretReason(secret: string | undefined): string | undefined {
@@ -136,6 +150,16 @@ export function loadSettings(env: Env = process.env): Settings {
     logLevel: readLogLevel(env),
     dataDir,
     loadDemoContent: env.DEMO_CONTENT !== 'off',
+    smtp: {
+      host: env.SMTP_HOST || undefined,
+      port: readPort(env, 'SMTP_PORT', 587),
+      secure: env.SMTP_SECURE === 'true',
+      user: env.SMTP_USER || undefined,
+      password: env.SMTP_PASSWORD || undefined,
+      from: env.SMTP_FROM || 'spa-cms <cms@localhost>',
+    },
+    webhookUrls: readWebhookUrls(env),
+    webhookSecret: env.WEBHOOK_SECRET || undefined,
     mediaDir: path.resolve(/*turbopackIgnore: true*/ projectRoot, env.MEDIA_DIR || path.join(dataDir, 'media')),
   }
 }

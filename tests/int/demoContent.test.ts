@@ -64,6 +64,14 @@ it('has one long published back-massage guide whose Markdown structure survived 
   expect(article.faqs?.length).toBeGreaterThanOrEqual(3)
 })
 
+it('populates related documents small by default (defaultPopulate)', async () => {
+  const { docs } = await payload.find({ collection: 'articles', depth: 1, ...anonymously })
+  const article = docs[0] as Article
+  expect(Object.keys((article.techniques as Technique[])[0]).sort()).toEqual(['id', 'name', 'pressure', 'slug', 'summary'])
+  expect(Object.keys((article.faqs as object[])[0]).sort()).toEqual(['category', 'id', 'question', 'slug'])
+  expect(Object.keys((article.myths as object[])[0]).sort()).toEqual(['id', 'myth', 'slug'])
+})
+
 it('is idempotent: loading again creates nothing', async () => {
   const again = await runProjectScript('seed', [], { DATABASE_URL: databaseUrl })
   expect(again.code).toBe(0)

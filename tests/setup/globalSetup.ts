@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto'
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 
 import { createLogger } from '../../src/logging'
 import { ensureBuild } from '../../src/server/build'
@@ -6,6 +9,7 @@ import { createMigratedDatabase, startTestServer } from './testDatabase'
 
 export interface TestRun {
   databaseUrl: string
+  mediaDir: string
   stopServer: () => Promise<void>
 }
 
@@ -21,9 +25,11 @@ export default async function globalSetup(): Promise<void> {
   process.env.LOG_LEVEL ??= 'warn'
   const server = await startTestServer()
   const databaseUrl = await createMigratedDatabase(server.serverUrl, 'test')
-  globalThis.__spaCmsTestRun = { databaseUrl, stopServer: server.stop }
+  const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'spa-cms-test-media-'))
+  globalThis.__spaCmsTestRun = { databaseUrl, mediaDir, stopServer: server.stop }
   // Test workers start after this and inherit the environment.
   process.env.SPA_CMS_TEST_SERVER_URL = server.serverUrl
   process.env.DATABASE_URL = databaseUrl
+  process.env.MEDIA_DIR = mediaDir
   process.env.PAYLOAD_SECRET = randomBytes(32).toString('hex')
 }

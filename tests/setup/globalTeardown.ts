@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs'
+
 import { dropDatabase } from './testDatabase'
 
 export default async function globalTeardown(): Promise<void> {
@@ -5,4 +7,5 @@ export default async function globalTeardown(): Promise<void> {
   if (!run) return
   await dropDatabase(run.databaseUrl)
   await run.stopServer()
+  rmSync(run.mediaDir, { recursive: true, force: true })
 }

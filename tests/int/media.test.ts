@@ -1,0 +1,78 @@
+/**
+ * Image uploads: raster images only (by content, not by name), alt text required, resized variants.
+ */
+import sharp from 'sharp'
+import type { Payload } from 'payload'
+
+import type { User } from '../../payload-types'
+import { closePayload, openPayload } from '../helpers/payload'
+import { startServer, type RunningServer } from '../helpers/server'
+import { createUser, deleteUsers, TEST_PASSWORD } from '../helpers/users'
+
+let payload: Payload
+let server: RunningServer
+let writer: User
+let token: string
+const uploadedIds: number[] = []
+
+beforeAll(async () => {
+  payload = await openPayload()
+  writer = await createUser(payload, 'writer', 'photographer')
+  server = await startServer()
+  const login = await fetch(`${server.baseUrl}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: writer.email, password: TEST_PASSWORD }),
+  })
+  token = ((await login.json()) as { token: string }).token
+}, 120_000)
+
+afterAll(async () => {
+  if (uploadedIds.length) await payload.delete({ collection: 'media', where: { id: { in: uploadedIds } }, overrideAccess: true })
+  await deleteUsers(payload, [writer])
+  await server?.stop()
+  await closePayload(payload)
+})
+
+const png = () => sharp({ create: { width: 1800, height: 1200, channels: 3, background: '#c9a27e' } }).png().toBuffer()
+
+async function upload(file: Buffer, name: string, type: string, fields: Record<string, string>, auth = true) {
+  const form = new FormData()
+  form.append('file', new Blob([new Uint8Array(file)], { type }), name)
+  form.append('_payload', JSON.stringify(fields))
+  const response = await fetch(`${server.baseUrl}/api/media`, {
+    method: 'POST',
+    body: form,
+    headers: auth ? { authorization: `JWT ${token}` } : {},
+  })
+  const body = (await response.json()) as { doc?: { id: number; sizes: Record<string, { width: number | null }> }; errors?: { message: string; data?: unknown }[] }
+  if (body.doc) uploadedIds.push(body.doc.id)
+  return { status: response.status, body }
+}
+
+it('stores a PNG with its alt text and resized variants', async () => {
+  const { status, body } = await upload(await png(), 'hot-stones.png', 'image/png', { alt: 'Warm basalt stones on a towel' })
+  expect(status).toBe(201)
+  expect(body.doc?.sizes.thumbnail.width).toBe(400)
+  expect(body.doc?.sizes.card.width).toBe(800)
+  expect(body.doc?.sizes.hero.width).toBe(1600)
+})
+
+it('requires alt text, naming the field', async () => {
+  const { status, body } = await upload(await png(), 'no-alt.png', 'image/png', {})
+  expect(status).toBe(400)
+  expect(JSON.stringify(body.errors)).toContain('alt')
+})
+
+it('refuses SVG, even when it is named and typed as a PNG', async () => {
+  const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+  const honest = await upload(svg, 'logo.svg', 'image/svg+xml', { alt: 'Logo' })
+  expect(honest.status).toBe(400)
+  const disguised = await upload(svg, 'logo.png', 'image/png', { alt: 'Logo' })
+  expect(disguised.status).toBe(400)
+})
+
+it('refuses anonymous uploads', async () => {
+  const { status } = await upload(await png(), 'anon.png', 'image/png', { alt: 'Anonymous' }, false)
+  expect(status).toBe(403)
+})
