@@ -73,12 +73,27 @@ export interface Config {
     myths: Myth;
     media: Media;
     users: User;
+    'workflow-events': WorkflowEvent;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    articles: {
+      workflowHistory: 'workflow-events';
+    };
+    techniques: {
+      workflowHistory: 'workflow-events';
+    };
+    faqs: {
+      workflowHistory: 'workflow-events';
+    };
+    myths: {
+      workflowHistory: 'workflow-events';
+    };
+  };
   collectionsSelect: {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     techniques: TechniquesSelect<false> | TechniquesSelect<true>;
@@ -86,7 +101,9 @@ export interface Config {
     myths: MythsSelect<false> | MythsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -103,7 +120,14 @@ export interface Config {
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      sendWorkflowWebhook: TaskSendWorkflowWebhook;
+      schedulePublish: TaskSchedulePublish;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -169,7 +193,7 @@ export interface Article {
    */
   myths?: (number | Myth)[] | null;
   /**
-   * Set to whoever creates the article.
+   * Set to whoever creates the document.
    */
   author?: (number | null) | User;
   /**
@@ -179,6 +203,39 @@ export interface Article {
   seo?: {
     metaTitle?: string | null;
     metaDescription?: string | null;
+  };
+  /**
+   * Changes only through the workflow actions.
+   */
+  workflowStage?: ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'published' | 'unpublished') | null;
+  workflow?: {
+    submittedBy?: (number | null) | User;
+    submittedAt?: string | null;
+    lastEditedBy?: (number | null) | User;
+    approvedBy?: (number | null) | User;
+    approvedAt?: string | null;
+    /**
+     * The version that was approved; publish makes exactly this one live.
+     */
+    approvedVersion?: string | null;
+    reviewComment?: string | null;
+    /**
+     * Content checks computed on submission.
+     */
+    checklist?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  workflowHistory?: {
+    docs?: (number | WorkflowEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
   };
   updatedAt: string;
   createdAt: string;
@@ -268,9 +325,127 @@ export interface Technique {
    */
   bestFor?: string[] | null;
   image?: (number | null) | Media;
+  /**
+   * Set to whoever creates the document.
+   */
+  author?: (number | null) | User;
+  /**
+   * Changes only through the workflow actions.
+   */
+  workflowStage?: ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'published' | 'unpublished') | null;
+  workflow?: {
+    submittedBy?: (number | null) | User;
+    submittedAt?: string | null;
+    lastEditedBy?: (number | null) | User;
+    approvedBy?: (number | null) | User;
+    approvedAt?: string | null;
+    /**
+     * The version that was approved; publish makes exactly this one live.
+     */
+    approvedVersion?: string | null;
+    reviewComment?: string | null;
+    /**
+     * Content checks computed on submission.
+     */
+    checklist?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  workflowHistory?: {
+    docs?: (number | WorkflowEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name?: string | null;
+  /**
+   * Writers draft content, reviewers approve and publish it, admins also manage accounts.
+   */
+  role: 'admin' | 'reviewer' | 'writer';
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
+}
+/**
+ * Every submission, review, approval and publication, as it happened. Read-only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "workflow-events".
+ */
+export interface WorkflowEvent {
+  id: number;
+  document:
+    | {
+        relationTo: 'articles';
+        value: number | Article;
+      }
+    | {
+        relationTo: 'techniques';
+        value: number | Technique;
+      }
+    | {
+        relationTo: 'faqs';
+        value: number | Faq;
+      }
+    | {
+        relationTo: 'myths';
+        value: number | Myth;
+      };
+  /**
+   * The version the transition produced.
+   */
+  versionId?: string | null;
+  action: 'submit' | 'withdraw' | 'request_changes' | 'approve' | 'publish' | 'unpublish';
+  from: 'draft' | 'in_review' | 'changes_requested' | 'approved' | 'published' | 'unpublished';
+  to: 'draft' | 'in_review' | 'changes_requested' | 'approved' | 'published' | 'unpublished';
+  actor?: (number | null) | User;
+  /**
+   * Who acted, kept even if the account is deleted later.
+   */
+  actorEmail: string;
+  comment?: string | null;
+  checklist?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -303,6 +478,43 @@ export interface Faq {
    * Position in FAQ lists: 1 comes first.
    */
   order?: number | null;
+  /**
+   * Set to whoever creates the document.
+   */
+  author?: (number | null) | User;
+  /**
+   * Changes only through the workflow actions.
+   */
+  workflowStage?: ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'published' | 'unpublished') | null;
+  workflow?: {
+    submittedBy?: (number | null) | User;
+    submittedAt?: string | null;
+    lastEditedBy?: (number | null) | User;
+    approvedBy?: (number | null) | User;
+    approvedAt?: string | null;
+    /**
+     * The version that was approved; publish makes exactly this one live.
+     */
+    approvedVersion?: string | null;
+    reviewComment?: string | null;
+    /**
+     * Content checks computed on submission.
+     */
+    checklist?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  workflowHistory?: {
+    docs?: (number | WorkflowEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -346,40 +558,46 @@ export interface Myth {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Set to whoever creates the document.
+   */
+  author?: (number | null) | User;
+  /**
+   * Changes only through the workflow actions.
+   */
+  workflowStage?: ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'published' | 'unpublished') | null;
+  workflow?: {
+    submittedBy?: (number | null) | User;
+    submittedAt?: string | null;
+    lastEditedBy?: (number | null) | User;
+    approvedBy?: (number | null) | User;
+    approvedAt?: string | null;
+    /**
+     * The version that was approved; publish makes exactly this one live.
+     */
+    approvedVersion?: string | null;
+    reviewComment?: string | null;
+    /**
+     * Content checks computed on submission.
+     */
+    checklist?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  workflowHistory?: {
+    docs?: (number | WorkflowEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name?: string | null;
-  /**
-   * Writers draft content, reviewers approve and publish it, admins also manage accounts.
-   */
-  role: 'admin' | 'reviewer' | 'writer';
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -397,6 +615,98 @@ export interface PayloadKv {
     | number
     | boolean
     | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'sendWorkflowWebhook' | 'schedulePublish';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'sendWorkflowWebhook' | 'schedulePublish') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -428,6 +738,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'workflow-events';
+        value: number | WorkflowEvent;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -492,6 +806,20 @@ export interface ArticlesSelect<T extends boolean = true> {
         metaTitle?: T;
         metaDescription?: T;
       };
+  workflowStage?: T;
+  workflow?:
+    | T
+    | {
+        submittedBy?: T;
+        submittedAt?: T;
+        lastEditedBy?: T;
+        approvedBy?: T;
+        approvedAt?: T;
+        approvedVersion?: T;
+        reviewComment?: T;
+        checklist?: T;
+      };
+  workflowHistory?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -508,6 +836,21 @@ export interface TechniquesSelect<T extends boolean = true> {
   pressure?: T;
   bestFor?: T;
   image?: T;
+  author?: T;
+  workflowStage?: T;
+  workflow?:
+    | T
+    | {
+        submittedBy?: T;
+        submittedAt?: T;
+        lastEditedBy?: T;
+        approvedBy?: T;
+        approvedAt?: T;
+        approvedVersion?: T;
+        reviewComment?: T;
+        checklist?: T;
+      };
+  workflowHistory?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -522,6 +865,21 @@ export interface FaqsSelect<T extends boolean = true> {
   answer?: T;
   category?: T;
   order?: T;
+  author?: T;
+  workflowStage?: T;
+  workflow?:
+    | T
+    | {
+        submittedBy?: T;
+        submittedAt?: T;
+        lastEditedBy?: T;
+        approvedBy?: T;
+        approvedAt?: T;
+        approvedVersion?: T;
+        reviewComment?: T;
+        checklist?: T;
+      };
+  workflowHistory?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -541,6 +899,21 @@ export interface MythsSelect<T extends boolean = true> {
         url?: T;
         id?: T;
       };
+  author?: T;
+  workflowStage?: T;
+  workflow?:
+    | T
+    | {
+        submittedBy?: T;
+        submittedAt?: T;
+        lastEditedBy?: T;
+        approvedBy?: T;
+        approvedAt?: T;
+        approvedVersion?: T;
+        reviewComment?: T;
+        checklist?: T;
+      };
+  workflowHistory?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -624,11 +997,59 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "workflow-events_select".
+ */
+export interface WorkflowEventsSelect<T extends boolean = true> {
+  document?: T;
+  versionId?: T;
+  action?: T;
+  from?: T;
+  to?: T;
+  actor?: T;
+  actorEmail?: T;
+  comment?: T;
+  checklist?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -671,6 +1092,52 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendWorkflowWebhook".
+ */
+export interface TaskSendWorkflowWebhook {
+  input: {
+    url: string;
+    body: string;
+  };
+  output: {
+    status: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSchedulePublish".
+ */
+export interface TaskSchedulePublish {
+  input: {
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
+    doc?:
+      | ({
+          relationTo: 'articles';
+          value: number | Article;
+        } | null)
+      | ({
+          relationTo: 'techniques';
+          value: number | Technique;
+        } | null)
+      | ({
+          relationTo: 'faqs';
+          value: number | Faq;
+        } | null)
+      | ({
+          relationTo: 'myths';
+          value: number | Myth;
+        } | null);
+    global?: string | null;
+    user?: {
+      relationTo: 'users';
+      value: number | User;
+    } | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

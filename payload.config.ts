@@ -11,26 +11,46 @@ import { Media } from './collections/Media'
 import { Myths } from './collections/Myths'
 import { Techniques } from './collections/Techniques'
 import { Users } from './collections/Users'
+import { WorkflowEvents } from './collections/WorkflowEvents'
+import { isAdminUser } from './src/access/roles'
 import { projectRoot, settings as processSettings } from './src/config'
 import { payloadLoggerOptions } from './src/logging'
+import { queueEndpoint } from './src/workflow/endpoints'
+import { workflowMutations } from './src/workflow/graphql'
+import { routeScheduledPublishingThroughWorkflow } from './src/workflow/schedule'
+import { emailAdapter, webhookAutoRun, webhookTask } from './src/workflow/notify'
 
 const settings = processSettings()
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
-export default buildConfig({
+const config = buildConfig({
   serverURL: settings.serverUrl,
   secret: settings.payloadSecret,
   telemetry: false,
   admin: {
     user: Users.slug,
     meta: { titleSuffix: ' · spa-cms' },
+    components: { beforeDashboard: ['/src/components/ReviewDashboard#ReviewDashboard'] },
     importMap: {
       baseDir: projectRoot,
       importMapFile: path.resolve(projectRoot, 'src/app/(payload)/admin/importMap.js'),
       autoGenerate: false,
     },
   },
-  collections: [Articles, Techniques, Faqs, Myths, Media, Users],
+  collections: [Articles, Techniques, Faqs, Myths, Media, Users, WorkflowEvents],
+  endpoints: [queueEndpoint],
+  email: emailAdapter(settings.smtp),
+  jobs: {
+    tasks: [webhookTask],
+    // notify.ts runs (and retries) webhook jobs as it queues them; this sweeps up what a restart left.
+    autoRun: webhookAutoRun,
+    // Payload's default lets any logged-in user run, queue and cancel jobs (GET /api/payload-jobs/run).
+    access: {
+      run: ({ req }) => isAdminUser(req.user),
+      queue: ({ req }) => isAdminUser(req.user),
+      cancel: ({ req }) => isAdminUser(req.user),
+    },
+  },
   sharp,
   upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
   editor: lexicalEditor(),
@@ -52,5 +72,8 @@ export default buildConfig({
   },
   graphQL: {
     schemaOutputFile: path.resolve(projectRoot, 'schema.graphql'),
+    mutations: workflowMutations,
   },
 })
+
+export default config.then(routeScheduledPublishingThroughWorkflow)

@@ -1,7 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
 import { contentAccess } from '../src/access/content'
-import { setAuthorOnCreate, stampFirstPublication } from '../src/content/authorship'
+import { transitionEndpoint, workflowStatusEndpoint } from '../src/workflow/endpoints'
+import { enforceWorkflowOnWrite, guardLiveVersion } from '../src/workflow/enforce'
+import { workflowFields } from '../src/workflow/fields'
+import { authorField, setAuthorOnCreate, stampFirstPublication } from '../src/content/authorship'
 import { contentEditor } from '../src/content/editor'
 import { importArticleEndpoint } from '../src/content/importEndpoint'
 import { hideUnpublishedRelationsFromFilters, relatedContentField } from '../src/content/relations'
@@ -9,16 +12,28 @@ import { ensureValidUniqueSlug, slugField } from '../src/content/slug'
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'slug', '_status', 'publishedAt', 'updatedAt'] },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'slug', 'workflowStage', 'publishedAt', 'updatedAt'],
+    components: {
+      edit: {
+        beforeDocumentControls: ['/src/components/WorkflowActionBar#WorkflowActionBar'],
+        // Documents go live only through the workflow's Publish and Unpublish actions.
+        PublishButton: '/src/components/NoDirectPublishing#NoDirectPublishing',
+        UnpublishButton: '/src/components/NoDirectPublishing#NoDirectPublishing',
+      },
+    },
+  },
   access: contentAccess,
-  versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 100 },
+  versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 100 },
   defaultSort: '-publishedAt',
   defaultPopulate: { title: true, slug: true, excerpt: true, heroImage: true, publishedAt: true },
-  endpoints: [importArticleEndpoint],
+  endpoints: [importArticleEndpoint, transitionEndpoint('articles'), workflowStatusEndpoint('articles')],
   hooks: {
     beforeOperation: [hideUnpublishedRelationsFromFilters({ techniques: 'techniques', faqs: 'faqs', myths: 'myths' })],
     beforeValidate: [ensureValidUniqueSlug('articles')],
-    beforeChange: [setAuthorOnCreate, stampFirstPublication],
+    beforeChange: [enforceWorkflowOnWrite, setAuthorOnCreate, stampFirstPublication],
+    afterChange: [guardLiveVersion],
   },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 160 },
@@ -36,12 +51,7 @@ export const Articles: CollectionConfig = {
     relatedContentField('techniques', 'techniques', 'Massage techniques this article covers.'),
     relatedContentField('faqs', 'faqs', 'FAQs to show with the article.'),
     relatedContentField('myths', 'myths', 'Myths the article sets straight.'),
-    {
-      name: 'author',
-      type: 'relationship',
-      relationTo: 'users',
-      admin: { position: 'sidebar', readOnly: true, description: 'Set to whoever creates the article.' },
-    },
+    authorField,
     {
       name: 'publishedAt',
       type: 'date',
@@ -57,5 +67,6 @@ export const Articles: CollectionConfig = {
         { name: 'metaDescription', type: 'textarea', maxLength: 160 },
       ],
     },
+    ...workflowFields,
   ],
 }

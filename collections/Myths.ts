@@ -1,17 +1,37 @@
 import type { CollectionConfig } from 'payload'
 
 import { contentAccess } from '../src/access/content'
+import { authorField, setAuthorOnCreate } from '../src/content/authorship'
+import { transitionEndpoint, workflowStatusEndpoint } from '../src/workflow/endpoints'
+import { enforceWorkflowOnWrite, guardLiveVersion } from '../src/workflow/enforce'
+import { workflowFields } from '../src/workflow/fields'
 import { contentEditor } from '../src/content/editor'
 import { ensureValidUniqueSlug, slugField } from '../src/content/slug'
 import { ensureSafeSourceLinks } from '../src/content/validation'
 
 export const Myths: CollectionConfig = {
   slug: 'myths',
-  admin: { useAsTitle: 'myth', defaultColumns: ['myth', 'slug', '_status', 'updatedAt'] },
+  admin: {
+    useAsTitle: 'myth',
+    defaultColumns: ['myth', 'slug', 'workflowStage', 'updatedAt'],
+    components: {
+      edit: {
+        beforeDocumentControls: ['/src/components/WorkflowActionBar#WorkflowActionBar'],
+        // Documents go live only through the workflow's Publish and Unpublish actions.
+        PublishButton: '/src/components/NoDirectPublishing#NoDirectPublishing',
+        UnpublishButton: '/src/components/NoDirectPublishing#NoDirectPublishing',
+      },
+    },
+  },
   access: contentAccess,
-  versions: { drafts: true, maxPerDoc: 50 },
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   defaultPopulate: { myth: true, slug: true },
-  hooks: { beforeValidate: [ensureValidUniqueSlug('myths'), ensureSafeSourceLinks] },
+  endpoints: [transitionEndpoint('myths'), workflowStatusEndpoint('myths')],
+  hooks: {
+    beforeValidate: [ensureValidUniqueSlug('myths'), ensureSafeSourceLinks],
+    beforeChange: [enforceWorkflowOnWrite, setAuthorOnCreate],
+    afterChange: [guardLiveVersion],
+  },
   fields: [
     {
       name: 'myth',
@@ -36,5 +56,7 @@ export const Myths: CollectionConfig = {
         { name: 'url', type: 'text', required: true },
       ],
     },
+    authorField,
+    ...workflowFields,
   ],
 }

@@ -1,16 +1,36 @@
 import type { CollectionConfig } from 'payload'
 
 import { contentAccess } from '../src/access/content'
+import { authorField, setAuthorOnCreate } from '../src/content/authorship'
+import { transitionEndpoint, workflowStatusEndpoint } from '../src/workflow/endpoints'
+import { enforceWorkflowOnWrite, guardLiveVersion } from '../src/workflow/enforce'
+import { workflowFields } from '../src/workflow/fields'
 import { ensureValidUniqueSlug, slugField } from '../src/content/slug'
 import { contentEditor } from '../src/content/editor'
 
 export const Techniques: CollectionConfig = {
   slug: 'techniques',
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'pressure', 'slug', '_status', 'updatedAt'] },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'pressure', 'slug', 'workflowStage', 'updatedAt'],
+    components: {
+      edit: {
+        beforeDocumentControls: ['/src/components/WorkflowActionBar#WorkflowActionBar'],
+        // Documents go live only through the workflow's Publish and Unpublish actions.
+        PublishButton: '/src/components/NoDirectPublishing#NoDirectPublishing',
+        UnpublishButton: '/src/components/NoDirectPublishing#NoDirectPublishing',
+      },
+    },
+  },
   access: contentAccess,
-  versions: { drafts: true, maxPerDoc: 50 },
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   defaultPopulate: { name: true, slug: true, summary: true, pressure: true },
-  hooks: { beforeValidate: [ensureValidUniqueSlug('techniques')] },
+  endpoints: [transitionEndpoint('techniques'), workflowStatusEndpoint('techniques')],
+  hooks: {
+    beforeValidate: [ensureValidUniqueSlug('techniques')],
+    beforeChange: [enforceWorkflowOnWrite, setAuthorOnCreate],
+    afterChange: [guardLiveVersion],
+  },
   fields: [
     { name: 'name', type: 'text', required: true, unique: true, maxLength: 80 },
     slugField('name'),
@@ -34,5 +54,7 @@ export const Techniques: CollectionConfig = {
       admin: { description: 'Short tags such as "relaxation" or "athletes".' },
     },
     { name: 'image', type: 'upload', relationTo: 'media' },
+    authorField,
+    ...workflowFields,
   ],
 }

@@ -16,7 +16,8 @@ export const Users: CollectionConfig = {
   access: {
     admin: isStaff,
     create: isAdmin,
-    read: adminOrSelf,
+    // The team sees each other (authors, submitters, reviewers); the public sees nobody.
+    read: isStaff,
     update: adminOrSelf,
     delete: isAdmin,
     // Payload's default lets any logged-in user unlock any account.

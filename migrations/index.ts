@@ -1,5 +1,6 @@
 import * as migration_20261127_011935_initial from './20261127_011935_initial';
 import * as migration_20261127_014110_content_model from './20261127_014110_content_model';
+import * as migration_20261127_023034_workflow from './20261127_023034_workflow';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261127_014110_content_model.up,
     down: migration_20261127_014110_content_model.down,
-    name: '20261127_014110_content_model'
+    name: '20261127_014110_content_model',
+  },
+  {
+    up: migration_20261127_023034_workflow.up,
+    down: migration_20261127_023034_workflow.down,
+    name: '20261127_023034_workflow'
   },
 ];

@@ -16,11 +16,18 @@ export const staffReadVersions: Access = ({ req }) => isStaffUser(req.user)
 
 export const reviewerOrAdmin: Access = ({ req }) => hasRole(req.user, 'reviewer', 'admin')
 
+/** Reviewers and admins edit any content; writers only what they authored. */
+export const ownContentOrReviewer: Access = ({ req }) => {
+  if (hasRole(req.user, 'reviewer', 'admin')) return true
+  if (hasRole(req.user, 'writer')) return { author: { equals: req.user!.id } }
+  return false
+}
+
 /** The access rules of every content collection (articles, techniques, faqs, myths). */
 export const contentAccess = {
   read: publishedOrStaff,
   readVersions: staffReadVersions,
   create: isStaff,
-  update: isStaff,
+  update: ownContentOrReviewer,
   delete: reviewerOrAdmin,
 }

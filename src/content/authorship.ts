@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook } from 'payload'
+import type { CollectionBeforeChangeHook, Field } from 'payload'
 
 /** The author is whoever creates the document; nobody can claim or reassign authorship later. */
 export const setAuthorOnCreate: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req }) => {
@@ -10,4 +10,13 @@ export const setAuthorOnCreate: CollectionBeforeChangeHook = ({ data, operation,
 export const stampFirstPublication: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
   if (data._status !== 'published' || originalDoc?.publishedAt || data.publishedAt) return data
   return { ...data, publishedAt: new Date().toISOString() }
+}
+
+/** Read-only in the admin: set by setAuthorOnCreate. Writers may edit only what they authored. */
+export const authorField: Field = {
+  name: 'author',
+  type: 'relationship',
+  relationTo: 'users',
+  index: true,
+  admin: { position: 'sidebar', readOnly: true, description: 'Set to whoever creates the document.' },
 }

@@ -23,11 +23,16 @@ export function committedArtefactPaths(config: SanitizedConfig): ArtefactPaths {
   }
 }
 
-export function artefactPathsIn(dir: string): ArtefactPaths {
+/**
+ * Where to generate fresh copies for comparison. The import map imports components by paths
+ * relative to itself, so its fresh copy must sit beside the committed one.
+ */
+export function freshArtefactPaths(config: SanitizedConfig, dir: string): ArtefactPaths {
+  const committedImportMap = committedArtefactPaths(config).importMap
   return {
     types: path.join(dir, 'payload-types.ts'),
     graphqlSchema: path.join(dir, 'schema.graphql'),
-    importMap: path.join(dir, 'importMap.js'),
+    importMap: path.join(path.dirname(committedImportMap), `.importMap.fresh-${path.basename(dir)}.js`),
   }
 }
 

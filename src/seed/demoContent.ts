@@ -93,7 +93,7 @@ export async function loadDemoContent(payload: Payload): Promise<SeedReport> {
       }
       const { data, warnings } = await documentData(payload, collection, source)
       // A system action: demo content ships published, it is not anybody's unreviewed draft.
-      await payload.create({ collection, data: { ...data, _status: 'published' } as never, overrideAccess: true })
+      await payload.create({ collection, data: { ...data, _status: 'published' } as never, overrideAccess: true, context: { systemPublish: true } })
       report.created.push(`${collection}/${slug}`)
       report.warnings.push(...warnings.map((warning) => `${source.file}: ${warning}`))
     }

@@ -99,6 +99,7 @@ export class ContentFixtures {
       collection,
       data: { ...contentData(collection, text), ...extra, _status: 'published' } as never,
       overrideAccess: true,
+      context: { systemPublish: true }, // fixtures go public the way demo content does, without a review
     })) as unknown as ContentDoc
     this.track(collection, doc.id)
     return doc

@@ -38,6 +38,9 @@ export function collectOutput(child: ChildProcess): () => string {
 
 export async function startServer(env: Record<string, string | undefined> = {}): Promise<RunningServer> {
   const child = spawnServer(env)
+  // If a test file dies without its afterAll, its server must not outlive the test run.
+  const killOnExit = () => child.kill('SIGKILL')
+  process.once('exit', killOnExit)
   const output = collectOutput(child)
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server not ready in time:\n${output()}`)), READY_TIMEOUT_MS)
@@ -57,6 +60,7 @@ export async function startServer(env: Record<string, string | undefined> = {}):
     baseUrl: `http://127.0.0.1:${port}`,
     output,
     stop: async () => {
+      process.off('exit', killOnExit)
       child.kill('SIGTERM')
       return waitForExit(child)
     },

@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
 
-import { artefactPathsIn, committedArtefactPaths, staleArtefacts, writeArtefacts } from '../../src/scripts/generatedArtefacts'
+import { committedArtefactPaths, freshArtefactPaths, staleArtefacts, writeArtefacts } from '../../src/scripts/generatedArtefacts'
 import { closePayload, openPayload } from '../helpers/payload'
 
 let payload: Payload
@@ -50,10 +50,12 @@ async function isDefaultAlreadySet(statement: string): Promise<boolean> {
 it('has committed payload-types.ts, schema.graphql and the import map as the config generates them', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'spa-cms-generated-'))
   try {
-    await writeArtefacts(payload.config, artefactPathsIn(dir))
-    const stale = staleArtefacts(committedArtefactPaths(payload.config), artefactPathsIn(dir))
+    const fresh = freshArtefactPaths(payload.config, dir)
+    await writeArtefacts(payload.config, fresh)
+    const stale = staleArtefacts(committedArtefactPaths(payload.config), fresh)
     if (stale.length) throw new Error(`stale generated files: ${stale.join(', ')}. Run "npm run generate" and commit them.`)
   } finally {
     rmSync(dir, { recursive: true, force: true })
+    rmSync(freshArtefactPaths(payload.config, dir).importMap, { force: true })
   }
 })

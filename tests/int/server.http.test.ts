@@ -113,9 +113,12 @@ describe('the editorial team, from the first visit on', () => {
     expect(body.errors?.[0]?.message).toBe('You cannot change your own role.')
   })
 
-  it('answers GraphQL: staff see their own account, anonymous users see none', async () => {
-    const mine = await postJson('/api/graphql', { query: '{ Users { docs { email role } } }' }, writerToken)
-    expect(mine.body.data.Users.docs).toEqual([{ email: writerEmail, role: 'writer' }])
+  it('answers GraphQL: staff see the team, anonymous users see nobody', async () => {
+    const team = await postJson('/api/graphql', { query: '{ Users(sort: "createdAt") { docs { email role } } }' }, writerToken)
+    expect(team.body.data.Users.docs).toEqual([
+      { email: adminEmail, role: 'admin' },
+      { email: writerEmail, role: 'writer' },
+    ])
     const anonymous = await postJson('/api/graphql', { query: '{ Users { docs { email } } }' })
     expect(anonymous.body.data.Users).toBeNull()
     expect(anonymous.body.errors[0].extensions.statusCode).toBe(403)

@@ -88,9 +88,11 @@ describe('changing roles', () => {
 })
 
 describe('reading and deleting users', () => {
-  it('shows non-admins only their own account', async () => {
-    const { docs } = await payload.find({ collection: 'users', ...asUser(writer) })
-    expect(docs.map((doc) => doc.id)).toEqual([writer.id])
+  it('shows staff their teammates (authors, submitters, reviewers), without secrets', async () => {
+    const { docs } = await payload.find({ collection: 'users', limit: 0, ...asUser(writer) })
+    expect(docs.map((doc) => doc.id)).toEqual(expect.arrayContaining([admin.id, reviewer.id, writer.id]))
+    for (const doc of docs) expect(Object.keys(doc)).not.toEqual(expect.arrayContaining(['hash']))
+    expect(JSON.stringify(docs)).not.toMatch(/"(hash|salt|resetPasswordToken)"/)
   })
 
   it('shows admins every account', async () => {

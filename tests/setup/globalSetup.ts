@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import pg from 'pg'
 
 import { createLogger } from '../../src/logging'
 import { ensureBuild } from '../../src/server/build'
@@ -18,6 +19,20 @@ declare global {
   var __spaCmsTestRun: TestRun | undefined
 }
 
+/**
+ * The first account of an empty system becomes an admin (create-first-user). Test files create
+ * writers and reviewers in parallel on the run's database, so it must never be empty.
+ */
+async function addBootstrapAdmin(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    await client.query("INSERT INTO users (email, role) VALUES ('bootstrap-admin@spa.test', 'admin')")
+  } finally {
+    await client.end()
+  }
+}
+
 export default async function globalSetup(): Promise<void> {
   // HTTP tests run the real server, which serves the production build of the admin.
   // SKIP_BUILD=1 is for running unit tests alone while the build inputs are being edited.
@@ -25,6 +40,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.LOG_LEVEL ??= 'warn'
   const server = await startTestServer()
   const databaseUrl = await createMigratedDatabase(server.serverUrl, 'test')
+  await addBootstrapAdmin(databaseUrl)
   const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'spa-cms-test-media-'))
   globalThis.__spaCmsTestRun = { databaseUrl, mediaDir, stopServer: server.stop }
   // Test workers start after this and inherit the environment.

@@ -16,6 +16,10 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { StageCell as StageCell_a77bf06f7b5bf646eb4b5fd7648aa06b } from '../../../../src/components/StageCell'
+import { WorkflowActionBar as WorkflowActionBar_19e34e8a46a6665e111d77d3c4895340 } from '../../../../src/components/WorkflowActionBar'
+import { NoDirectPublishing as NoDirectPublishing_2def08abd6fcc4909e994a55b452042e } from '../../../../src/components/NoDirectPublishing'
+import { ReviewDashboard as ReviewDashboard_c0dd4f50c9020ed622222d7cad1f006f } from '../../../../src/components/ReviewDashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -38,5 +42,9 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ParagraphFeatureClient": ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/src/components/StageCell#StageCell": StageCell_a77bf06f7b5bf646eb4b5fd7648aa06b,
+  "/src/components/WorkflowActionBar#WorkflowActionBar": WorkflowActionBar_19e34e8a46a6665e111d77d3c4895340,
+  "/src/components/NoDirectPublishing#NoDirectPublishing": NoDirectPublishing_2def08abd6fcc4909e994a55b452042e,
+  "/src/components/ReviewDashboard#ReviewDashboard": ReviewDashboard_c0dd4f50c9020ed622222d7cad1f006f,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,36 @@
+import type { CollectionConfig } from 'payload'
+
+import { isStaff } from '../src/access/roles'
+import { ACTIONS, ACTION_LABELS, STAGE_LABELS, STAGES } from '../src/workflow/transitions'
+
+const nobody = () => false
+
+/** The audit trail: one row per workflow transition, written only by the workflow itself. */
+export const WorkflowEvents: CollectionConfig = {
+  slug: 'workflow-events',
+  labels: { singular: 'Workflow event', plural: 'Workflow events' },
+  admin: {
+    defaultColumns: ['action', 'document', 'from', 'to', 'actor', 'createdAt'],
+    description: 'Every submission, review, approval and publication, as it happened. Read-only.',
+  },
+  defaultSort: '-createdAt',
+  access: {
+    read: isStaff,
+    // No API may write the audit trail, admins included; the workflow writes it as the system.
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+  },
+  fields: [
+    { name: 'document', type: 'relationship', relationTo: ['articles', 'techniques', 'faqs', 'myths'], required: true, index: true },
+    { name: 'versionId', type: 'text', admin: { description: 'The version the transition produced.' } },
+    { name: 'action', type: 'select', required: true, options: ACTIONS.map((value) => ({ label: ACTION_LABELS[value], value })) },
+    { name: 'from', type: 'select', required: true, options: STAGES.map((value) => ({ label: STAGE_LABELS[value], value })) },
+    { name: 'to', type: 'select', required: true, options: STAGES.map((value) => ({ label: STAGE_LABELS[value], value })) },
+    // Not required: the event must survive the deletion of the account that acted.
+    { name: 'actor', type: 'relationship', relationTo: 'users' },
+    { name: 'actorEmail', type: 'email', required: true, admin: { description: 'Who acted, kept even if the account is deleted later.' } },
+    { name: 'comment', type: 'textarea' },
+    { name: 'checklist', type: 'json' },
+  ],
+}

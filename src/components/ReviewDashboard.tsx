@@ -1,0 +1,111 @@
+'use client'
+import { Link, useAuth, useConfig } from '@payloadcms/ui'
+import { formatAdminURL } from 'payload/shared'
+import React, { useEffect, useState } from 'react'
+
+import type { User } from '../../payload-types'
+import { StageBadge } from './StageBadge'
+import { errorMessage, fetchQueue, personName, type QueueItem } from './workflowApi'
+import './workflow.scss'
+
+type Loaded = { items: QueueItem[] } | { error: string } | null
+
+function useQueue(apiRoute: string, mine: boolean, enabled: boolean): Loaded {
+  const [loaded, setLoaded] = useState<Loaded>(null)
+  useEffect(() => {
+    if (!enabled) return
+    let current = true
+    fetchQueue(apiRoute, mine).then(
+      ({ docs }) => current && setLoaded({ items: docs }),
+      (error: unknown) => current && setLoaded({ error: errorMessage(error) }),
+    )
+    return () => {
+      current = false
+    }
+  }, [apiRoute, mine, enabled])
+  return loaded
+}
+
+const byReturnedFirst = (a: QueueItem, b: QueueItem) =>
+  Number(b.workflowStage === 'changes_requested') - Number(a.workflowStage === 'changes_requested')
+
+/** Everything not live yet, items returned for changes first. */
+function workInProgress(loaded: Loaded): Loaded {
+  if (!loaded || 'error' in loaded) return loaded
+  return { items: loaded.items.filter((item) => item.workflowStage !== 'published').sort(byReturnedFirst) }
+}
+
+/**
+ * The dashboard's workflow panels: reviewers and admins see what awaits review; everyone sees
+ * their own work in progress, with items returned for changes first.
+ */
+export function ReviewDashboard() {
+  const { user } = useAuth<User>()
+  const { config, getEntityConfig } = useConfig()
+  const apiRoute = formatAdminURL({ apiRoute: config.routes.api, relative: true })
+  const reviews = user?.role === 'reviewer' || user?.role === 'admin'
+  const queue = useQueue(apiRoute, false, reviews)
+  const mine = workInProgress(useQueue(apiRoute, true, Boolean(user)))
+  if (!user) return null
+
+  const docURL = (item: QueueItem) =>
+    formatAdminURL({ adminRoute: config.routes.admin, path: `/collections/${item.collection}/${item.id}`, relative: true })
+  const collectionLabel = (item: QueueItem) => {
+    const singular = getEntityConfig({ collectionSlug: item.collection })?.labels?.singular
+    return typeof singular === 'string' ? singular : item.collection
+  }
+  const panel = { docURL, collectionLabel }
+
+  return (
+    <div className="review-dashboard">
+      {reviews && <QueuePanel title="Awaiting my review" testId="review-queue" loaded={queue} empty="Nothing is waiting for review." {...panel} />}
+      {/* Reviewers and admins mostly review: their own drafts show only when they have some. */}
+      {(!reviews || (mine && 'items' in mine && mine.items.length > 0)) && (
+        <QueuePanel title="My drafts and returned items" testId="my-work" loaded={mine} empty="You have no drafts in progress." {...panel} />
+      )}
+    </div>
+  )
+}
+
+interface PanelProps {
+  title: string
+  testId: string
+  loaded: Loaded
+  empty: string
+  docURL: (item: QueueItem) => string
+  collectionLabel: (item: QueueItem) => string
+}
+
+function QueuePanel({ title, testId, loaded, empty, docURL, collectionLabel }: PanelProps) {
+  return (
+    <section className="review-dashboard__panel" data-testid={testId}>
+      <h3>{title}</h3>
+      {loaded === null && <p className="workflow-muted">Loading…</p>}
+      {loaded && 'error' in loaded && <p className="workflow-error">{loaded.error}</p>}
+      {loaded && 'items' in loaded && loaded.items.length === 0 && <p className="workflow-muted">{empty}</p>}
+      {loaded && 'items' in loaded && loaded.items.length > 0 && (
+        <ul className="review-dashboard__list">
+          {loaded.items.map((item) => (
+            <li
+              key={`${item.collection}-${item.id}`}
+              className={`review-dashboard__item${item.workflowStage === 'changes_requested' ? ' review-dashboard__item--returned' : ''}`}
+            >
+              <Link href={docURL(item)}>{item.title || `Untitled (${item.id})`}</Link>
+              <span className="workflow-muted">{collectionLabel(item)}</span>
+              <StageBadge stage={item.workflowStage} />
+              <span className="workflow-muted">{describeWhen(item)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+function describeWhen(item: QueueItem): string {
+  const submitter = personName(item.submittedBy)
+  if (item.workflowStage === 'in_review' && item.submittedAt) {
+    return `submitted ${submitter ? `by ${submitter} ` : ''}on ${new Date(item.submittedAt).toLocaleDateString()}`
+  }
+  return `updated ${new Date(item.updatedAt).toLocaleDateString()}`
+}

@@ -1,0 +1,128 @@
+'use client'
+import { Button, Drawer, Link, toast, useConfig, useDocumentInfo, useDrawerSlug, useFormModified, useModal } from '@payloadcms/ui'
+import { formatAdminURL } from 'payload/shared'
+import React, { useEffect, useState } from 'react'
+
+import { ACTION_LABELS, STAGE_LABELS, type Action } from '../workflow/transitions'
+import { StageBadge } from './StageBadge'
+import { WorkflowDrawer } from './WorkflowDrawer'
+import { errorMessage, fetchWorkflowStatus, takeWorkflowAction, type ActionRequest, type WorkflowStatus } from './workflowApi'
+import './workflow.scss'
+
+/** Actions confirmed in the drawer: they need a comment or the checklist, or are hard to undo. */
+const CONFIRMED_IN_DRAWER: ReadonlySet<Action> = new Set(['request_changes', 'approve', 'unpublish'])
+const PRIMARY: ReadonlySet<Action> = new Set(['submit', 'approve', 'publish'])
+/** The success message survives the reload that shows the document as it now is. */
+const FLASH_KEY = 'workflow-action-result'
+
+/**
+ * The edit view's workflow controls: the stage, and a button for each action the server says
+ * this user may take now.
+ */
+export function WorkflowActionBar() {
+  const { id, collectionSlug, data } = useDocumentInfo()
+  const { config } = useConfig()
+  const { openModal } = useModal()
+  const modified = useFormModified()
+  const drawerSlug = useDrawerSlug('workflow')
+  const [status, setStatus] = useState<WorkflowStatus | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [reloads, setReloads] = useState(0)
+  const [busy, setBusy] = useState(false)
+  const [drawerAction, setDrawerAction] = useState<Action | null>(null)
+
+  const apiRoute = formatAdminURL({ apiRoute: config.routes.api, relative: true })
+  const savedAt: unknown = data?.updatedAt
+
+  useEffect(() => {
+    // Deferred: Payload's toaster subscribes in an effect of its own that runs after this one.
+    const timer = setTimeout(() => {
+      const result = sessionStorage.getItem(FLASH_KEY)
+      if (result === null) return
+      sessionStorage.removeItem(FLASH_KEY)
+      toast.success(result)
+    }, 0)
+    return () => clearTimeout(timer)
+  }, [])
+
+  useEffect(() => {
+    if (!collectionSlug || id === undefined) return
+    let current = true
+    fetchWorkflowStatus(apiRoute, collectionSlug, id).then(
+      (loaded) => {
+        if (!current) return
+        setStatus(loaded)
+        setLoadError(null)
+      },
+      (error: unknown) => current && setLoadError(errorMessage(error)),
+    )
+    return () => {
+      current = false
+    }
+  }, [apiRoute, collectionSlug, id, savedAt, reloads])
+
+  if (!collectionSlug || id === undefined) return null
+  if (loadError) return <span className="workflow-muted" title={loadError}>Workflow unavailable</span>
+  if (!status) return null
+
+  const stage = status.workflowStage
+  const versionsURL = formatAdminURL({ adminRoute: config.routes.admin, path: `/collections/${collectionSlug}/${id}/versions`, relative: true })
+
+  function openDrawer(action: Action | null) {
+    setDrawerAction(action)
+    openModal(drawerSlug)
+  }
+
+  async function run(request: ActionRequest) {
+    if (!collectionSlug || id === undefined) return
+    setBusy(true)
+    try {
+      const result = await takeWorkflowAction(apiRoute, collectionSlug, id, request)
+      sessionStorage.setItem(FLASH_KEY, `${ACTION_LABELS[request.action]}: done. The stage is now “${STAGE_LABELS[result.workflowStage]}”.`)
+      // A reload, not router.refresh(): the document's status, versions and form all change.
+      window.location.reload()
+    } catch (error) {
+      toast.error(errorMessage(error))
+      setBusy(false)
+      setReloads((count) => count + 1)
+    }
+  }
+
+  return (
+    <div className="workflow-bar">
+      <StageBadge stage={stage} testId="workflow-stage" />
+      {stage === 'changes_requested' && status.reviewComment && (
+        <button type="button" className="workflow-bar__note" title={status.reviewComment} data-testid="workflow-show-comment" onClick={() => openDrawer(null)}>
+          “{status.reviewComment}”
+        </button>
+      )}
+      {stage === 'in_review' && (
+        <>
+          <button type="button" className="workflow-bar__note" data-testid="workflow-show-checklist" onClick={() => openDrawer(null)}>
+            Checklist ({status.checklist.length})
+          </button>
+          <Link className="workflow-bar__link" href={versionsURL} data-testid="workflow-compare">
+            Compare with the live version
+          </Link>
+        </>
+      )}
+      {status.actions.map(({ action, label }) => (
+        <Button
+          key={action}
+          buttonStyle={PRIMARY.has(action) ? 'primary' : 'secondary'}
+          disabled={busy || modified}
+          tooltip={modified ? 'Save your changes first: actions apply to the saved document.' : undefined}
+          extraButtonProps={{ 'data-testid': `workflow-action-${action}` }}
+          margin={false}
+          size="medium"
+          onClick={() => (CONFIRMED_IN_DRAWER.has(action) ? openDrawer(action) : void run({ action }))}
+        >
+          {label}
+        </Button>
+      ))}
+      <Drawer slug={drawerSlug} title={drawerAction ? ACTION_LABELS[drawerAction] : status.stageLabel}>
+        <WorkflowDrawer key={drawerAction ?? 'details'} status={status} action={drawerAction} busy={busy} onConfirm={(request) => void run(request)} />
+      </Drawer>
+    </div>
+  )
+}

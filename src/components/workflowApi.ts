@@ -1,0 +1,84 @@
+/**
+ * The admin's side of the workflow HTTP contract (src/workflow/endpoints.ts). Same-origin
+ * requests: the admin's session cookie authenticates them. The server decides which actions
+ * a user may take; nothing here re-implements those rules.
+ */
+import type { ChecklistItem } from '../workflow/claims'
+import type { Action, Stage } from '../workflow/transitions'
+
+export type { ChecklistItem }
+
+export interface WorkflowPerson {
+  id: number
+  email?: string
+  name?: string | null
+}
+
+export interface WorkflowStatus {
+  id: number
+  workflowStage: Stage
+  stageLabel: string
+  actions: { action: Action; label: string }[]
+  checklist: ChecklistItem[]
+  reviewComment: string | null
+  submittedBy: WorkflowPerson | number | null
+  submittedAt: string | null
+  approvedVersion: string | null
+}
+
+export interface QueueItem {
+  collection: string
+  id: number
+  title: string
+  workflowStage: Stage
+  submittedBy: WorkflowPerson | number | null
+  submittedAt: string | null
+  updatedAt: string
+}
+
+export interface ActionRequest {
+  action: Action
+  comment?: string
+  acknowledgeClaims?: boolean
+}
+
+export interface ActionResult {
+  id: number
+  workflowStage: Stage
+}
+
+/** An error answer from the server, with its message meant for people. */
+export class WorkflowRequestError extends Error {}
+
+async function request<T>(url: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(url, {
+    ...init,
+    credentials: 'include',
+    headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}) },
+  })
+  const body: unknown = await response.json().catch(() => null)
+  if (!response.ok) {
+    const message = (body as { errors?: { message?: string }[] } | null)?.errors?.[0]?.message
+    throw new WorkflowRequestError(message ?? `The server answered ${response.status} ${response.statusText}.`)
+  }
+  return body as T
+}
+
+export const fetchWorkflowStatus = (apiRoute: string, collection: string, id: number | string) =>
+  request<WorkflowStatus>(`${apiRoute}/${collection}/${id}/workflow`)
+
+export const takeWorkflowAction = (apiRoute: string, collection: string, id: number | string, body: ActionRequest) =>
+  request<ActionResult>(`${apiRoute}/${collection}/${id}/workflow`, { method: 'POST', body: JSON.stringify(body) })
+
+/** In review, oldest first; `mine`: the caller's own documents in any stage, newest first. */
+export const fetchQueue = (apiRoute: string, mine: boolean) =>
+  request<{ docs: QueueItem[] }>(`${apiRoute}/workflow/queue${mine ? '?mine=true' : ''}`)
+
+export function personName(person: WorkflowPerson | number | null): string | null {
+  if (person === null) return null
+  if (typeof person === 'number') return `user ${person}`
+  return person.name || person.email || `user ${person.id}`
+}
+
+export const errorMessage = (error: unknown): string =>
+  error instanceof Error ? error.message : 'Something went wrong.'

@@ -1,0 +1,106 @@
+/**
+ * The workflow over HTTP and GraphQL: POST /api/<collection>/<id>/workflow, the GraphQL
+ * mutation workflowTransition, and GET /api/workflow/queue.
+ */
+import { APIError, type Endpoint, type PayloadRequest, type Where } from 'payload'
+
+import { isStaffUser } from '../access/roles'
+import { availableActions, type WorkflowRole } from './machine'
+import { actorOf, performTransition, subjectOf, WORKFLOW_COLLECTIONS, type WorkflowCollection, type WorkflowDoc } from './perform'
+import { ACTION_LABELS, STAGE_LABELS } from './transitions'
+
+async function jsonBody(req: PayloadRequest): Promise<Record<string, unknown>> {
+  try {
+    const body = req.json ? await req.json() : {}
+    if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>
+  } catch {
+    // answered below
+  }
+  throw new APIError('Send a JSON object such as { "action": "submit" }.', 400, undefined, true)
+}
+
+function documentId(req: PayloadRequest): number {
+  const id = String(req.routeParams?.id ?? '')
+  if (!/^\d+$/.test(id)) throw new APIError(`"${id}" is not a document id.`, 404, undefined, true)
+  return Number(id)
+}
+
+export const transitionEndpoint = (collection: WorkflowCollection): Endpoint => ({
+  path: '/:id/workflow',
+  method: 'post',
+  handler: async (req) => {
+    const body = await jsonBody(req)
+    const result = await performTransition(req, { collection, id: documentId(req), action: body.action, comment: body.comment, acknowledgeClaims: body.acknowledgeClaims })
+    return Response.json(result)
+  },
+})
+
+/**
+ * GET /api/<collection>/<id>/workflow: the stage and the actions this user may take now, so the
+ * admin shows exactly the buttons the server would accept.
+ */
+export const workflowStatusEndpoint = (collection: WorkflowCollection): Endpoint => ({
+  path: '/:id/workflow',
+  method: 'get',
+  handler: async (req) => {
+    const actor = actorOf(req.user)
+    const doc = (await req.payload.findByID({ collection, id: documentId(req), draft: true, depth: 1, overrideAccess: true, req, disableErrors: true, populate: { users: { email: true, name: true } } })) as WorkflowDoc | null
+    if (!doc) throw new APIError('No such document.', 404, undefined, true)
+    const subject = subjectOf(doc)
+    const workflow = (doc.workflow ?? {}) as Record<string, unknown>
+    return Response.json({
+      id: doc.id,
+      workflowStage: subject.stage,
+      stageLabel: STAGE_LABELS[subject.stage],
+      actions: availableActions(subject, { id: actor.id, role: actor.role as WorkflowRole }).map((action) => ({ action, label: ACTION_LABELS[action] })),
+      checklist: workflow.checklist ?? [],
+      reviewComment: workflow.reviewComment ?? null,
+      submittedBy: workflow.submittedBy ?? null,
+      submittedAt: workflow.submittedAt ?? null,
+      approvedVersion: workflow.approvedVersion ?? null,
+    })
+  },
+})
+
+interface QueueItem {
+  collection: WorkflowCollection
+  id: number
+  title: string
+  workflowStage: string
+  submittedBy: unknown
+  submittedAt: string | null
+  updatedAt: string
+}
+
+const TITLE_FIELDS: Record<WorkflowCollection, string> = { articles: 'title', techniques: 'name', faqs: 'question', myths: 'myth' }
+
+/** Documents awaiting review across collections, oldest first; `?mine=true`: the caller's own, any stage. */
+export const queueEndpoint: Endpoint = {
+  path: '/workflow/queue',
+  method: 'get',
+  handler: async (req) => {
+    if (!req.user) throw new APIError('Log in to see the review queue.', 401, undefined, true)
+    if (!isStaffUser(req.user)) throw new APIError('The review queue is for staff.', 403, undefined, true)
+    const mine = req.searchParams.get('mine') === 'true'
+    const where: Where = mine ? { author: { equals: req.user.id } } : { workflowStage: { equals: 'in_review' } }
+    const items: QueueItem[] = []
+    for (const collection of WORKFLOW_COLLECTIONS) {
+      const { docs } = await req.payload.find({ collection, where, draft: true, depth: 1, limit: 0, overrideAccess: true, req, populate: { users: { email: true, name: true } } })
+      for (const doc of docs as unknown as Record<string, any>[]) {
+        items.push({
+          collection,
+          id: doc.id,
+          title: doc[TITLE_FIELDS[collection]],
+          workflowStage: doc.workflowStage,
+          submittedBy: doc.workflow?.submittedBy ?? null,
+          submittedAt: doc.workflow?.submittedAt ?? null,
+          updatedAt: doc.updatedAt,
+        })
+      }
+    }
+    const when = (item: QueueItem) => item.submittedAt ?? item.updatedAt
+    items.sort((a, b) => (mine ? when(b).localeCompare(when(a)) : when(a).localeCompare(when(b))))
+    return Response.json({ docs: items, totalDocs: items.length })
+  },
+}
+

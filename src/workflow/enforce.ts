@@ -1,0 +1,98 @@
+/**
+ * The Payload glue that makes the workflow the only way to change a stage or go public:
+ * every create and update of a content collection passes here, whatever the path (REST,
+ * GraphQL, admin, version restore, bulk update, local API, scheduled jobs).
+ */
+import { APIError, type CollectionAfterChangeHook, type CollectionBeforeChangeHook, type CollectionSlug, type PayloadRequest, type RequestContext } from 'payload'
+
+import { STAGE_AFTER_EDIT, STAGE_LABELS, type Action, type Stage } from './transitions'
+
+/** Set only by server code (req.context cannot come from a client). */
+export interface WorkflowContext extends RequestContext {
+  /** A transition decided by the state machine is being written. */
+  workflowTransition?: { action: Action; to: Stage }
+  /** Loading demo content: a system action that ships published documents. */
+  systemPublish?: boolean
+}
+
+const forbidden = (message: string) => new APIError(message, 403, undefined, true)
+
+const noun = (labels: { singular?: unknown }) => String(typeof labels.singular === 'string' ? labels.singular : 'document').toLowerCase()
+
+interface WorkflowGroup {
+  approvedBy?: unknown
+  approvedAt?: unknown
+  approvedVersion?: unknown
+  [key: string]: unknown
+}
+
+interface LiveState {
+  status: unknown
+  updatedAt: unknown
+}
+
+/** The public (main-table) row, as opposed to the latest version that hooks see as originalDoc. */
+async function liveState(req: PayloadRequest, collection: CollectionSlug, id: number | string): Promise<LiveState | undefined> {
+  const row = await req.payload.db.findOne({ collection, where: { id: { equals: id } }, req })
+  const { _status, updatedAt } = (row ?? {}) as { _status?: unknown; updatedAt?: unknown }
+  return row ? { status: _status, updatedAt } : undefined
+}
+
+const liveStateKey = (collection: string, id: unknown) => `workflowLiveBefore:${collection}:${String(id)}`
+
+const byWorkflow = (context: RequestContext) => {
+  const { workflowTransition, systemPublish } = context as WorkflowContext
+  return Boolean(workflowTransition || systemPublish)
+}
+
+export const enforceWorkflowOnWrite: CollectionBeforeChangeHook = async ({ collection, context, data, operation, originalDoc, req }) => {
+  const { workflowTransition, systemPublish } = context as WorkflowContext
+  if (workflowTransition) return { ...data, workflowStage: workflowTransition.to }
+  if (systemPublish) return { ...data, workflowStage: data._status === 'published' ? 'published' : 'draft' }
+
+  const what = noun(collection.labels)
+  const currentStage = (originalDoc?.workflowStage ?? 'draft') as Stage
+  if (data._status === 'published') {
+    throw forbidden(`Publishing goes through review: submit the ${what}, have a reviewer approve it, then publish it with the workflow.`)
+  }
+  if (data.workflowStage !== undefined && data.workflowStage !== (operation === 'create' ? 'draft' : currentStage)) {
+    throw forbidden(`The workflow stage changes only through workflow actions (POST /api/${collection.slug}/<id>/workflow).`)
+  }
+  if (operation === 'create') {
+    return { ...data, workflowStage: 'draft', workflow: { lastEditedBy: req.user?.id ?? null } }
+  }
+  const live = await liveState(req, collection.slug, originalDoc.id)
+  context[liveStateKey(collection.slug, originalDoc.id)] = live
+  if (live?.status === 'published' && data._status !== 'draft') {
+    // A non-draft save of live content would change the public version without review.
+    throw forbidden(`This ${what} is live: save your changes as a draft (they stay private), then submit them for review.`)
+  }
+  const nextStage = STAGE_AFTER_EDIT[currentStage]
+  if (nextStage === 'frozen') {
+    throw forbidden(`This ${what} is ${STAGE_LABELS.in_review.toLowerCase()} and cannot be edited. Withdraw it first, or wait for the reviewer.`)
+  }
+  const previous = (originalDoc?.workflow ?? {}) as WorkflowGroup
+  const approvalVoided = nextStage !== currentStage ? { approvedBy: null, approvedAt: null, approvedVersion: null } : {}
+  return {
+    ...data,
+    workflowStage: nextStage,
+    // Clients never write the workflow group; only the record of who edited last changes here.
+    workflow: { ...previous, ...approvalVoided, lastEditedBy: req.user?.id ?? previous.lastEditedBy ?? null },
+  }
+}
+
+/**
+ * Backstop after the write, inside the same transaction: a save that changed the live row
+ * (e.g. an explicit `_status: "draft"` on published content, which would unpublish it) is
+ * rolled back. Draft saves never touch the live row.
+ */
+export const guardLiveVersion: CollectionAfterChangeHook = async ({ collection, context, doc, operation, req }) => {
+  if (operation !== 'update' || byWorkflow(context)) return doc
+  const before = context[liveStateKey(collection.slug, doc.id)] as LiveState | undefined
+  if (before?.status !== 'published') return doc
+  const after = await liveState(req, collection.slug, doc.id)
+  if (after?.status !== 'published' || String(after.updatedAt) !== String(before.updatedAt)) {
+    throw forbidden(`The live ${noun(collection.labels)} changes only through the workflow: unpublish or publish it with a workflow action.`)
+  }
+  return doc
+}

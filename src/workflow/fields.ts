@@ -1,0 +1,50 @@
+/** The fields every content collection carries for the workflow. Only workflow actions change them. */
+import type { Field } from 'payload'
+
+import { isStaff } from '../access/roles'
+import { STAGE_LABELS, STAGES } from './transitions'
+
+export const workflowFields: Field[] = [
+  {
+    name: 'workflowStage',
+    type: 'select',
+    defaultValue: 'draft',
+    index: true,
+    options: STAGES.map((stage) => ({ label: STAGE_LABELS[stage], value: stage })),
+    admin: {
+      readOnly: true,
+      position: 'sidebar',
+      description: 'Changes only through the workflow actions.',
+      components: { Cell: '/src/components/StageCell#StageCell' },
+    },
+  },
+  {
+    name: 'workflow',
+    type: 'group',
+    // Who submitted and reviewed what is the team's business, not the public's.
+    access: { read: isStaff },
+    admin: { readOnly: true, position: 'sidebar' },
+    fields: [
+      { name: 'submittedBy', type: 'relationship', relationTo: 'users' },
+      { name: 'submittedAt', type: 'date' },
+      { name: 'lastEditedBy', type: 'relationship', relationTo: 'users' },
+      { name: 'approvedBy', type: 'relationship', relationTo: 'users' },
+      { name: 'approvedAt', type: 'date' },
+      { name: 'approvedVersion', type: 'text', admin: { description: 'The version that was approved; publish makes exactly this one live.' } },
+      { name: 'reviewComment', type: 'textarea' },
+      { name: 'checklist', type: 'json', admin: { description: 'Content checks computed on submission.' } },
+    ],
+  },
+  {
+    // The audit trail of this document, newest first, as a list on its edit view.
+    name: 'workflowHistory',
+    label: 'Workflow history',
+    type: 'join',
+    collection: 'workflow-events',
+    on: 'document',
+    defaultSort: '-createdAt',
+    defaultLimit: 20,
+    access: { read: isStaff },
+    admin: { defaultColumns: ['action', 'from', 'to', 'actorEmail', 'comment', 'createdAt'], allowCreate: false },
+  },
+]

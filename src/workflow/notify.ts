@@ -1,0 +1,160 @@
+/**
+ * What the editorial workflow tells people and systems after each successful transition:
+ * mails to reviewers and submitters, and webhooks to the sites that show published content.
+ * Nothing here can fail a transition: mail errors are logged, webhooks go through the jobs queue.
+ */
+import type { Payload } from 'payload'
+
+import { settings } from '../config'
+import { STAGE_LABELS, type Stage } from './transitions'
+import { kickWebhookQueue, queueWebhooks } from './webhooks'
+
+export { emailAdapter } from './email'
+export { WEBHOOK_QUEUE, webhookAutoRun, webhookTask } from './webhooks'
+
+export type NoticeCollection = 'articles' | 'techniques' | 'faqs' | 'myths'
+export type NoticeAction = 'submit' | 'withdraw' | 'request_changes' | 'approve' | 'publish' | 'unpublish'
+
+export interface NoticePerson {
+  id: number
+  email: string
+  name?: string | null
+}
+
+/** The event the workflow emits after each successful transition. */
+export interface WorkflowNotice {
+  collection: NoticeCollection
+  documentId: number
+  /** The document's title (articles), name (techniques), question (faqs) or myth (myths). */
+  title: string
+  slug?: string | null
+  action: NoticeAction
+  from: string
+  to: string
+  actor: NoticePerson
+  /** Who submitted the version under review. */
+  submitter?: NoticePerson | null
+  comment?: string | null
+}
+
+export interface Mail {
+  to: string
+  subject: string
+  text: string
+}
+
+const KIND: Record<NoticeCollection, string> = { articles: 'article', techniques: 'technique', faqs: 'FAQ', myths: 'myth' }
+
+const stageLabel = (stage: string) => STAGE_LABELS[stage as Stage] ?? stage.replace(/_/g, ' ')
+const personName = (person: NoticePerson) => person.name?.trim() || person.email
+/** Keeps a title on one line in a subject. */
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim() || '(untitled)'
+
+export const adminLink = (notice: Pick<WorkflowNotice, 'collection' | 'documentId'>) =>
+  `${settings().serverUrl}/admin/collections/${notice.collection}/${notice.documentId}`
+
+/** Who hears about a transition by mail; never the person who took it. */
+export async function mailRecipients(payload: Payload, notice: WorkflowNotice): Promise<NoticePerson[]> {
+  let people: NoticePerson[] = []
+  switch (notice.action) {
+    case 'submit':
+      people = await usersWithRole(payload, 'reviewer')
+      if (people.length === 0) people = await usersWithRole(payload, 'admin')
+      break
+    case 'request_changes':
+    case 'approve':
+    case 'publish':
+      people = notice.submitter ? [notice.submitter] : []
+      break
+    default:
+      people = []
+  }
+  const actorEmail = notice.actor.email.toLowerCase()
+  const seen = new Set<string>()
+  return people.filter((person) => {
+    const email = person.email.toLowerCase()
+    if (person.id === notice.actor.id || email === actorEmail || seen.has(email)) return false
+    seen.add(email)
+    return true
+  })
+}
+
+async function usersWithRole(payload: Payload, role: 'reviewer' | 'admin'): Promise<NoticePerson[]> {
+  const { docs } = await payload.find({
+    collection: 'users',
+    where: { role: { equals: role } },
+    limit: 0,
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+  })
+  return docs.map((user) => ({ id: Number(user.id), email: user.email, name: (user as { name?: string | null }).name ?? null }))
+}
+
+/** The mail one recipient gets about a transition, in plain English. */
+export function composeMail(notice: WorkflowNotice, recipient: NoticePerson): Mail {
+  const kind = KIND[notice.collection]
+  const title = oneLine(notice.title)
+  const actor = personName(notice.actor)
+  const stages = `It moved from "${stageLabel(notice.from)}" to "${stageLabel(notice.to)}".`
+  const what: Record<NoticeAction, { subject: string; line: string }> = {
+    submit: { subject: `Review requested: "${title}"`, line: `${actor} submitted the ${kind} "${title}" for review.` },
+    withdraw: { subject: `Withdrawn from review: "${title}"`, line: `${actor} withdrew the ${kind} "${title}" from review.` },
+    request_changes: { subject: `Changes requested: "${title}"`, line: `${actor} reviewed the ${kind} "${title}" and asked for changes.` },
+    approve: { subject: `Approved: "${title}"`, line: `${actor} approved the ${kind} "${title}". It is ready to be published.` },
+    publish: { subject: `Published: "${title}"`, line: `${actor} published the ${kind} "${title}". It is now live.` },
+    unpublish: { subject: `Unpublished: "${title}"`, line: `${actor} took the ${kind} "${title}" offline.` },
+  }
+  const comment = notice.comment?.trim()
+  const text = [
+    `Hello ${personName(recipient)},`,
+    '',
+    `${what[notice.action].line} ${stages}`,
+    ...(comment ? ['', `${actor} wrote:`, ...comment.split(/\r?\n/).map((line) => `  ${line}`)] : []),
+    '',
+    `Open it in spa-cms: ${adminLink(notice)}`,
+    '',
+    '-- ',
+    'spa-cms editorial workflow',
+  ].join('\n')
+  return { to: recipient.email, subject: what[notice.action].subject, text }
+}
+
+async function sendMails(payload: Payload, notice: WorkflowNotice): Promise<void> {
+  const recipients = await mailRecipients(payload, notice)
+  // One mail per person, so nobody sees the others' addresses; one failure does not stop the rest.
+  const results = await Promise.allSettled(recipients.map((recipient) => payload.sendEmail(composeMail(notice, recipient))))
+  results.forEach((result, index) => {
+    if (result.status === 'rejected') {
+      payload.logger.error(
+        { err: result.reason, workflow: { collection: notice.collection, id: notice.documentId, action: notice.action }, mail: { to: recipients[index].email } },
+        'workflow mail could not be sent',
+      )
+    }
+  })
+}
+
+async function sendWebhooks(payload: Payload, notice: WorkflowNotice): Promise<void> {
+  if (notice.action !== 'publish' && notice.action !== 'unpublish') return
+  const queued = await queueWebhooks(payload, {
+    event: notice.action,
+    collection: notice.collection,
+    id: notice.documentId,
+    slug: notice.slug ?? null,
+    title: notice.title,
+    at: new Date().toISOString(),
+  })
+  // Delivery happens in the background: a slow or failing receiver never holds up the transition.
+  if (queued > 0) kickWebhookQueue(payload)
+}
+
+/**
+ * Mails and webhooks for one transition. Resolves once the webhooks are queued and the mails
+ * are handed to the mail server; never rejects (every failure is logged), so callers may `void` it.
+ */
+export async function notifyWorkflowTransition(payload: Payload, notice: WorkflowNotice): Promise<void> {
+  const context = { workflow: { collection: notice.collection, id: notice.documentId, action: notice.action } }
+  const [webhooks, mails] = await Promise.allSettled([sendWebhooks(payload, notice), sendMails(payload, notice)])
+  if (webhooks.status === 'rejected') payload.logger.error({ err: webhooks.reason, ...context }, 'workflow webhooks could not be queued')
+  if (mails.status === 'rejected') payload.logger.error({ err: mails.reason, ...context }, 'workflow mails could not be sent')
+}

@@ -1,0 +1,63 @@
+/**
+ * The editorial workflow as data: every stage, every action, where each action applies,
+ * where it leads and who may take it. Read this table to know the rules; machine.ts applies it.
+ */
+export const STAGES = ['draft', 'in_review', 'changes_requested', 'approved', 'published', 'unpublished'] as const
+export type Stage = (typeof STAGES)[number]
+
+export const ACTIONS = ['submit', 'withdraw', 'request_changes', 'approve', 'publish', 'unpublish'] as const
+export type Action = (typeof ACTIONS)[number]
+
+/** Who may take an action: a role, or a relation to the document (its author, its submitter). */
+export type Permitted = 'author' | 'submitter' | 'reviewer' | 'admin'
+
+export interface Transition {
+  from: readonly Stage[]
+  to: Stage
+  permitted: readonly Permitted[]
+  /** The reviewer must say what to change. */
+  commentRequired?: boolean
+  /** Four eyes: never the person who submitted or last edited the version, admins included. */
+  notBySubmitterOrEditor?: boolean
+}
+
+export const TRANSITIONS: Record<Action, Transition> = {
+  submit:          { from: ['draft', 'changes_requested'], to: 'in_review',         permitted: ['author', 'reviewer', 'admin'] },
+  withdraw:        { from: ['in_review'],                  to: 'draft',             permitted: ['submitter', 'admin'] },
+  request_changes: { from: ['in_review'],                  to: 'changes_requested', permitted: ['reviewer', 'admin'], commentRequired: true },
+  approve:         { from: ['in_review'],                  to: 'approved',          permitted: ['reviewer', 'admin'], notBySubmitterOrEditor: true },
+  publish:         { from: ['approved'],                   to: 'published',         permitted: ['reviewer', 'admin'] },
+  unpublish:       { from: ['published'],                  to: 'unpublished',       permitted: ['reviewer', 'admin'] },
+}
+
+/**
+ * What editing the content does to the stage. Edits to approved or live content start a new
+ * draft (the live version stays public until that draft is approved and published); content
+ * in review is frozen until it is withdrawn.
+ */
+export const STAGE_AFTER_EDIT: Record<Stage, Stage | 'frozen'> = {
+  draft: 'draft',
+  changes_requested: 'changes_requested',
+  in_review: 'frozen',
+  approved: 'draft',
+  published: 'draft',
+  unpublished: 'draft',
+}
+
+export const STAGE_LABELS: Record<Stage, string> = {
+  draft: 'Draft',
+  in_review: 'In review',
+  changes_requested: 'Changes requested',
+  approved: 'Approved',
+  published: 'Published',
+  unpublished: 'Unpublished',
+}
+
+export const ACTION_LABELS: Record<Action, string> = {
+  submit: 'Submit for review',
+  withdraw: 'Withdraw',
+  request_changes: 'Request changes',
+  approve: 'Approve',
+  publish: 'Publish',
+  unpublish: 'Unpublish',
+}

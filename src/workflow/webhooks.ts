@@ -1,0 +1,201 @@
+/**
+ * Publish/unpublish webhooks, delivered through Payload's jobs queue so that a slow or failing
+ * receiver never blocks or fails a workflow transition, and a failed delivery is retried with
+ * exponential backoff (1 s, 2 s, 4 s, 8 s, 16 s).
+ *
+ * Each receiver gets a POST of the JSON body with:
+ *   x-spa-cms-event:     publish | unpublish
+ *   x-spa-cms-signature: sha256=<hex HMAC-SHA256 of the exact body bytes, keyed with WEBHOOK_SECRET>
+ *   x-spa-cms-delivery:  the job id, the same on every retry (delivery is at least once: dedupe on it)
+ */
+import { createHmac } from 'node:crypto'
+import { JobCancelledError, type JobsConfig, type Payload, type TaskConfig } from 'payload'
+
+import { settings } from '../config'
+
+export const WEBHOOK_QUEUE = 'webhooks'
+export const WEBHOOK_TASK = 'sendWorkflowWebhook'
+export const WEBHOOK_TIMEOUT_MS = 5_000
+
+export interface WebhookBody {
+  event: 'publish' | 'unpublish'
+  collection: string
+  id: number
+  slug: string | null
+  title: string
+  /** ISO time of the transition; fixed when queued, so every retry sends the same bytes. */
+  at: string
+}
+
+export interface WebhookTaskIO {
+  input: { url: string; body: string }
+  output: { status: number }
+}
+
+/** `sha256=<hex>`: what a receiver recomputes over the raw body with the shared secret. */
+export function signWebhookBody(body: string, secret: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`
+}
+
+/** Scheme, host and port only: receiver URLs may carry tokens in their path or query. */
+export function describeUrl(url: string): string {
+  try {
+    return new URL(url).origin
+  } catch {
+    return '(invalid URL)'
+  }
+}
+
+function eventOf(body: string): string {
+  try {
+    const event = (JSON.parse(body) as { event?: unknown }).event
+    return typeof event === 'string' ? event : 'unknown'
+  } catch {
+    return 'unknown'
+  }
+}
+
+export const webhookTask: TaskConfig<WebhookTaskIO> = {
+  slug: WEBHOOK_TASK,
+  label: 'Send a workflow webhook',
+  inputSchema: [
+    { name: 'url', type: 'text', required: true },
+    { name: 'body', type: 'textarea', required: true },
+  ],
+  outputSchema: [{ name: 'status', type: 'number', required: true }],
+  retries: { attempts: 5, backoff: { type: 'exponential', delay: 1000 } },
+  handler: async ({ input, job }) => {
+    const { webhookUrls, webhookSecret } = settings()
+    // Only the receivers configured now: a job row never sends to an address of its own choosing.
+    if (!webhookUrls.includes(input.url)) {
+      throw new JobCancelledError(`webhook receiver ${describeUrl(input.url)} is no longer configured in WEBHOOK_URLS`)
+    }
+    if (!webhookSecret) throw new Error('WEBHOOK_SECRET is not set: webhooks are never sent unsigned')
+    let response: Response
+    try {
+      response = await fetch(input.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'spa-cms-webhooks',
+          'x-spa-cms-event': eventOf(input.body),
+          'x-spa-cms-signature': signWebhookBody(input.body, webhookSecret),
+          'x-spa-cms-delivery': String(job.id),
+        },
+        body: input.body,
+        // A redirected POST would be re-sent elsewhere (or as a GET): count it as a failure.
+        redirect: 'manual',
+        signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+      })
+    } catch (error) {
+      const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${WEBHOOK_TIMEOUT_MS} ms` : String((error as Error)?.cause ?? error)
+      throw new Error(`webhook to ${describeUrl(input.url)} failed: ${reason}`)
+    }
+    await response.body?.cancel().catch(() => {})
+    if (response.status < 200 || response.status > 299) {
+      throw new Error(`webhook to ${describeUrl(input.url)} answered ${response.status}`)
+    }
+    return { output: { status: response.status } }
+  },
+}
+
+/** Queues one delivery per configured receiver; returns how many were queued. */
+export async function queueWebhooks(payload: Payload, body: WebhookBody): Promise<number> {
+  const json = JSON.stringify(body)
+  const urls = settings().webhookUrls
+  for (const url of urls) {
+    await payload.jobs.queue({ task: WEBHOOK_TASK as never, queue: WEBHOOK_QUEUE, input: { url, body: json } as never })
+  }
+  return urls.length
+}
+
+/**
+ * `jobs.autoRun` for payload.config: once a minute, a process that has receivers configured runs
+ * what is due in the webhook queue (jobs a restart left behind). A process without WEBHOOK_URLS
+ * (a script, a test server on a shared database) never touches the queue.
+ */
+export const webhookAutoRun: NonNullable<JobsConfig['autoRun']> = () =>
+  settings().webhookUrls.length > 0 ? [{ queue: WEBHOOK_QUEUE, cron: '* * * * *', limit: 10 }] : []
+
+interface QueueRunner {
+  running: boolean
+  /** Kicked again while running: run once more before sleeping. */
+  again: boolean
+  timer?: ReturnType<typeof setTimeout>
+}
+
+const runners = new WeakMap<Payload, QueueRunner>()
+/** Safety bound on back-to-back runs in one go; each run handles up to RUN_LIMIT jobs. */
+const MAX_RUNS_PER_KICK = 50
+const RUN_LIMIT = 20
+const MIN_FOLLOW_UP_MS = 250
+
+/** After payload.destroy() the Postgres adapter drops its drizzle instance: stop following up. */
+const isClosed = (payload: Payload) => 'drizzle' in payload.db && (payload.db as { drizzle?: unknown }).drizzle === undefined
+
+/**
+ * Runs the webhook queue in the background until nothing is due, then sleeps until the next
+ * retry is due (an unref'd timer: it never keeps a process alive). Returns at once; never throws.
+ * Runs in one process are serialised, so a kick during a run only schedules another pass.
+ */
+export function kickWebhookQueue(payload: Payload): void {
+  let runner = runners.get(payload)
+  if (!runner) runners.set(payload, (runner = { running: false, again: false }))
+  if (runner.running) {
+    runner.again = true
+    return
+  }
+  if (isClosed(payload)) return
+  if (runner.timer) clearTimeout(runner.timer)
+  runner.timer = undefined
+  runner.running = true
+  const state = runner
+  void runUntilIdle(payload, state)
+    .catch((err: unknown) => {
+      payload.logger.error({ err }, 'webhook queue run failed')
+      return null
+    })
+    .then((nextDue) => {
+      state.running = false
+      if (isClosed(payload)) return
+      if (state.again) return kickWebhookQueue(payload)
+      if (nextDue === null) return
+      state.timer = setTimeout(() => kickWebhookQueue(payload), Math.max(MIN_FOLLOW_UP_MS, nextDue.getTime() - Date.now() + 50))
+      state.timer.unref()
+    })
+}
+
+async function runUntilIdle(payload: Payload, runner: QueueRunner): Promise<Date | null> {
+  let runs = 0
+  do {
+    runner.again = false
+    while (runs++ < MAX_RUNS_PER_KICK) {
+      const result = await payload.jobs.run({ queue: WEBHOOK_QUEUE, limit: RUN_LIMIT })
+      if (result.noJobsRemaining) break
+    }
+  } while (runner.again && runs < MAX_RUNS_PER_KICK)
+  return nextDueRetry(payload)
+}
+
+/** When the earliest job still waiting in the webhook queue is due (now, if it has no wait). */
+async function nextDueRetry(payload: Payload): Promise<Date | null> {
+  const { docs } = await payload.find({
+    collection: 'payload-jobs' as never,
+    where: {
+      and: [
+        { queue: { equals: WEBHOOK_QUEUE } },
+        { completedAt: { exists: false } },
+        { hasError: { not_equals: true } },
+        { processing: { equals: false } },
+      ],
+    },
+    sort: 'waitUntil',
+    limit: 1,
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+  })
+  const job = docs[0] as { waitUntil?: string | null } | undefined
+  if (!job) return null
+  return job.waitUntil ? new Date(job.waitUntil) : new Date()
+}

@@ -1,0 +1,118 @@
+import { availableActions, decide, type WorkflowActor, type WorkflowSubject } from '../../../src/workflow/machine'
+import { ACTIONS, STAGES, type Action, type Stage } from '../../../src/workflow/transitions'
+
+const author: WorkflowActor = { id: 1, role: 'writer' }
+const otherWriter: WorkflowActor = { id: 2, role: 'writer' }
+const reviewer: WorkflowActor = { id: 3, role: 'reviewer' }
+const admin: WorkflowActor = { id: 4, role: 'admin' }
+const actors = { author, otherWriter, reviewer, admin }
+type ActorName = keyof typeof actors
+
+/** The author wrote, last edited and submitted the document. */
+const subjectIn = (stage: Stage): WorkflowSubject => ({ stage, authorId: 1, submittedBy: 1, lastEditedBy: 1 })
+
+/** The issue's rules, written out: every (stage, action, person) that is allowed. Everything else is refused. */
+const ALLOWED = new Set([
+  'draft submit author', 'draft submit reviewer', 'draft submit admin',
+  'changes_requested submit author', 'changes_requested submit reviewer', 'changes_requested submit admin',
+  'in_review withdraw author', 'in_review withdraw admin',
+  'in_review request_changes reviewer', 'in_review request_changes admin',
+  'in_review approve reviewer', 'in_review approve admin',
+  'approved publish reviewer', 'approved publish admin',
+  'published unpublish reviewer', 'published unpublish admin',
+])
+
+const NEXT_STAGE: Record<Action, Stage> = {
+  submit: 'in_review',
+  withdraw: 'draft',
+  request_changes: 'changes_requested',
+  approve: 'approved',
+  publish: 'published',
+  unpublish: 'unpublished',
+}
+
+const combinations = STAGES.flatMap((stage) =>
+  ACTIONS.flatMap((action) => (Object.keys(actors) as ActorName[]).map((actor) => [stage, action, actor] as const)),
+)
+
+describe.each(combinations)('%s + %s by %s', (stage, action, actorName) => {
+  const expectedAllowed = ALLOWED.has(`${stage} ${action} ${actorName}`)
+
+  it(expectedAllowed ? 'is allowed' : 'is refused with a reason', () => {
+    const decision = decide(subjectIn(stage), actors[actorName], action, 'Please cite a source for the second claim.')
+    if (expectedAllowed) {
+      expect(decision).toEqual({ allowed: true, action, to: NEXT_STAGE[action] })
+    } else {
+      expect(decision.allowed).toBe(false)
+      if (!decision.allowed) {
+        expect([403, 409]).toContain(decision.status)
+        expect(decision.reason.length).toBeGreaterThan(20)
+      }
+    }
+  })
+})
+
+describe('refusals say why, with the right status', () => {
+  it('409 when the action does not apply to the stage', () => {
+    expect(decide(subjectIn('draft'), reviewer, 'publish')).toEqual({
+      allowed: false,
+      status: 409,
+      reason: 'Publish is not possible now: the document is Draft, and Publish applies to Approved.',
+    })
+  })
+
+  it('403 when the role may not take the action', () => {
+    expect(decide(subjectIn('approved'), author, 'publish')).toEqual({
+      allowed: false,
+      status: 403,
+      reason: 'Publish is for reviewers, admins.',
+    })
+  })
+
+  it('403 for a writer submitting someone else’s draft', () => {
+    expect(decide(subjectIn('draft'), otherWriter, 'submit')).toMatchObject({ allowed: false, status: 403 })
+  })
+
+  it('400 for an unknown action', () => {
+    expect(decide(subjectIn('draft'), admin, 'delete-everything')).toMatchObject({ allowed: false, status: 400, reason: expect.stringContaining('Unknown action "delete-everything"') })
+  })
+
+  it('400 for request_changes without a comment', () => {
+    expect(decide(subjectIn('in_review'), reviewer, 'request_changes', '  ')).toMatchObject({ allowed: false, status: 400 })
+    expect(decide(subjectIn('in_review'), reviewer, 'request_changes')).toMatchObject({ allowed: false, status: 400 })
+  })
+})
+
+describe('four eyes on approval', () => {
+  it('refuses the reviewer who submitted the version', () => {
+    const decision = decide({ stage: 'in_review', authorId: 1, submittedBy: reviewer.id, lastEditedBy: 1 }, reviewer, 'approve')
+    expect(decision).toMatchObject({ allowed: false, status: 403, reason: expect.stringContaining('second person') })
+  })
+
+  it('refuses an admin who last edited the version', () => {
+    expect(decide({ stage: 'in_review', authorId: 1, submittedBy: 1, lastEditedBy: admin.id }, admin, 'approve')).toMatchObject({ allowed: false, status: 403 })
+  })
+
+  it('compares ids by value, whatever their type', () => {
+    expect(decide({ stage: 'in_review', authorId: 1, submittedBy: '3', lastEditedBy: 1 }, reviewer, 'approve')).toMatchObject({ allowed: false })
+  })
+
+  it('lets another reviewer approve', () => {
+    expect(decide({ stage: 'in_review', authorId: 1, submittedBy: reviewer.id, lastEditedBy: reviewer.id }, admin, 'approve')).toMatchObject({ allowed: true })
+  })
+})
+
+describe('available actions (what the admin UI offers)', () => {
+  it('offers a writer only submit on their draft, and never approve or publish', () => {
+    expect(availableActions(subjectIn('draft'), author)).toEqual(['submit'])
+    for (const stage of STAGES) {
+      const offered = availableActions(subjectIn(stage), author)
+      expect(offered).not.toContain('approve')
+      expect(offered).not.toContain('publish')
+    }
+  })
+
+  it('offers a reviewer request changes and approve on someone else’s submission', () => {
+    expect(availableActions(subjectIn('in_review'), reviewer)).toEqual(['request_changes', 'approve'])
+  })
+})
