@@ -90,6 +90,11 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     logger.info({ signal }, 'shutting down')
+    // Whatever hangs (a dead database, a stuck connection), the process still ends.
+    setTimeout(() => {
+      logger.error('shutdown did not finish in time; exiting')
+      process.exit(1)
+    }, SHUTDOWN_GRACE_MS + 5_000).unref()
     stop(running, logger)
       .then(() => process.exit(0))
       .catch((error: unknown) => {
