@@ -193,10 +193,6 @@ export interface Article {
    */
   myths?: (number | Myth)[] | null;
   /**
-   * Set to whoever creates the document.
-   */
-  author?: (number | null) | User;
-  /**
    * First publication.
    */
   publishedAt?: string | null;
@@ -204,6 +200,10 @@ export interface Article {
     metaTitle?: string | null;
     metaDescription?: string | null;
   };
+  /**
+   * Set to whoever creates the document.
+   */
+  author?: (number | null) | User;
   /**
    * Changes only through the workflow actions.
    */
@@ -798,7 +798,6 @@ export interface ArticlesSelect<T extends boolean = true> {
   techniques?: T;
   faqs?: T;
   myths?: T;
-  author?: T;
   publishedAt?: T;
   seo?:
     | T
@@ -806,6 +805,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         metaTitle?: T;
         metaDescription?: T;
       };
+  author?: T;
   workflowStage?: T;
   workflow?:
     | T

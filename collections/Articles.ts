@@ -1,43 +1,22 @@
-import type { CollectionConfig } from 'payload'
-
-import { contentAccess } from '../src/access/content'
-import { transitionEndpoint, workflowStatusEndpoint } from '../src/workflow/endpoints'
-import { enforceWorkflowOnWrite, guardLiveVersion } from '../src/workflow/enforce'
-import { workflowFields } from '../src/workflow/fields'
-import { authorField, setAuthorOnCreate, stampFirstPublication } from '../src/content/authorship'
+import { stampFirstPublication } from '../src/content/authorship'
 import { contentEditor } from '../src/content/editor'
+import { editorialCollection } from '../src/content/editorialCollection'
 import { importArticleEndpoint } from '../src/content/importEndpoint'
 import { hideUnpublishedRelationsFromFilters, relatedContentField } from '../src/content/relations'
-import { ensureValidUniqueSlug, slugField } from '../src/content/slug'
 
-export const Articles: CollectionConfig = {
+export const Articles = editorialCollection({
   slug: 'articles',
-  admin: {
-    useAsTitle: 'title',
-    defaultColumns: ['title', 'slug', 'workflowStage', 'publishedAt', 'updatedAt'],
-    components: {
-      edit: {
-        beforeDocumentControls: ['/src/components/WorkflowActionBar#WorkflowActionBar'],
-        // Documents go live only through the workflow's Publish and Unpublish actions.
-        PublishButton: '/src/components/NoDirectPublishing#NoDirectPublishing',
-        UnpublishButton: '/src/components/NoDirectPublishing#NoDirectPublishing',
-      },
-    },
-  },
-  access: contentAccess,
-  versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 100 },
+  titleField: { name: 'title', type: 'text', required: true, maxLength: 160 },
+  autosave: true,
+  admin: { defaultColumns: ['title', 'slug', 'workflowStage', 'publishedAt', 'updatedAt'] },
   defaultSort: '-publishedAt',
   defaultPopulate: { title: true, slug: true, excerpt: true, heroImage: true, publishedAt: true },
-  endpoints: [importArticleEndpoint, transitionEndpoint('articles'), workflowStatusEndpoint('articles')],
+  endpoints: [importArticleEndpoint],
   hooks: {
     beforeOperation: [hideUnpublishedRelationsFromFilters({ techniques: 'techniques', faqs: 'faqs', myths: 'myths' })],
-    beforeValidate: [ensureValidUniqueSlug('articles')],
-    beforeChange: [enforceWorkflowOnWrite, setAuthorOnCreate, stampFirstPublication],
-    afterChange: [guardLiveVersion],
+    beforeChange: [stampFirstPublication],
   },
   fields: [
-    { name: 'title', type: 'text', required: true, maxLength: 160 },
-    slugField('title'),
     {
       name: 'excerpt',
       type: 'textarea',
@@ -51,7 +30,6 @@ export const Articles: CollectionConfig = {
     relatedContentField('techniques', 'techniques', 'Massage techniques this article covers.'),
     relatedContentField('faqs', 'faqs', 'FAQs to show with the article.'),
     relatedContentField('myths', 'myths', 'Myths the article sets straight.'),
-    authorField,
     {
       name: 'publishedAt',
       type: 'date',
@@ -67,6 +45,5 @@ export const Articles: CollectionConfig = {
         { name: 'metaDescription', type: 'textarea', maxLength: 160 },
       ],
     },
-    ...workflowFields,
   ],
-}
+})

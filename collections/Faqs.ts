@@ -1,43 +1,16 @@
-import type { CollectionConfig } from 'payload'
-
-import { contentAccess } from '../src/access/content'
-import { authorField, setAuthorOnCreate } from '../src/content/authorship'
-import { transitionEndpoint, workflowStatusEndpoint } from '../src/workflow/endpoints'
-import { enforceWorkflowOnWrite, guardLiveVersion } from '../src/workflow/enforce'
-import { workflowFields } from '../src/workflow/fields'
 import { contentEditor } from '../src/content/editor'
-import { ensureValidUniqueSlug, slugField } from '../src/content/slug'
+import { editorialCollection } from '../src/content/editorialCollection'
 
 export const FAQ_CATEGORIES = ['general', 'booking', 'session', 'health'] as const
 
-export const Faqs: CollectionConfig = {
+export const Faqs = editorialCollection({
   slug: 'faqs',
   labels: { singular: 'FAQ', plural: 'FAQs' },
-  admin: {
-    useAsTitle: 'question',
-    defaultColumns: ['question', 'category', 'order', 'workflowStage'],
-    components: {
-      edit: {
-        beforeDocumentControls: ['/src/components/WorkflowActionBar#WorkflowActionBar'],
-        // Documents go live only through the workflow's Publish and Unpublish actions.
-        PublishButton: '/src/components/NoDirectPublishing#NoDirectPublishing',
-        UnpublishButton: '/src/components/NoDirectPublishing#NoDirectPublishing',
-      },
-    },
-  },
-  access: contentAccess,
-  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  titleField: { name: 'question', type: 'text', required: true, unique: true, maxLength: 200 },
+  admin: { defaultColumns: ['question', 'category', 'order', 'workflowStage'] },
   defaultSort: 'order',
   defaultPopulate: { question: true, slug: true, category: true },
-  endpoints: [transitionEndpoint('faqs'), workflowStatusEndpoint('faqs')],
-  hooks: {
-    beforeValidate: [ensureValidUniqueSlug('faqs')],
-    beforeChange: [enforceWorkflowOnWrite, setAuthorOnCreate],
-    afterChange: [guardLiveVersion],
-  },
   fields: [
-    { name: 'question', type: 'text', required: true, unique: true, maxLength: 200 },
-    slugField('question'),
     { name: 'answer', type: 'richText', required: true, editor: contentEditor },
     {
       name: 'category',
@@ -51,7 +24,5 @@ export const Faqs: CollectionConfig = {
       index: true,
       admin: { description: 'Position in FAQ lists: 1 comes first.' },
     },
-    authorField,
-    ...workflowFields,
   ],
-}
+})

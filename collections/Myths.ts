@@ -1,46 +1,20 @@
-import type { CollectionConfig } from 'payload'
-
-import { contentAccess } from '../src/access/content'
-import { authorField, setAuthorOnCreate } from '../src/content/authorship'
-import { transitionEndpoint, workflowStatusEndpoint } from '../src/workflow/endpoints'
-import { enforceWorkflowOnWrite, guardLiveVersion } from '../src/workflow/enforce'
-import { workflowFields } from '../src/workflow/fields'
 import { contentEditor } from '../src/content/editor'
-import { ensureValidUniqueSlug, slugField } from '../src/content/slug'
+import { editorialCollection } from '../src/content/editorialCollection'
 import { ensureSafeSourceLinks } from '../src/content/validation'
 
-export const Myths: CollectionConfig = {
+export const Myths = editorialCollection({
   slug: 'myths',
-  admin: {
-    useAsTitle: 'myth',
-    defaultColumns: ['myth', 'slug', 'workflowStage', 'updatedAt'],
-    components: {
-      edit: {
-        beforeDocumentControls: ['/src/components/WorkflowActionBar#WorkflowActionBar'],
-        // Documents go live only through the workflow's Publish and Unpublish actions.
-        PublishButton: '/src/components/NoDirectPublishing#NoDirectPublishing',
-        UnpublishButton: '/src/components/NoDirectPublishing#NoDirectPublishing',
-      },
-    },
+  titleField: {
+    name: 'myth',
+    type: 'text',
+    required: true,
+    maxLength: 200,
+    admin: { description: 'The misconception, as people say it: "A good massage has to hurt".' },
   },
-  access: contentAccess,
-  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  admin: { defaultColumns: ['myth', 'slug', 'workflowStage', 'updatedAt'] },
   defaultPopulate: { myth: true, slug: true },
-  endpoints: [transitionEndpoint('myths'), workflowStatusEndpoint('myths')],
-  hooks: {
-    beforeValidate: [ensureValidUniqueSlug('myths'), ensureSafeSourceLinks],
-    beforeChange: [enforceWorkflowOnWrite, setAuthorOnCreate],
-    afterChange: [guardLiveVersion],
-  },
+  hooks: { beforeValidate: [ensureSafeSourceLinks] },
   fields: [
-    {
-      name: 'myth',
-      type: 'text',
-      required: true,
-      maxLength: 200,
-      admin: { description: 'The misconception, as people say it: "A good massage has to hurt".' },
-    },
-    slugField('myth'),
     {
       name: 'fact',
       type: 'richText',
@@ -56,7 +30,5 @@ export const Myths: CollectionConfig = {
         { name: 'url', type: 'text', required: true },
       ],
     },
-    authorField,
-    ...workflowFields,
   ],
-}
+})

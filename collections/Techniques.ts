@@ -1,39 +1,12 @@
-import type { CollectionConfig } from 'payload'
-
-import { contentAccess } from '../src/access/content'
-import { authorField, setAuthorOnCreate } from '../src/content/authorship'
-import { transitionEndpoint, workflowStatusEndpoint } from '../src/workflow/endpoints'
-import { enforceWorkflowOnWrite, guardLiveVersion } from '../src/workflow/enforce'
-import { workflowFields } from '../src/workflow/fields'
-import { ensureValidUniqueSlug, slugField } from '../src/content/slug'
 import { contentEditor } from '../src/content/editor'
+import { editorialCollection } from '../src/content/editorialCollection'
 
-export const Techniques: CollectionConfig = {
+export const Techniques = editorialCollection({
   slug: 'techniques',
-  admin: {
-    useAsTitle: 'name',
-    defaultColumns: ['name', 'pressure', 'slug', 'workflowStage', 'updatedAt'],
-    components: {
-      edit: {
-        beforeDocumentControls: ['/src/components/WorkflowActionBar#WorkflowActionBar'],
-        // Documents go live only through the workflow's Publish and Unpublish actions.
-        PublishButton: '/src/components/NoDirectPublishing#NoDirectPublishing',
-        UnpublishButton: '/src/components/NoDirectPublishing#NoDirectPublishing',
-      },
-    },
-  },
-  access: contentAccess,
-  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  titleField: { name: 'name', type: 'text', required: true, unique: true, maxLength: 80 },
+  admin: { defaultColumns: ['name', 'pressure', 'slug', 'workflowStage', 'updatedAt'] },
   defaultPopulate: { name: true, slug: true, summary: true, pressure: true },
-  endpoints: [transitionEndpoint('techniques'), workflowStatusEndpoint('techniques')],
-  hooks: {
-    beforeValidate: [ensureValidUniqueSlug('techniques')],
-    beforeChange: [enforceWorkflowOnWrite, setAuthorOnCreate],
-    afterChange: [guardLiveVersion],
-  },
   fields: [
-    { name: 'name', type: 'text', required: true, unique: true, maxLength: 80 },
-    slugField('name'),
     {
       name: 'summary',
       type: 'text',
@@ -54,7 +27,5 @@ export const Techniques: CollectionConfig = {
       admin: { description: 'Short tags such as "relaxation" or "athletes".' },
     },
     { name: 'image', type: 'upload', relationTo: 'media' },
-    authorField,
-    ...workflowFields,
   ],
-}
+})

@@ -7,9 +7,17 @@ import path from 'node:path'
 
 import { projectRoot } from '../config'
 
+/**
+ * How we run our TypeScript entry points. `--conditions=production` makes Lexical's packages
+ * resolve to their plain builds: their default Node entries select a build with top-level
+ * await, which deadlocks Node 20's module loader now and then (the process exits 13 having
+ * done nothing). The npm scripts in package.json use the same flags.
+ */
+export const TYPESCRIPT_NODE_ARGS = ['--conditions=production', '--import', 'tsx']
+
 function runScript(script: string, args: string[], databaseUrl: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'src', 'scripts', script), ...args], {
+    const child = spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, path.join(projectRoot, 'src', 'scripts', script), ...args], {
       cwd: projectRoot,
       stdio: 'inherit',
       env: { ...process.env, DATABASE_URL: databaseUrl },

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 
 import { projectRoot } from '../../src/config'
+import { TYPESCRIPT_NODE_ARGS } from '../../src/server/childScripts'
 
 export interface ScriptResult {
   code: number | null
@@ -10,7 +11,7 @@ export interface ScriptResult {
 
 /** Runs one of our npm scripts' entry points (src/scripts/<name>.ts) as a child process. */
 export function runProjectScript(name: string, args: string[], env: Record<string, string> = {}): Promise<ScriptResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'src', 'scripts', `${name}.ts`), ...args], {
+  const child = spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, path.join(projectRoot, 'src', 'scripts', `${name}.ts`), ...args], {
     cwd: projectRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 
 import { projectRoot } from '../../src/config'
+import { TYPESCRIPT_NODE_ARGS } from '../../src/server/childScripts'
 
 export interface RunningServer {
   baseUrl: string
@@ -17,7 +18,7 @@ export interface RunningServer {
 const READY_TIMEOUT_MS = 60_000
 
 export function spawnServer(env: Record<string, string | undefined>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'src/server/index.ts')], {
+  return spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, path.join(projectRoot, 'src/server/index.ts')], {
     cwd: projectRoot,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DEMO_CONTENT: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -14,6 +14,7 @@ import type { Payload } from 'payload'
 
 import type { User } from '../../payload-types'
 import { projectRoot } from '../../src/config'
+import { TYPESCRIPT_NODE_ARGS } from '../../src/server/childScripts'
 import { notifyWorkflowTransition, WEBHOOK_QUEUE, type WorkflowNotice } from '../../src/workflow/notify'
 import { closePayload, openPayload } from '../helpers/payload'
 import { startSmtpReceiver, startWebhookReceiver, waitFor, type SmtpReceiver, type WebhookReceiver } from '../helpers/receivers'
@@ -182,7 +183,7 @@ describe('workflow mails', () => {
         await closePayload(payload)
       }
     `
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    const child = spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, '--input-type=module', '-e', script], {
       cwd: projectRoot,
       env: {
         ...process.env,
