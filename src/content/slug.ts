@@ -58,6 +58,9 @@ export const ensureValidUniqueSlug =
   (collection: CollectionSlug): CollectionBeforeValidateHook =>
   async ({ data, originalDoc, req }) => {
     const slug = data?.slug ?? originalDoc?.slug
+    // A new draft may start empty (the admin autosaves articles before anything is typed);
+    // the slug is required once the document goes public.
+    if ((slug === undefined || slug === null || slug === '') && data?._status !== 'published') return data
     const problem = slugProblem(slug)
     const errors = [] as { message: string; path: string }[]
     if (problem) errors.push({ path: 'slug', message: problem })

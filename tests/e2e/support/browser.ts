@@ -1,0 +1,105 @@
+/**
+ * The browser side of the end-to-end tests: one Chromium for the whole run, a fresh context
+ * (cookies, storage) per user and test, and what a failing test leaves behind to look at.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+
+export const ARTIFACTS_DIR = path.join(process.cwd(), 'tests/e2e/artifacts')
+
+/** The Debian Chromium; `npx playwright install` has nowhere to download from here. */
+const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium'
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  })
+}
+
+/** The server the global setup started (tests/e2e/setup/globalSetup.ts). */
+export function baseUrl(): string {
+  const url = process.env.E2E_BASE_URL
+  if (!url) throw new Error('E2E_BASE_URL is not set: run the browser tests with jest -c jest.e2e.config.mjs')
+  return url
+}
+
+/** What a test has open: a browser context per user, and everything their pages logged. */
+export class Session {
+  private readonly contexts: BrowserContext[] = []
+  private readonly log: string[] = []
+  /** The page the test used last: its screenshot ends the test. */
+  current: Page | undefined
+
+  constructor(private readonly browser: Browser) {}
+
+  /** A fresh context (no cookies) for one user, and a page in it. */
+  async newPage(user: string): Promise<Page> {
+    const context = await this.browser.newContext({ baseURL: baseUrl(), viewport: { width: 1400, height: 1000 } })
+    // Only the CMS answers: nothing outside it (gravatar avatars, fonts) may slow a test down.
+    const origin = new URL(baseUrl()).origin
+    await context.route(
+      (url) => url.origin !== origin && url.protocol.startsWith('http'),
+      (route) => route.abort('blockedbyclient'),
+    )
+    this.contexts.push(context)
+    const page = await context.newPage()
+    const note = (line: string) => this.log.push(`${new Date().toISOString()} [${user}] ${line}`)
+    page.on('console', (message) => note(`console.${message.type()}: ${message.text()}`))
+    page.on('pageerror', (error) => note(`pageerror: ${error.stack ?? error.message}`))
+    page.on('requestfailed', (request) => note(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`))
+    page.on('response', (response) => {
+      if (response.status() >= 400) note(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`)
+    })
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) note(`navigated to ${frame.url()}`)
+    })
+    this.current = page
+    return page
+  }
+
+  /** Marks `page` as the one the test is looking at (for the final screenshot). */
+  use(page: Page): Page {
+    this.current = page
+    return page
+  }
+
+  async screenshot(file: string): Promise<void> {
+    if (this.current && !this.current.isClosed()) await this.current.screenshot({ path: file, fullPage: true })
+  }
+
+  async dump(base: string, error: unknown): Promise<void> {
+    const page = this.current
+    if (page && !page.isClosed()) {
+      writeFileSync(`${base}.html`, await page.content().catch((reason: unknown) => `<!-- no HTML: ${String(reason)} -->`))
+    }
+    const reason = error instanceof Error ? (error.stack ?? error.message) : String(error)
+    writeFileSync(`${base}.console.log`, [...this.log, '', `test failed at ${page?.url() ?? '(no page)'}:`, reason, ''].join('\n'))
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.contexts.map((context) => context.close().catch(() => undefined)))
+  }
+}
+
+/**
+ * Runs one test body with its own session: a full-page screenshot of its last step at
+ * `tests/e2e/artifacts/<n>-<name>.png`; on failure also the page's HTML and the console log.
+ */
+export async function withSession(browser: Browser, name: string, body: (session: Session) => Promise<void>): Promise<void> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true })
+  const base = path.join(ARTIFACTS_DIR, name)
+  const session = new Session(browser)
+  try {
+    await body(session)
+    await session.screenshot(`${base}.png`)
+  } catch (error) {
+    await session.screenshot(`${base}.png`).catch(() => undefined)
+    await session.dump(base, error).catch(() => undefined)
+    throw error
+  } finally {
+    await session.close()
+  }
+}
