@@ -22,6 +22,10 @@ export const REDACTED_PATHS = [
   'secret',
   'databaseUrl',
   'connectionString',
+  // Webhook receiver URLs may carry tokens; Payload logs failed jobs whole.
+  'job.input.url',
+  '*.job.input.url',
+  'input.url',
 ]
 
 function baseOptions(level: LogLevel): LoggerOptions {

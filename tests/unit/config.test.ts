@@ -78,3 +78,18 @@ describe('PAYLOAD_SECRET', () => {
     expect(weakSecretReason(STRONG_SECRET)).toBeUndefined()
   })
 })
+
+describe('log redaction', () => {
+  it('hides credentials and webhook URLs from log lines', async () => {
+    const { Writable } = await import('node:stream')
+    const pino = (await import('pino')).default
+    const { REDACTED_PATHS } = await import('../../src/logging')
+    let written = ''
+    const sink = new Writable({ write: (chunk, _encoding, done) => ((written += chunk), done()) })
+    const logger = pino({ redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, sink)
+    logger.error({ job: { input: { url: 'https://hooks.example.com/t0ken' } }, user: { password: 'Calm-Waters-42!' } }, 'job failed')
+    expect(written).not.toContain('t0ken')
+    expect(written).not.toContain('Calm-Waters-42!')
+    expect(written).toContain('[redacted]')
+  })
+})
