@@ -198,3 +198,47 @@ export const idsQuery = (ids: number[]) => ids.map((id, index) => `where[id][in]
 
 /** GraphQL `where` restricting a list to our own documents. */
 export const idsWhere = (ids: number[]) => `{ OR: [${ids.map((id) => `{ id: { equals: ${id} } }`).join(', ')}] }`
+
+export interface ScenarioDocs {
+  published: ContentDoc
+  draftOnly: ContentDoc
+  /** Published as "Public …", with a newer unpublished draft saying "Pending … <secret>". */
+  withDraft: ContentDoc
+  versionIds: string[]
+}
+
+/**
+ * What the public-read tests look at: in each content collection a published document, a
+ * draft-only one and a published one with a pending draft, plus a published article linking all
+ * of them. Only drafts contain `secret`, so an anonymous answer containing it leaks a draft.
+ */
+export class ReadScenario {
+  readonly suffix = randomSuffix()
+  readonly secret = `secret${this.suffix}`
+  readonly docs = {} as Record<ContentCollection, ScenarioDocs>
+  linkingArticle!: ContentDoc
+
+  readonly publishedTitle = (collection: ContentCollection) => `Published ${collection} ${this.suffix}`
+  readonly publicTitle = (collection: ContentCollection) => `Public ${collection} ${this.suffix}`
+  readonly pendingTitle = (collection: ContentCollection) => `Pending ${collection} ${this.secret}`
+  readonly draftOnlyTitle = (collection: ContentCollection) => `Draft only ${collection} ${this.secret}`
+
+  /** Every document of the scenario in a collection, ascending ids. */
+  readonly ours = (collection: ContentCollection) => [this.docs[collection].published.id, this.docs[collection].draftOnly.id, this.docs[collection].withDraft.id]
+  /** What an anonymous reader may see of them. */
+  readonly visible = (collection: ContentCollection) => [this.docs[collection].published.id, this.docs[collection].withDraft.id]
+
+  async create(fixtures: ContentFixtures): Promise<void> {
+    for (const collection of CONTENT_COLLECTIONS) {
+      const published = await fixtures.published(collection, this.publishedTitle(collection))
+      const draftOnly = await fixtures.draft(collection, this.draftOnlyTitle(collection))
+      const withDraft = await fixtures.publishedWithDraft(collection, this.publicTitle(collection), this.pendingTitle(collection))
+      this.docs[collection] = { published, draftOnly, withDraft, versionIds: await fixtures.versionIds(collection, withDraft.id) }
+    }
+    this.linkingArticle = await fixtures.published('articles', `Linking article ${this.suffix}`, {
+      techniques: this.ours('techniques'),
+      faqs: this.ours('faqs'),
+      myths: this.ours('myths'),
+    })
+  }
+}

@@ -14,7 +14,7 @@ import {
   httpClient,
   idsQuery,
   idsWhere,
-  randomSuffix,
+  ReadScenario,
   TITLE_FIELD,
   type ContentCollection,
   type ContentDoc,
@@ -31,40 +31,16 @@ let users: User[] = []
 const tokens = {} as Record<'admin' | 'reviewer' | 'writer', string>
 const ROLES = ['admin', 'reviewer', 'writer'] as const
 
-const suffix = randomSuffix()
-/** Only ever written into drafts: an anonymous answer containing it leaks a draft. */
-const secret = `secret${suffix}`
-
-interface Docs {
-  published: ContentDoc
-  draftOnly: ContentDoc
-  /** Published as "Public …", with a newer unpublished draft saying "Pending … <secret>". */
-  withDraft: ContentDoc
-  versionIds: string[]
-}
-const docs = {} as Record<ContentCollection, Docs>
+const scenario = new ReadScenario()
+const { docs, draftOnlyTitle, ours, pendingTitle, publicTitle, secret, visible } = scenario
 let linkingArticle: ContentDoc
-
-const publicTitle = (collection: ContentCollection) => `Public ${collection} ${suffix}`
-const pendingTitle = (collection: ContentCollection) => `Pending ${collection} ${secret}`
-const draftOnlyTitle = (collection: ContentCollection) => `Draft only ${collection} ${secret}`
 
 beforeAll(async () => {
   payload = await openPayload()
   fixtures = new ContentFixtures(payload)
   users = await Promise.all(ROLES.map((role) => createUser(payload, role, `content-http-${role}`)))
-  for (const collection of CONTENT_COLLECTIONS) {
-    const published = await fixtures.published(collection, `Published ${collection} ${suffix}`)
-    const draftOnly = await fixtures.draft(collection, draftOnlyTitle(collection))
-    const withDraft = await fixtures.publishedWithDraft(collection, publicTitle(collection), pendingTitle(collection))
-    docs[collection] = { published, draftOnly, withDraft, versionIds: await fixtures.versionIds(collection, withDraft.id) }
-  }
-  const related = (collection: ContentCollection) => [docs[collection].published.id, docs[collection].draftOnly.id, docs[collection].withDraft.id]
-  linkingArticle = await fixtures.published('articles', `Linking article ${suffix}`, {
-    techniques: related('techniques'),
-    faqs: related('faqs'),
-    myths: related('myths'),
-  })
+  await scenario.create(fixtures)
+  linkingArticle = scenario.linkingArticle
   server = await startServer()
   http = httpClient(server.baseUrl)
   for (const [index, role] of ROLES.entries()) tokens[role] = await http.login(users[index].email)
@@ -77,8 +53,6 @@ afterAll(async () => {
   await closePayload(payload)
 })
 
-const ours = (collection: ContentCollection) => [docs[collection].published.id, docs[collection].draftOnly.id, docs[collection].withDraft.id]
-const visible = (collection: ContentCollection) => [docs[collection].published.id, docs[collection].withDraft.id]
 const sortedIds = (list: { id: unknown }[]) => list.map((doc) => Number(doc.id)).sort((a, b) => a - b)
 const titleOf = (collection: ContentCollection, doc: unknown) => (doc as Record<string, unknown> | null | undefined)?.[TITLE_FIELD[collection]]
 const leaks = (text: string) => text.toLowerCase().includes(secret)
@@ -240,7 +214,7 @@ describe('relationships of a published article', () => {
 
   it('show anonymous REST readers the published technique’s content', async () => {
     const { body } = await http.get(`${path()}?depth=1`)
-    expect(body.techniques.map((technique: { name: string }) => technique.name)).toEqual([`Published techniques ${suffix}`, publicTitle('techniques')])
+    expect(body.techniques.map((technique: { name: string }) => technique.name)).toEqual([scenario.publishedTitle('techniques'), publicTitle('techniques')])
   })
 
   it('show anonymous REST lists only published related documents', async () => {

@@ -11,7 +11,7 @@ import {
   asUser,
   CONTENT_COLLECTIONS,
   ContentFixtures,
-  randomSuffix,
+  ReadScenario,
   TITLE_FIELD,
   type ContentCollection,
   type ContentDoc,
@@ -25,22 +25,9 @@ let admin: User
 let reviewer: User
 let writer: User
 
-const suffix = randomSuffix()
-/** Only ever written into drafts: an anonymous answer containing it leaks a draft. */
-const secret = `secret${suffix}`
-
-interface Docs {
-  published: ContentDoc
-  draftOnly: ContentDoc
-  /** Published as "Public …", with a newer unpublished draft saying "Pending … <secret>". */
-  withDraft: ContentDoc
-  versionIds: string[]
-}
-const docs = {} as Record<ContentCollection, Docs>
+const scenario = new ReadScenario()
+const { docs, ours, pendingTitle, publicTitle, secret } = scenario
 let linkingArticle: ContentDoc
-
-const publicTitle = (collection: ContentCollection) => `Public ${collection} ${suffix}`
-const pendingTitle = (collection: ContentCollection) => `Pending ${collection} ${secret}`
 
 beforeAll(async () => {
   payload = await openPayload()
@@ -50,19 +37,8 @@ beforeAll(async () => {
     createUser(payload, 'reviewer', 'content-read-reviewer'),
     createUser(payload, 'writer', 'content-read-writer'),
   ])
-  for (const collection of CONTENT_COLLECTIONS) {
-    const published = await fixtures.published(collection, `Published ${collection} ${suffix}`)
-    const draftOnly = await fixtures.draft(collection, `Draft only ${collection} ${secret}`)
-    const withDraft = await fixtures.publishedWithDraft(collection, publicTitle(collection), pendingTitle(collection))
-    docs[collection] = { published, draftOnly, withDraft, versionIds: await fixtures.versionIds(collection, withDraft.id) }
-  }
-  // A published article linking published, draft-only and pending-draft documents.
-  const related = (collection: ContentCollection) => [docs[collection].published.id, docs[collection].draftOnly.id, docs[collection].withDraft.id]
-  linkingArticle = await fixtures.published('articles', `Linking article ${suffix}`, {
-    techniques: related('techniques'),
-    faqs: related('faqs'),
-    myths: related('myths'),
-  })
+  await scenario.create(fixtures)
+  linkingArticle = scenario.linkingArticle
 }, 120_000)
 
 afterAll(async () => {
@@ -71,7 +47,6 @@ afterAll(async () => {
   await closePayload(payload)
 })
 
-const ours = (collection: ContentCollection) => [docs[collection].published.id, docs[collection].draftOnly.id, docs[collection].withDraft.id]
 const idsOf = (list: { id: unknown }[]) => list.map((doc) => doc.id).sort((a, b) => Number(a) - Number(b))
 const titleOf = (collection: ContentCollection, doc: unknown) => (doc as Record<string, unknown>)[TITLE_FIELD[collection]]
 const leaks = (value: unknown) => JSON.stringify(value).toLowerCase().includes(secret)
