@@ -10,6 +10,7 @@ import { parse as parseYaml } from 'yaml'
 
 import { projectRoot } from '../config'
 import { convertDocument } from '../import/convert'
+import { titleFieldOf } from '../workflow/perform'
 
 const CONTENT_DIR = path.join(projectRoot, 'src', 'seed', 'content')
 const CONTENT_COLLECTIONS = ['techniques', 'faqs', 'myths', 'articles'] as const
@@ -27,8 +28,6 @@ export interface SeedReport {
   warnings: string[]
 }
 
-/** The field whose text titles each kind of document (the importer needs a title heading). */
-const TITLE_FIELD: Record<Exclude<ContentCollection, 'articles'>, string> = { techniques: 'name', faqs: 'question', myths: 'myth' }
 /** The rich-text field that receives each file's body. */
 const BODY_FIELD: Record<Exclude<ContentCollection, 'articles'>, string> = { techniques: 'description', faqs: 'answer', myths: 'fact' }
 
@@ -67,7 +66,8 @@ async function documentData(payload: Payload, collection: ContentCollection, sou
       },
     }
   }
-  const title = String(source.meta[TITLE_FIELD[collection]])
+  // The importer needs a title heading; these files carry their title in the front matter.
+  const title = String(source.meta[titleFieldOf(payload, collection)])
   const { content, warnings } = await convertDocument(`# ${title}\n\n${source.body}`, 'markdown', payload.config)
   return { warnings, data: { ...source.meta, [BODY_FIELD[collection]]: content } }
 }

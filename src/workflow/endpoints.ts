@@ -6,7 +6,7 @@ import { APIError, type Endpoint, type PayloadRequest, type Where } from 'payloa
 
 import { isStaffUser } from '../access/roles'
 import { availableActions, type WorkflowRole } from './machine'
-import { actorOf, performTransition, subjectOf, WORKFLOW_COLLECTIONS, type WorkflowCollection, type WorkflowDoc } from './perform'
+import { actorOf, performTransition, subjectOf, titleFieldOf, WORKFLOW_COLLECTIONS, type WorkflowCollection, type WorkflowDoc } from './perform'
 import { ACTION_LABELS, STAGE_LABELS } from './transitions'
 
 async function jsonBody(req: PayloadRequest): Promise<Record<string, unknown>> {
@@ -72,8 +72,6 @@ interface QueueItem {
   updatedAt: string
 }
 
-const TITLE_FIELDS: Record<WorkflowCollection, string> = { articles: 'title', techniques: 'name', faqs: 'question', myths: 'myth' }
-
 /** Documents awaiting review across collections, oldest first; `?mine=true`: the caller's own, any stage. */
 export const queueEndpoint: Endpoint = {
   path: '/workflow/queue',
@@ -90,7 +88,7 @@ export const queueEndpoint: Endpoint = {
         items.push({
           collection,
           id: doc.id,
-          title: doc[TITLE_FIELDS[collection]],
+          title: doc[titleFieldOf(req.payload, collection)],
           workflowStage: doc.workflowStage,
           submittedBy: doc.workflow?.submittedBy ?? null,
           submittedAt: doc.workflow?.submittedAt ?? null,

@@ -52,7 +52,9 @@ export interface WorkflowDoc {
   [field: string]: unknown
 }
 
-const TITLE_FIELDS: Record<WorkflowCollection, string> = { articles: 'title', techniques: 'name', faqs: 'question', myths: 'myth' }
+/** The field that titles a document, as the collection declares it (editorialCollection's titleField). */
+export const titleFieldOf = (payload: Payload, collection: WorkflowCollection): string =>
+  payload.collections[collection].config.admin.useAsTitle ?? 'id'
 
 const idOf = (value: Related): Id | null => (value && typeof value === 'object' ? value.id : (value ?? null))
 
@@ -217,7 +219,7 @@ export async function performTransition(req: PayloadRequest, request: Transition
     void notifyWorkflowTransition(payload, {
       collection,
       documentId: Number(id),
-      title: String(doc[TITLE_FIELDS[collection]] ?? ''),
+      title: String(doc[titleFieldOf(payload, collection)] ?? ''),
       slug: doc.slug,
       action: decision.action,
       from,
