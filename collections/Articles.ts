@@ -10,6 +10,8 @@ export const Articles = editorialCollection({
   autosave: true,
   admin: { defaultColumns: ['title', 'slug', 'workflowStage', 'publishedAt', 'updatedAt'] },
   defaultSort: '-publishedAt',
+  // Front ends list the newest published articles: one index answers that without sorting.
+  indexes: [{ fields: ['_status', 'publishedAt'] }],
   defaultPopulate: { title: true, slug: true, excerpt: true, heroImage: true, publishedAt: true },
   endpoints: [importArticleEndpoint],
   hooks: {

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '../src/access/roles'
 import { settings } from '../src/config'
+import { recordDocumentRead, recordPublicChange, recordPublicDelete } from '../src/readCache/payloadHooks'
 
 /** Raster images only: SVG can carry scripts, so it is refused like any other type. */
 export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif']
@@ -29,6 +30,8 @@ export const Media: CollectionConfig = {
     ],
     adminThumbnail: 'thumbnail',
   },
+  // Articles and techniques embed images: the read cache must know when one changes.
+  hooks: { afterRead: [recordDocumentRead], afterChange: [recordPublicChange], afterDelete: [recordPublicDelete] },
   defaultPopulate: { alt: true, url: true, width: true, height: true, sizes: true, filename: true },
   fields: [
     {

@@ -1,6 +1,7 @@
 import * as migration_20261127_011935_initial from './20261127_011935_initial';
 import * as migration_20261127_014110_content_model from './20261127_014110_content_model';
 import * as migration_20261127_023034_workflow from './20261127_023034_workflow';
+import * as migration_20261127_035844_read_cache from './20261127_035844_read_cache';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261127_023034_workflow.up,
     down: migration_20261127_023034_workflow.down,
-    name: '20261127_023034_workflow'
+    name: '20261127_023034_workflow',
+  },
+  {
+    up: migration_20261127_035844_read_cache.up,
+    down: migration_20261127_035844_read_cache.down,
+    name: '20261127_035844_read_cache'
   },
 ];

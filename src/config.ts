@@ -33,6 +33,14 @@ export interface Settings {
   /** Receivers of publish/unpublish webhooks, and the key that signs them. */
   webhookUrls: string[]
   webhookSecret?: string
+  /** The in-memory cache of anonymous published reads, and the HTTP caching it advertises. */
+  readCache: {
+    enabled: boolean
+    maxBytes: number
+    maxAgeSeconds: number
+    sharedMaxAgeSeconds: number
+    staleWhileRevalidateSeconds: number
+  }
 }
 
 export class ConfigError extends Error {
@@ -76,6 +84,21 @@ function readLogLevel(env: Env): LogLevel {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`)
   }
   return level
+}
+
+function readWholeNumber(env: Env, name: string, fallback: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a whole number of at least 0, got "${raw}"`)
+  return value
+}
+
+function readOnOff(env: Env, name: string, fallback: boolean): boolean {
+  const raw = (env[name] ?? '').toLowerCase()
+  if (raw === '') return fallback
+  if (raw === 'on' || raw === 'off') return raw === 'on'
+  throw new ConfigError(`${name} must be "on" or "off", got "${env[name]}"`)
 }
 
 function readWebhookUrls(env: Env): string[] {
@@ -161,5 +184,12 @@ export function loadSettings(env: Env = process.env): Settings {
     webhookUrls: readWebhookUrls(env),
     webhookSecret: env.WEBHOOK_SECRET || undefined,
     mediaDir: path.resolve(/*turbopackIgnore: true*/ projectRoot, env.MEDIA_DIR || path.join(dataDir, 'media')),
+    readCache: {
+      enabled: readOnOff(env, 'READ_CACHE', true),
+      maxBytes: readWholeNumber(env, 'READ_CACHE_MAX_MB', 64) * 1024 * 1024,
+      maxAgeSeconds: readWholeNumber(env, 'READ_CACHE_MAX_AGE', 0),
+      sharedMaxAgeSeconds: readWholeNumber(env, 'READ_CACHE_S_MAXAGE', 30),
+      staleWhileRevalidateSeconds: readWholeNumber(env, 'READ_CACHE_STALE_WHILE_REVALIDATE', 60),
+    },
   }
 }

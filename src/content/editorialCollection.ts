@@ -7,6 +7,7 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import { contentAccess } from '../access/content'
+import { recordDocumentRead, recordPublicChange, recordPublicDelete } from '../readCache/payloadHooks'
 import { transitionEndpoint, workflowStatusEndpoint } from '../workflow/endpoints'
 import { enforceWorkflowOnWrite, guardLiveVersion } from '../workflow/enforce'
 import { workflowFields } from '../workflow/fields'
@@ -50,7 +51,9 @@ export function editorialCollection({ slug, titleField, fields, autosave, admin,
       ...own,
       beforeValidate: [ensureValidUniqueSlug(slug), ...(own.beforeValidate ?? [])],
       beforeChange: [enforceWorkflowOnWrite, setAuthorOnCreate, ...(own.beforeChange ?? [])],
-      afterChange: [guardLiveVersion, ...(own.afterChange ?? [])],
+      afterChange: [guardLiveVersion, ...(own.afterChange ?? []), recordPublicChange],
+      afterDelete: [...(own.afterDelete ?? []), recordPublicDelete],
+      afterRead: [...(own.afterRead ?? []), recordDocumentRead],
     },
     fields: [titleField, slugField(titleField.name), ...fields, authorField, ...workflowFields],
   }

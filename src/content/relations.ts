@@ -6,6 +6,7 @@
 import type { CollectionBeforeOperationHook, CollectionSlug, Field, FieldHook, PayloadRequest } from 'payload'
 
 import { isStaffUser } from '../access/roles'
+import { recordRelatedDocuments } from '../readCache/payloadHooks'
 
 type RelatedValue = number | string | { id: number | string }
 
@@ -40,6 +41,7 @@ const keepPublishedRelations =
   async ({ value, req }) => {
     if (isStaffUser(req.user) || !Array.isArray(value) || value.length === 0) return value
     const related = value as RelatedValue[]
+    recordRelatedDocuments(collection, related.map(idOf))
     const visible = await publishedIds(req, collection, related.map(idOf))
     return related.filter((item) => visible.has(String(idOf(item))))
   }

@@ -2,9 +2,12 @@
  * The express application: our own routes first, everything else (admin, REST, GraphQL) to Next.
  * No global body parser: Payload reads request bodies itself (see PAYLOAD-NOTES).
  */
-import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
+import express, { type ErrorRequestHandler } from 'express'
 
 import type { Logger } from '../logging'
+import { cachedReads, type Downstream } from '../readCache/cachedReads'
+import type { PublicCachePolicy } from '../readCache/httpCaching'
+import type { ReadCache } from '../readCache/readCache'
 import { healthRoutes } from './health'
 import type { ReadinessProbe } from './readiness'
 import { requestLogging } from './requestLogging'
@@ -12,8 +15,8 @@ import { requestLogging } from './requestLogging'
 export interface AppParts {
   logger: Logger
   readiness: ReadinessProbe
-  /** Next's request handler; absent only in tests of our own routes. */
-  nextHandler?: RequestHandler
+  /** Next's request handler behind the read cache; absent only in tests of our own routes. */
+  next?: { handler: Downstream; readCache: ReadCache; cachePolicy: PublicCachePolicy }
 }
 
 const logAndAnswerErrors = (logger: Logger): ErrorRequestHandler => (error, req, res, _next) => {
@@ -25,12 +28,12 @@ const logAndAnswerErrors = (logger: Logger): ErrorRequestHandler => (error, req,
   res.status(500).json({ errors: [{ message: 'Something went wrong on our side. The error was logged.' }] })
 }
 
-export function createApp({ logger, readiness, nextHandler }: AppParts): express.Express {
+export function createApp({ logger, readiness, next }: AppParts): express.Express {
   const app = express()
   app.disable('x-powered-by')
   app.use(requestLogging(logger))
   app.use(healthRoutes(readiness))
-  if (nextHandler) app.use(nextHandler)
+  if (next) app.use(cachedReads(next.readCache, next.cachePolicy, next.handler))
   app.use(logAndAnswerErrors(logger))
   return app
 }

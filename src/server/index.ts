@@ -10,6 +10,8 @@ import { ConfigError, loadDotEnvFile, loadSettings, projectRoot, type Settings }
 import { redactDatabaseUrl, startDatabase, type DatabaseHandle } from '../db/database'
 import { EmbeddedPostgresError } from '../db/embeddedPostgres'
 import { createLogger, type Logger } from '../logging'
+import { listenForChanges, type ChangeListener } from '../readCache/changeListener'
+import { ReadCache } from '../readCache/readCache'
 import { createApp } from './app'
 import { ensureBuild } from './build'
 import { applyMigrations, loadDemoContentIfEmpty } from './childScripts'
@@ -22,6 +24,19 @@ interface Running {
   nextApp?: ReturnType<typeof next>
   readiness?: ReadinessProbe
   database?: DatabaseHandle
+  changeListener?: ChangeListener
+}
+
+function startReadCache(settings: Settings, databaseUrl: string, logger: Logger, running: Running): ReadCache {
+  const cache = new ReadCache(settings.readCache.enabled, settings.readCache.maxBytes)
+  if (cache.enabled) {
+    running.changeListener = listenForChanges(databaseUrl, {
+      onChange: ({ collection, id }) => cache.documentChanged(collection, id),
+      onListening: () => cache.setListening(true),
+      onLost: () => cache.setListening(false),
+    }, logger)
+  }
+  return cache
 }
 
 async function start(settings: Settings, logger: Logger, running: Running): Promise<void> {
@@ -43,7 +58,12 @@ async function start(settings: Settings, logger: Logger, running: Running): Prom
   running.nextApp = next({ dev, dir: projectRoot })
   await running.nextApp.prepare()
   const handle = running.nextApp.getRequestHandler()
-  const app = createApp({ logger, readiness: running.readiness, nextHandler: (req, res) => handle(req, res) })
+  const readCache = startReadCache(settings, running.database.url, logger, running)
+  const app = createApp({
+    logger,
+    readiness: running.readiness,
+    next: { handler: (req, res) => handle(req, res), readCache, cachePolicy: settings.readCache },
+  })
 
   running.server = await new Promise<Server>((resolve, reject) => {
     const server = app.listen(settings.port, settings.host, () => resolve(server))
@@ -63,6 +83,7 @@ async function stop(running: Running, logger: Logger): Promise<void> {
     await closed
     clearTimeout(forced)
   }
+  await running.changeListener?.close()
   await running.nextApp?.close()
   await running.readiness?.close()
   await running.database?.stop()

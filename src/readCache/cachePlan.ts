@@ -1,0 +1,110 @@
+/**
+ * Which requests the read cache may answer, under what key, and what the answer depends on.
+ * Only anonymous reads of published content qualify: REST GETs of the content collections and
+ * GraphQL queries whose every root field reads one of them. Everything else goes straight through.
+ */
+import type { IncomingHttpHeaders } from 'node:http'
+import { Kind, OperationTypeNode, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql'
+
+import { collectionTag, documentTag } from './tags'
+
+/** The public content collections and the GraphQL root fields that read each (see schema.graphql). */
+export const PUBLIC_CONTENT = {
+  articles: ['Article', 'Articles', 'countArticles'],
+  techniques: ['Technique', 'Techniques', 'countTechniques'],
+  faqs: ['Faq', 'Faqs', 'countFaqs'],
+  myths: ['Myth', 'Myths', 'countMyths'],
+} as const
+
+type PublicCollection = keyof typeof PUBLIC_CONTENT
+
+const collectionOfRootField = new Map<string, PublicCollection>(
+  Object.entries(PUBLIC_CONTENT).flatMap(([collection, fields]) => fields.map((field) => [field, collection as PublicCollection])),
+)
+
+const isPublicCollection = (name: string): name is PublicCollection => Object.hasOwn(PUBLIC_CONTENT, name)
+
+export const GRAPHQL_PATH = '/api/graphql'
+
+export type CachePlan =
+  | { cache: true; key: string; tags: string[] }
+  /** `personal`: the request carries credentials, so its response must never be stored anywhere. */
+  | { cache: false; personal: boolean }
+
+export interface GraphqlParams {
+  query?: unknown
+  variables?: unknown
+  operationName?: unknown
+}
+
+const PASS: CachePlan = { cache: false, personal: false }
+
+/** A cookie or an Authorization header may make Payload answer as somebody. */
+export const carriesCredentials = (headers: IncomingHttpHeaders): boolean => Boolean(headers.cookie || headers.authorization)
+
+const isRead = (method: string) => method === 'GET' || method === 'HEAD'
+
+/** `/api/<collection>` (a list) or `/api/<collection>/<numeric id>` (one document). */
+const REST_PATH = /^\/api\/([a-z-]+)(?:\/(\d+))?$/
+
+export function planRestRequest(method: string, path: string, search: URLSearchParams): CachePlan {
+  const match = REST_PATH.exec(path)
+  if (!isRead(method) || !match || !isPublicCollection(match[1]) || search.has('draft')) return PASS
+  const [, collection, id] = match
+  const tags = id ? [documentTag(collection, id)] : [collectionTag(collection)]
+  return { cache: true, key: `rest ${path}?${search.toString()}`, tags }
+}
+
+function parseQuery(source: string): DocumentNode | undefined {
+  try {
+    return parse(source, { noLocation: true })
+  } catch {
+    return undefined // Payload answers the syntax error itself
+  }
+}
+
+function chosenOperation(document: DocumentNode, operationName: unknown): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION)
+  if (typeof operationName === 'string') return operations.find((operation) => operation.name?.value === operationName)
+  return operations.length === 1 ? operations[0] : undefined
+}
+
+/** The collections the operation reads, or undefined when any root field is not a plain public read. */
+function collectionsRead(operation: OperationDefinitionNode): PublicCollection[] | undefined {
+  const collections = new Set<PublicCollection>()
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD) return undefined
+    if (selection.name.value === '__typename') continue
+    const collection = collectionOfRootField.get(selection.name.value)
+    const asksForDrafts = selection.arguments?.some((argument) => argument.name.value === 'draft')
+    if (!collection || asksForDrafts) return undefined
+    collections.add(collection)
+  }
+  return [...collections]
+}
+
+export function planGraphqlRequest(method: string, params: GraphqlParams): CachePlan {
+  if (!isRead(method) && method !== 'POST') return PASS
+  if (typeof params.query !== 'string') return PASS
+  const document = parseQuery(params.query)
+  const operation = document && chosenOperation(document, params.operationName)
+  if (!operation || operation.operation !== OperationTypeNode.QUERY) return PASS
+  const collections = collectionsRead(operation)
+  if (!collections?.length) return PASS
+  const key = `graphql ${JSON.stringify([params.query, params.variables ?? null, params.operationName ?? null])}`
+  return { cache: true, key, tags: collections.map(collectionTag) }
+}
+
+/** GraphQL's parameters from a GET query string (variables arrive as JSON text). */
+export function graphqlParamsFromSearch(search: URLSearchParams): GraphqlParams | undefined {
+  const variables = search.get('variables')
+  try {
+    return {
+      query: search.get('query') ?? undefined,
+      variables: variables ? JSON.parse(variables) : undefined,
+      operationName: search.get('operationName') ?? undefined,
+    }
+  } catch {
+    return undefined // malformed variables: Payload explains
+  }
+}

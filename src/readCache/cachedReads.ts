@@ -1,0 +1,150 @@
+/**
+ * The express side of the read cache, wrapped around Next's request handler:
+ * - anonymous reads of published content (see cachePlan.ts) are answered from memory when
+ *   possible, otherwise produced by Payload and stored with what they depend on;
+ * - every request runs in a scope where Payload's hooks note what it read and changed, and what
+ *   it changed is dropped from the cache before its response starts (its transaction has
+ *   committed by then), so the writer's next read is never stale;
+ * - browsers and CDNs get an ETag and public Cache-Control for those reads, `private, no-store`
+ *   for anything sent with credentials.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib'
+import type { NextFunction, Request, RequestHandler, Response } from 'express'
+
+import { carriesCredentials, GRAPHQL_PATH, planGraphqlRequest, planRestRequest, graphqlParamsFromSearch, type CachePlan } from './cachePlan'
+import { entityTag, matchesIfNoneMatch, PERSONAL_CACHE_CONTROL, publicCacheControl, type PublicCachePolicy } from './httpCaching'
+import type { CachedResponse, ReadCache } from './readCache'
+import { newReadCacheScope, runInReadCacheScope, type ReadCacheScope } from './requestScope'
+import { BodyTooLargeError, readBody, replayedRequest } from './replayedRequest'
+import { captureResponse } from './responseCapture'
+
+export type Downstream = (req: IncomingMessage, res: ServerResponse) => unknown
+
+/** GraphQL queries are small; bigger bodies go to Payload unread. */
+const GRAPHQL_BODY_LIMIT = 64 * 1024
+
+type CacheablePlan = Extract<CachePlan, { cache: true }>
+
+function dropChangesBeforeResponding(res: ServerResponse, scope: ReadCacheScope, cache: ReadCache): void {
+  const writeHead = res.writeHead.bind(res)
+  res.writeHead = ((...args: Parameters<ServerResponse['writeHead']>) => {
+    if (scope.changes.size > 0) cache.invalidate(scope.changes)
+    return writeHead(...args)
+  }) as ServerResponse['writeHead']
+}
+
+/** Headers that belong to one exchange, not to the content. */
+const PER_EXCHANGE_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'x-request-id', 'set-cookie'])
+
+function contentHeaders(res: ServerResponse): CachedResponse['headers'] {
+  const headers: CachedResponse['headers'] = {}
+  for (const [name, value] of Object.entries(res.getHeaders())) {
+    if (value !== undefined && !PER_EXCHANGE_HEADERS.has(name)) headers[name] = value
+  }
+  return headers
+}
+
+/**
+ * Next compresses by Accept-Encoding and Payload answers CORS by Origin: requests differing
+ * in those get different bytes, so they are different entries.
+ */
+const variantKey = (planKey: string, req: IncomingMessage) =>
+  `${planKey}\n${req.headers['accept-encoding'] ?? ''}\n${req.headers.origin ?? ''}`
+
+function sendCached(req: IncomingMessage, res: ServerResponse, cached: CachedResponse, cacheControl: string): void {
+  for (const [name, value] of Object.entries(cached.headers)) res.setHeader(name, value)
+  res.setHeader('ETag', cached.etag)
+  res.setHeader('Cache-Control', cacheControl)
+  res.setHeader('X-Cache', 'HIT')
+  if (matchesIfNoneMatch(req.headers['if-none-match'], cached.etag)) {
+    res.statusCode = 304
+    res.end()
+    return
+  }
+  res.statusCode = 200
+  res.setHeader('Content-Length', cached.body.length)
+  res.end(req.method === 'HEAD' ? undefined : cached.body)
+}
+
+const isJson = (contentType: unknown) => typeof contentType === 'string' && contentType.startsWith('application/json')
+
+const DECODERS: Record<string, (body: Buffer) => Buffer> = { gzip: gunzipSync, deflate: inflateSync, br: brotliDecompressSync }
+
+/** GraphQL reports failures inside a 200; such an answer is not content to keep. */
+function hasGraphqlErrors(body: Buffer, contentEncoding: unknown): boolean {
+  try {
+    const decode = DECODERS[String(contentEncoding ?? '')] ?? ((plain: Buffer) => plain)
+    return 'errors' in (JSON.parse(decode(body).toString('utf8')) as object)
+  } catch {
+    return true
+  }
+}
+
+export function cachedReads(cache: ReadCache, policy: PublicCachePolicy, downstream: Downstream): RequestHandler {
+  const cacheControl = publicCacheControl(policy)
+
+  function serve(plan: CacheablePlan, req: IncomingMessage, res: ServerResponse, scope: ReadCacheScope, handOn: (request: IncomingMessage) => void): void {
+    const key = variantKey(plan.key, req)
+    const cached = cache.lookup(key)
+    if (cached) return sendCached(req, res, cached, cacheControl)
+    const fill = cache.startFill()
+    captureResponse(res, ({ status, body, send }) => {
+      const contentType = res.getHeader('content-type')
+      const keep = status === 200 && isJson(contentType) && !res.hasHeader('set-cookie') && !(plan.key.startsWith('graphql') && hasGraphqlErrors(body, res.getHeader('content-encoding')))
+      if (!keep) return send(body)
+      const response = { body, headers: contentHeaders(res), etag: entityTag(body) }
+      cache.offer(key, response, [...plan.tags, ...scope.reads], fill)
+      res.setHeader('ETag', response.etag)
+      res.setHeader('Cache-Control', cacheControl)
+      res.setHeader('X-Cache', 'MISS')
+      if (matchesIfNoneMatch(req.headers['if-none-match'], response.etag)) res.statusCode = 304
+      send(body)
+    })
+    handOn(req)
+  }
+
+  async function serveGraphqlPost(req: Request, res: Response, scope: ReadCacheScope, handOn: (request: IncomingMessage) => void): Promise<void> {
+    if (Number(req.headers['content-length'] ?? 0) > GRAPHQL_BODY_LIMIT) return handOn(req)
+    let body: Buffer
+    try {
+      body = await readBody(req, GRAPHQL_BODY_LIMIT)
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error
+      res.status(413).json({ errors: [{ message: `A GraphQL request may be at most ${GRAPHQL_BODY_LIMIT / 1024} KB.` }] })
+      return
+    }
+    const replay = replayedRequest(req, body)
+    let plan: CachePlan = { cache: false, personal: false }
+    try {
+      plan = planGraphqlRequest('POST', JSON.parse(body.toString('utf8')) ?? {})
+    } catch {
+      // not JSON: Payload explains what it expects
+    }
+    if (plan.cache) serve(plan, replay, res, scope, handOn)
+    else handOn(replay)
+  }
+
+  return (req: Request, res: Response, next: NextFunction) => {
+    const scope = newReadCacheScope()
+    dropChangesBeforeResponding(res, scope, cache)
+    const handOn = (request: IncomingMessage) => {
+      runInReadCacheScope(scope, () => Promise.resolve(downstream(request, res))).catch(next)
+    }
+    if (!req.url.startsWith('/api/')) return handOn(req)
+    if (carriesCredentials(req.headers)) {
+      res.setHeader('Cache-Control', PERSONAL_CACHE_CONTROL)
+      return handOn(req)
+    }
+    const url = new URL(req.url, 'http://localhost')
+    if (url.pathname === GRAPHQL_PATH && req.method === 'POST') {
+      serveGraphqlPost(req, res, scope, handOn).catch(next)
+      return
+    }
+    const plan = url.pathname === GRAPHQL_PATH
+      ? planGraphqlRequest(req.method, graphqlParamsFromSearch(url.searchParams) ?? {})
+      : planRestRequest(req.method, url.pathname, url.searchParams)
+    if (plan.cache) serve(plan, req, res, scope, handOn)
+    else handOn(req)
+  }
+}

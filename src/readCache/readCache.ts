@@ -1,0 +1,71 @@
+/**
+ * The cache's state: stored responses, and the rule that nothing stale is ever stored or served.
+ * A response is stored only if no invalidation happened while it was being produced (it might
+ * have read data from before the change), and only while change notices are being received.
+ */
+import { TaggedLru, type TaggedLruStats } from './taggedLru'
+import { tagsMadeStaleBy } from './tags'
+
+export interface CachedResponse {
+  body: Buffer
+  /** The response's own headers (content type, encoding, CORS…), replayed on every hit. */
+  headers: Record<string, string | number | string[]>
+  etag: string
+}
+
+export interface ReadCacheStats extends TaggedLruStats {
+  enabled: boolean
+  listening: boolean
+}
+
+export class ReadCache {
+  private readonly store: TaggedLru<CachedResponse>
+  /** Bumped by every invalidation; a fill that started under another generation is discarded. */
+  private generation = 0
+  private listening = false
+
+  constructor(
+    readonly enabled: boolean,
+    maxBytes: number,
+  ) {
+    this.store = new TaggedLru(maxBytes)
+  }
+
+  get serving(): boolean {
+    return this.enabled && this.listening
+  }
+
+  lookup(key: string): CachedResponse | undefined {
+    return this.serving ? this.store.get(key) : undefined
+  }
+
+  /** Call before producing a response that may be stored; pass the result to `offer`. */
+  startFill(): number {
+    return this.generation
+  }
+
+  offer(key: string, response: CachedResponse, tags: Iterable<string>, fill: number): boolean {
+    if (!this.serving || fill !== this.generation) return false
+    return this.store.set(key, response, response.body.length + key.length, [...tags])
+  }
+
+  invalidate(tags: Iterable<string>): void {
+    this.generation++
+    this.store.invalidate(tags)
+  }
+
+  documentChanged(collection: string, id: number | string): void {
+    this.invalidate(tagsMadeStaleBy(collection, id))
+  }
+
+  /** Without notices the cache cannot know what changed: start over whenever that state flips. */
+  setListening(listening: boolean): void {
+    this.generation++
+    this.store.clear()
+    this.listening = listening
+  }
+
+  stats(): ReadCacheStats {
+    return { ...this.store.stats(), enabled: this.enabled, listening: this.listening }
+  }
+}

@@ -1,0 +1,103 @@
+import { carriesCredentials, graphqlParamsFromSearch, planGraphqlRequest, planRestRequest } from '../../../src/readCache/cachePlan'
+import { parseChangeNotice } from '../../../src/readCache/changeListener'
+import { matchesIfNoneMatch, publicCacheControl } from '../../../src/readCache/httpCaching'
+
+const search = (query: string) => new URLSearchParams(query)
+
+describe('which REST requests the read cache answers', () => {
+  it('caches lists and single documents of the content collections, keyed by their query', () => {
+    expect(planRestRequest('GET', '/api/articles', search('limit=12&sort=-publishedAt'))).toEqual({
+      cache: true,
+      key: 'rest /api/articles?limit=12&sort=-publishedAt',
+      tags: ['list:articles'],
+    })
+    expect(planRestRequest('HEAD', '/api/techniques/7', search(''))).toMatchObject({ cache: true, tags: ['doc:techniques:7'] })
+  })
+
+  it.each([
+    ['a write', 'POST', '/api/articles', ''],
+    ['drafts', 'GET', '/api/articles', 'draft=true'],
+    ['drafts, even draft=false', 'GET', '/api/articles/1', 'draft=false'],
+    ['users', 'GET', '/api/users', ''],
+    ['media', 'GET', '/api/media', ''],
+    ['version history', 'GET', '/api/articles/versions', ''],
+    ['a workflow endpoint', 'GET', '/api/articles/1/workflow', ''],
+    ['the review queue', 'GET', '/api/workflow/queue', ''],
+  ])('never caches %s', (_, method, path, query) => {
+    expect(planRestRequest(method, path, search(query)).cache).toBe(false)
+  })
+
+  it('treats any cookie or Authorization header as somebody asking', () => {
+    expect(carriesCredentials({ cookie: 'payload-token=abc' })).toBe(true)
+    expect(carriesCredentials({ authorization: 'JWT abc' })).toBe(true)
+    expect(carriesCredentials({ accept: 'application/json' })).toBe(false)
+  })
+})
+
+describe('which GraphQL requests the read cache answers', () => {
+  it('caches queries of public content, depending on every collection they read', () => {
+    const plan = planGraphqlRequest('POST', { query: '{ Articles(limit: 3) { docs { title } } countTechniques { totalDocs } }' })
+    expect(plan).toMatchObject({ cache: true, tags: ['list:articles', 'list:techniques'] })
+  })
+
+  it('keys by query, variables and operation name', () => {
+    const query = 'query One($slug: String) { Articles(where: { slug: { equals: $slug } }) { docs { title } } }'
+    const a = planGraphqlRequest('POST', { query, variables: { slug: 'a' } })
+    const b = planGraphqlRequest('GET', { query, variables: { slug: 'b' } })
+    expect(a.cache && b.cache && a.key !== b.key).toBe(true)
+  })
+
+  it.each([
+    ['a mutation', 'mutation { createArticle(data: { title: "x" }) { id } }'],
+    ['drafts', '{ Articles(draft: true) { docs { title } } }'],
+    ['drafts of one document', '{ Article(id: 1, draft: false) { title } }'],
+    ['users', '{ Users { docs { email } } }'],
+    ['the logged-in user', '{ meUser { user { email } } }'],
+    ['a mix of public and private fields', '{ Articles { docs { title } } Users { docs { email } } }'],
+    ['version history', '{ versionsArticles { docs { id } } }'],
+    ['a root fragment', '{ ...F } fragment F on Query { Articles { docs { title } } }'],
+    ['a syntax error', '{ Articles { '],
+    ['a subscription', 'subscription { Articles { docs { title } } }'],
+  ])('never caches %s', (_, query) => {
+    expect(planGraphqlRequest('POST', { query }).cache).toBe(false)
+  })
+
+  it('picks the named operation of a document with several', () => {
+    const query = 'query Read { Faqs { docs { question } } } mutation Write { createFaq(data: {}) { id } }'
+    expect(planGraphqlRequest('POST', { query, operationName: 'Read' }).cache).toBe(true)
+    expect(planGraphqlRequest('POST', { query, operationName: 'Write' }).cache).toBe(false)
+    expect(planGraphqlRequest('POST', { query }).cache).toBe(false)
+  })
+
+  it('reads GET parameters, refusing malformed variables', () => {
+    expect(graphqlParamsFromSearch(search('query=%7B%20Myths%20%7B%20totalDocs%20%7D%20%7D&variables=%7B%22a%22%3A1%7D'))).toEqual({
+      query: '{ Myths { totalDocs } }',
+      variables: { a: 1 },
+      operationName: undefined,
+    })
+    expect(graphqlParamsFromSearch(search('query=x&variables=%7Bnot-json'))).toBeUndefined()
+  })
+})
+
+describe('HTTP caching headers', () => {
+  it('matches If-None-Match lists, weak validators and *', () => {
+    expect(matchesIfNoneMatch('"a", W/"b"', '"b"')).toBe(true)
+    expect(matchesIfNoneMatch('*', '"x"')).toBe(true)
+    expect(matchesIfNoneMatch('"a"', '"b"')).toBe(false)
+    expect(matchesIfNoneMatch(undefined, '"b"')).toBe(false)
+  })
+
+  it('advertises the configured lifetimes', () => {
+    expect(publicCacheControl({ maxAgeSeconds: 0, sharedMaxAgeSeconds: 30, staleWhileRevalidateSeconds: 60 })).toBe(
+      'public, max-age=0, s-maxage=30, stale-while-revalidate=60',
+    )
+  })
+})
+
+describe('change notices from the database', () => {
+  it('reads "<table>:<id>" and ignores anything else', () => {
+    expect(parseChangeNotice('articles:12')).toEqual({ collection: 'articles', id: '12' })
+    expect(parseChangeNotice('articles:12; DROP')).toBeUndefined()
+    expect(parseChangeNotice(undefined)).toBeUndefined()
+  })
+})
