@@ -184,6 +184,7 @@ export function httpClient(baseUrl: string) {
     get: (path: string, token?: string) => request('GET', path, undefined, token),
     post: (path: string, body: unknown, token?: string) => request('POST', path, body, token),
     patch: (path: string, body: unknown, token?: string) => request('PATCH', path, body, token),
+    delete: (path: string, token?: string) => request('DELETE', path, undefined, token),
     graphql: (query: string, token?: string) => request('POST', '/api/graphql', { query }, token),
     async login(email: string): Promise<string> {
       const { status, body } = await request('POST', '/api/users/login', { email, password: TEST_PASSWORD })

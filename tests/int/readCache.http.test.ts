@@ -1,0 +1,316 @@
+/**
+ * The read cache against two real servers on a database of this file's own (other test files
+ * publish content all the time, which would legitimately empty the cache under our feet).
+ * Every change goes through the editorial workflow over HTTP, as in production.
+ */
+import pg from 'pg'
+
+import { contentData, httpClient, randomSuffix } from '../helpers/content'
+import { waitFor } from '../helpers/receivers'
+import { startServer, type RunningServer } from '../helpers/server'
+import { TEST_PASSWORD, uniqueEmail } from '../helpers/users'
+import { createMigratedDatabase, dropDatabase } from '../setup/testDatabase'
+
+let databaseUrl: string
+let serverA: RunningServer
+let serverB: RunningServer
+let http: ReturnType<typeof httpClient>
+const tokens = { admin: '', reviewer: '' }
+
+interface Read {
+  status: number
+  cache: string | null
+  etag: string | null
+  cacheControl: string | null
+  text: string
+  body: any
+}
+
+async function read(server: RunningServer, path: string, init: RequestInit = {}): Promise<Read> {
+  const response = await fetch(`${server.baseUrl}${path}`, init)
+  const text = await response.text()
+  let body: unknown
+  try {
+    body = JSON.parse(text)
+  } catch {
+    body = undefined
+  }
+  const header = (name: string) => response.headers.get(name)
+  return { status: response.status, cache: header('x-cache'), etag: header('etag'), cacheControl: header('cache-control'), text, body }
+}
+
+const graphqlPost = (server: RunningServer, query: string, headers: Record<string, string> = {}) =>
+  read(server, '/api/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) })
+
+type Collection = 'articles' | 'techniques' | 'faqs' | 'myths'
+
+async function act(collection: Collection, id: number, action: string, who: keyof typeof tokens) {
+  const { status, body } = await http.post(`/api/${collection}/${id}/workflow`, { action, acknowledgeClaims: true }, tokens[who])
+  expect({ action, status, body }).toMatchObject({ action, status: 200 })
+}
+
+/** Submit as the admin, approve and publish as the reviewer (four eyes). */
+async function goLive(collection: Collection, id: number) {
+  await act(collection, id, 'submit', 'admin')
+  await act(collection, id, 'approve', 'reviewer')
+  await act(collection, id, 'publish', 'reviewer')
+}
+
+async function publishNew(collection: Collection, text: string, extra: Record<string, unknown> = {}) {
+  const { status, body } = await http.post(`/api/${collection}?draft=true`, { ...contentData(collection, text), ...extra, _status: 'draft' }, tokens.admin)
+  expect(status).toBe(201)
+  await goLive(collection, body.doc.id)
+  return body.doc as { id: number; slug: string }
+}
+
+async function publishEdit(collection: Collection, id: number, changes: Record<string, unknown>) {
+  const { status } = await http.patch(`/api/${collection}/${id}?draft=true`, { ...changes, _status: 'draft' }, tokens.admin)
+  expect(status).toBe(200)
+  await goLive(collection, id)
+}
+
+async function withDatabase(work: (db: pg.Client) => Promise<void>): Promise<void> {
+  const db = new pg.Client({ connectionString: databaseUrl })
+  await db.connect()
+  try {
+    await work(db)
+  } finally {
+    await db.end()
+  }
+}
+
+/** Reads twice: the second answer must come from the cache, unchanged. */
+async function cachedRead(server: RunningServer, path: string): Promise<Read> {
+  await read(server, path)
+  const second = await read(server, path)
+  expect(second).toMatchObject({ status: 200, cache: 'HIT' })
+  return second
+}
+
+beforeAll(async () => {
+  databaseUrl = await createMigratedDatabase(process.env.SPA_CMS_TEST_SERVER_URL as string, 'read_cache')
+  serverA = await startServer({ DATABASE_URL: databaseUrl })
+  serverB = await startServer({ DATABASE_URL: databaseUrl })
+  http = httpClient(serverA.baseUrl)
+  const adminEmail = uniqueEmail('cache-admin')
+  const registered = await http.post('/api/users/first-register', { email: adminEmail, password: TEST_PASSWORD })
+  tokens.admin = registered.body.token
+  const reviewerEmail = uniqueEmail('cache-reviewer')
+  expect((await http.post('/api/users', { email: reviewerEmail, password: TEST_PASSWORD, role: 'reviewer' }, tokens.admin)).status).toBe(201)
+  tokens.reviewer = await http.login(reviewerEmail)
+}, 180_000)
+
+afterAll(async () => {
+  await serverA?.stop()
+  await serverB?.stop()
+  if (databaseUrl) await dropDatabase(databaseUrl)
+})
+
+describe('what is cached, and the HTTP caching headers', () => {
+  let articleId: number
+
+  beforeAll(async () => {
+    articleId = (await publishNew('articles', `Cached guide ${randomSuffix()}`)).id
+  })
+
+  it('answers a repeated anonymous REST read from memory, byte for byte, with public caching headers', async () => {
+    const path = `/api/articles/${articleId}?depth=1`
+    const first = await read(serverA, path)
+    const second = await read(serverA, path)
+    expect(first).toMatchObject({ status: 200, cache: 'MISS' })
+    expect(second).toMatchObject({ status: 200, cache: 'HIT', etag: first.etag, text: first.text })
+    expect(second.cacheControl).toBe('public, max-age=0, s-maxage=30, stale-while-revalidate=60')
+    expect(first.etag).toMatch(/^"[\w-]+"$/)
+  })
+
+  it('answers 304 Not Modified to a matching If-None-Match, from memory and on a miss', async () => {
+    const path = `/api/articles/${articleId}?depth=0`
+    const { etag } = await read(serverA, path)
+    const revalidated = await read(serverA, path, { headers: { 'if-none-match': etag as string } })
+    expect(revalidated).toMatchObject({ status: 304, cache: 'HIT', text: '' })
+    const freshServer = await read(serverB, path, { headers: { 'if-none-match': `"other", ${etag}` } })
+    expect(freshServer).toMatchObject({ status: 304, cache: 'MISS', text: '' })
+  })
+
+  it('caches GraphQL queries sent by POST and by GET, and refuses a mutation over GET', async () => {
+    const query = `{ Article(id: ${articleId}) { title } }`
+    await graphqlPost(serverA, query)
+    expect(await graphqlPost(serverA, query)).toMatchObject({ status: 200, cache: 'HIT' })
+    const path = `/api/graphql?query=${encodeURIComponent(query)}`
+    await read(serverA, path)
+    const viaGet = await read(serverA, path)
+    expect(viaGet).toMatchObject({ status: 200, cache: 'HIT' })
+    expect(viaGet.body.data.Article.title).toMatch(/^Cached guide/)
+    const mutation = await read(serverA, `/api/graphql?query=${encodeURIComponent('mutation { logoutUser }')}`)
+    expect(mutation.status).toBe(405)
+  })
+
+  it('still lets GraphQL mutations through by POST after reading their body', async () => {
+    const login = await graphqlPost(serverA, `mutation { loginUser(email: "nobody-${randomSuffix()}@spa.test", password: "wrong") { token } }`)
+    expect(login.status).toBe(200)
+    expect(login.cache).toBeNull()
+    expect(login.body.errors[0].message).toMatch(/email or password/)
+  })
+
+  it.each([
+    ['a login cookie', { cookie: 'payload-token=whatever' }],
+    ['an Authorization header', { authorization: 'JWT not-a-token' }],
+  ])('never caches nor lets anyone else cache a request with %s', async (_, headers) => {
+    const path = `/api/articles/${articleId}?depth=0&with=credentials`
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const answer = await read(serverA, path, { headers })
+      expect(answer.cache).toBeNull()
+      expect(answer.cacheControl).toBe('private, no-store')
+    }
+  })
+
+  it('never caches a logged-in reviewer’s GraphQL, nor serves them the anonymous copy', async () => {
+    const query = `{ Article(id: ${articleId}) { title workflowStage } }`
+    await graphqlPost(serverA, query)
+    const reviewer = await graphqlPost(serverA, query, { authorization: `JWT ${tokens.reviewer}` })
+    expect(reviewer.cache).toBeNull()
+    expect(reviewer.cacheControl).toBe('private, no-store')
+  })
+
+  it.each([
+    ['drafts', `/api/articles?draft=true`],
+    ['a document that does not exist', `/api/articles/99999999`],
+    ['version history', `/api/articles/versions`],
+    ['users', `/api/users`],
+  ])('never caches %s', async (_, path) => {
+    await read(serverA, path)
+    expect((await read(serverA, path)).cache).not.toBe('HIT')
+  })
+
+  it('keeps separate copies for clients that accept compressed answers', async () => {
+    const path = `/api/articles/${articleId}?depth=2`
+    const plain = await cachedRead(serverA, path)
+    const response = await fetch(`${serverA.baseUrl}${path}`, { headers: { 'accept-encoding': 'gzip' } })
+    expect(await response.json()).toEqual(plain.body) // fetch decodes the gzip
+    expect(response.headers.get('content-encoding')).toBe('gzip')
+  })
+})
+
+describe('exact invalidation: the next anonymous read after a change sees it', () => {
+  it('shows a newly published article in the list that was cached before', async () => {
+    const path = '/api/articles?limit=5&sort=-publishedAt&depth=0'
+    await cachedRead(serverA, path)
+    const article = await publishNew('articles', `Fresh guide ${randomSuffix()}`)
+    const after = await read(serverA, path)
+    expect(after.body.docs[0].id).toBe(article.id)
+  })
+
+  it('shows a published edit, and never the draft before it is published', async () => {
+    const article = await publishNew('articles', `Editable guide ${randomSuffix()}`)
+    const path = `/api/articles?where[slug][equals]=${article.slug}&depth=0`
+    const before = await cachedRead(serverA, path)
+    const { status } = await http.patch(`/api/articles/${article.id}?draft=true`, { excerpt: 'Draft teaser, not approved', _status: 'draft' }, tokens.admin)
+    expect(status).toBe(200)
+    expect((await read(serverA, path)).body.docs[0].excerpt).toBe(before.body.docs[0].excerpt)
+    await goLive('articles', article.id)
+    expect((await read(serverA, path)).body.docs[0].excerpt).toBe('Draft teaser, not approved')
+  })
+
+  it('drops an unpublished article from its page, lists and GraphQL at once', async () => {
+    const article = await publishNew('articles', `Soon gone ${randomSuffix()}`)
+    const page = `/api/articles/${article.id}`
+    const list = `/api/articles?where[id][equals]=${article.id}`
+    const query = `{ Articles(where: { id: { equals: ${article.id} } }) { docs { title } } }`
+    await cachedRead(serverA, page)
+    await cachedRead(serverA, list)
+    await graphqlPost(serverA, query)
+    await act('articles', article.id, 'unpublish', 'reviewer')
+    expect((await read(serverA, page)).status).toBe(404)
+    expect((await read(serverA, list)).body.docs).toEqual([])
+    expect((await graphqlPost(serverA, query)).body.data.Articles.docs).toEqual([])
+  })
+
+  it('drops a deleted article', async () => {
+    const article = await publishNew('articles', `Deleted guide ${randomSuffix()}`)
+    const page = `/api/articles/${article.id}`
+    await cachedRead(serverA, page)
+    expect((await http.delete(page, tokens.admin)).status).toBe(200)
+    expect((await read(serverA, page)).status).toBe(404)
+  })
+
+  it('updates every article that embeds a technique, FAQ or myth when it changes, is unpublished or is published', async () => {
+    const technique = await publishNew('techniques', `Cache technique ${randomSuffix()}`)
+    const faq = await publishNew('faqs', `Cache FAQ ${randomSuffix()}?`)
+    const myth = await publishNew('myths', `Cache myth ${randomSuffix()}`)
+    const pendingMyth = await http.post('/api/myths?draft=true', { ...contentData('myths', `Pending myth ${randomSuffix()}`), _status: 'draft' }, tokens.admin)
+    const article = await publishNew('articles', `Embedding guide ${randomSuffix()}`, {
+      techniques: [technique.id],
+      faqs: [faq.id],
+      myths: [myth.id, pendingMyth.body.doc.id],
+    })
+    const restPath = `/api/articles?where[slug][equals]=${article.slug}&depth=1`
+    const graphql = `{ Articles(where: { slug: { equals: "${article.slug}" } }) { docs { techniques { name } faqs { question } myths { myth } } } }`
+    const restDoc = async () => (await read(serverA, restPath)).body.docs[0]
+    const graphqlDoc = async () => (await graphqlPost(serverA, graphql)).body.data.Articles.docs[0]
+    const warm = async () => {
+      await cachedRead(serverA, restPath)
+      await graphqlPost(serverA, graphql)
+      expect((await graphqlPost(serverA, graphql)).cache).toBe('HIT')
+    }
+
+    await warm()
+    expect((await restDoc()).myths.map((m: { id: number }) => m.id)).toEqual([myth.id])
+
+    await publishEdit('techniques', technique.id, { name: `Renamed technique ${randomSuffix()}` })
+    const renamed = (await restDoc()).techniques[0].name
+    expect(renamed).toMatch(/^Renamed technique/)
+    expect((await graphqlDoc()).techniques[0].name).toBe(renamed)
+
+    await warm()
+    await act('faqs', faq.id, 'unpublish', 'reviewer')
+    expect((await restDoc()).faqs).toEqual([])
+    expect((await graphqlDoc()).faqs).toEqual([])
+
+    await warm()
+    await goLive('myths', pendingMyth.body.doc.id)
+    expect((await restDoc()).myths.map((m: { id: number }) => m.id)).toEqual([myth.id, pendingMyth.body.doc.id])
+    expect((await graphqlDoc()).myths).toHaveLength(2)
+  })
+
+  it('drops what a request changed before answering it, without waiting for the database’s notice', async () => {
+    const article = await publishNew('articles', `Own write ${randomSuffix()}`)
+    const path = `/api/articles?where[slug][equals]=${article.slug}&depth=0`
+    await cachedRead(serverA, path)
+    await withDatabase(async (db) => {
+      await db.query('ALTER TABLE articles DISABLE TRIGGER articles_notify_public_change')
+      try {
+        await publishEdit('articles', article.id, { excerpt: 'Seen at once' })
+        expect((await read(serverA, path)).body.docs[0].excerpt).toBe('Seen at once')
+      } finally {
+        await db.query('ALTER TABLE articles ENABLE TRIGGER articles_notify_public_change')
+      }
+    })
+  })
+
+  it('lets a change made on one server reach the other through Postgres LISTEN/NOTIFY', async () => {
+    const article = await publishNew('articles', `Two servers ${randomSuffix()}`)
+    const path = `/api/articles?where[slug][equals]=${article.slug}&depth=0`
+    const before = await cachedRead(serverB, path)
+    await publishEdit('articles', article.id, { excerpt: 'Changed on server A' })
+    await waitFor('server B to drop its stale copy', async () => (await read(serverB, path)).body.docs[0].excerpt === 'Changed on server A' || undefined, 5_000)
+    expect(before.body.docs[0].excerpt).not.toBe('Changed on server A')
+  })
+
+  it('forgets everything when it stops hearing about changes, and recovers by itself', async () => {
+    const article = await publishNew('articles', `Deaf server ${randomSuffix()}`)
+    const path = `/api/articles/${article.id}`
+    await cachedRead(serverB, path)
+    await withDatabase(async (db) => {
+      const { rowCount } = await db.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN spa_cms_public_content'",
+      )
+      expect(rowCount).toBe(2) // one listener per server
+      // Nothing changed, yet the copy must go: changes made while deaf would have gone unheard.
+      await waitFor('server B to drop what it held', async () => (await read(serverB, path)).cache === 'MISS' || undefined, 5_000)
+      await waitFor('the listener to be back', async () => {
+        await read(serverB, path)
+        return (await read(serverB, path)).cache === 'HIT' || undefined
+      }, 5_000)
+    })
+  })
+})
