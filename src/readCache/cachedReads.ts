@@ -49,8 +49,11 @@ function contentHeaders(res: ServerResponse): CachedResponse['headers'] {
  * Next compresses by Accept-Encoding and Payload answers CORS by Origin: requests differing
  * in those get different bytes, so they are different entries.
  */
-const variantKey = (planKey: string, req: IncomingMessage) =>
-  `${planKey}\n${req.headers['accept-encoding'] ?? ''}\n${req.headers.origin ?? ''}`
+function variantKey(planKey: string, req: IncomingMessage): string {
+  const encodings = req.headers['accept-encoding']
+  const accepted = encodings && encodings !== 'identity' ? encodings : ''
+  return `${planKey}\n${accepted}\n${req.headers.origin ?? ''}`
+}
 
 function sendCached(req: IncomingMessage, res: ServerResponse, cached: CachedResponse, cacheControl: string): void {
   for (const [name, value] of Object.entries(cached.headers)) res.setHeader(name, value)

@@ -44,6 +44,27 @@ describe('defaults', () => {
     })
   })
 
+  it('caches published reads by default, within 64 MB, and lets CDNs keep them 30 s', () => {
+    expect(load({}).readCache).toEqual({
+      enabled: true,
+      maxBytes: 64 * 1024 * 1024,
+      maxAgeSeconds: 0,
+      sharedMaxAgeSeconds: 30,
+      staleWhileRevalidateSeconds: 60,
+    })
+    expect(load({ READ_CACHE: 'off', READ_CACHE_MAX_MB: '8', READ_CACHE_S_MAXAGE: '0' }).readCache).toMatchObject({
+      enabled: false,
+      maxBytes: 8 * 1024 * 1024,
+      sharedMaxAgeSeconds: 0,
+    })
+  })
+
+  it('explains a bad read cache setting', () => {
+    expect(() => load({ READ_CACHE: 'yes' })).toThrow('READ_CACHE must be "on" or "off", got "yes"')
+    expect(() => load({ READ_CACHE_MAX_MB: '-1' })).toThrow('READ_CACHE_MAX_MB must be a whole number of at least 0, got "-1"')
+    expect(() => load({ READ_CACHE_MAX_AGE: '1.5' })).toThrow(ConfigError)
+  })
+
   it('explains a bad PORT or LOG_LEVEL', () => {
     expect(() => load({ PORT: 'eighty' })).toThrow('PORT must be a port number between 0 and 65535, got "eighty"')
     expect(() => load({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL must be one of .*got "loud"/)

@@ -1,4 +1,6 @@
-import { carriesCredentials, graphqlParamsFromSearch, planGraphqlRequest, planRestRequest } from '../../../src/readCache/cachePlan'
+import { readFileSync } from 'node:fs'
+
+import { carriesCredentials, graphqlParamsFromSearch, planGraphqlRequest, planRestRequest, PUBLIC_CONTENT } from '../../../src/readCache/cachePlan'
 import { parseChangeNotice } from '../../../src/readCache/changeListener'
 import { matchesIfNoneMatch, publicCacheControl } from '../../../src/readCache/httpCaching'
 
@@ -35,6 +37,11 @@ describe('which REST requests the read cache answers', () => {
 })
 
 describe('which GraphQL requests the read cache answers', () => {
+  it('knows the root fields by the names Payload gives them (schema.graphql)', () => {
+    const queryType = /^type Query \{([\s\S]*?)^\}/m.exec(readFileSync('schema.graphql', 'utf8'))?.[1] ?? ''
+    for (const field of Object.values(PUBLIC_CONTENT).flat()) expect(queryType).toMatch(new RegExp(`^  ${field}\\(`, 'm'))
+  })
+
   it('caches queries of public content, depending on every collection they read', () => {
     const plan = planGraphqlRequest('POST', { query: '{ Articles(limit: 3) { docs { title } } countTechniques { totalDocs } }' })
     expect(plan).toMatchObject({ cache: true, tags: ['list:articles', 'list:techniques'] })
