@@ -42,7 +42,8 @@ const PASS: CachePlan = { cache: false, personal: false }
 /** A cookie or an Authorization header may make Payload answer as somebody. */
 export const carriesCredentials = (headers: IncomingHttpHeaders): boolean => Boolean(headers.cookie || headers.authorization)
 
-const isRead = (method: string) => method === 'GET' || method === 'HEAD'
+/** Payload answers HEAD with 404, so only GET (and GraphQL's POST) can be answered from memory. */
+const isRead = (method: string) => method === 'GET'
 
 /** `/api/<collection>` (a list) or `/api/<collection>/<numeric id>` (one document). */
 const REST_PATH = /^\/api\/([a-z-]+)(?:\/(\d+))?$/

@@ -67,7 +67,7 @@ function sendCached(req: IncomingMessage, res: ServerResponse, cached: CachedRes
   }
   res.statusCode = 200
   res.setHeader('Content-Length', cached.body.length)
-  res.end(req.method === 'HEAD' ? undefined : cached.body)
+  res.end(cached.body)
 }
 
 const isJson = (contentType: unknown) => typeof contentType === 'string' && contentType.startsWith('application/json')

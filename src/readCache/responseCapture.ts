@@ -60,7 +60,7 @@ export function captureResponse(res: ServerResponse, onComplete: (response: Comp
           return
         }
         res.setHeader('content-length', body.length)
-        res.end(res.req.method === 'HEAD' ? undefined : body, callback)
+        res.end(body, callback)
       },
     })
     return res
