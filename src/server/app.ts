@@ -5,6 +5,7 @@
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 
 import type { Logger } from '../logging'
+import { failFastWhileDatabaseDown, type DatabaseWatch } from './databaseOutage'
 import { healthRoutes } from './health'
 import type { ReadinessProbe } from './readiness'
 import { requestLogging } from './requestLogging'
@@ -12,6 +13,8 @@ import { requestLogging } from './requestLogging'
 export interface AppParts {
   logger: Logger
   readiness: ReadinessProbe
+  /** Answers 503 at once while the database is down; absent only in tests of our own routes. */
+  databaseWatch?: DatabaseWatch
   /** Next's request handler; absent only in tests of our own routes. */
   nextHandler?: RequestHandler
 }
@@ -25,11 +28,12 @@ const logAndAnswerErrors = (logger: Logger): ErrorRequestHandler => (error, req,
   res.status(500).json({ errors: [{ message: 'Something went wrong on our side. The error was logged.' }] })
 }
 
-export function createApp({ logger, readiness, nextHandler }: AppParts): express.Express {
+export function createApp({ logger, readiness, databaseWatch, nextHandler }: AppParts): express.Express {
   const app = express()
   app.disable('x-powered-by')
   app.use(requestLogging(logger))
   app.use(healthRoutes(readiness))
+  if (databaseWatch) app.use(failFastWhileDatabaseDown(databaseWatch))
   if (nextHandler) app.use(nextHandler)
   app.use(logAndAnswerErrors(logger))
   return app

@@ -13,6 +13,7 @@ import { createLogger, type Logger } from '../logging'
 import { createApp } from './app'
 import { ensureBuild } from './build'
 import { applyMigrations, loadDemoContentIfEmpty } from './childScripts'
+import { watchDatabase, type DatabaseWatch } from './databaseOutage'
 import { databaseReadiness, type ReadinessProbe } from './readiness'
 
 const SHUTDOWN_GRACE_MS = 10_000
@@ -21,6 +22,7 @@ interface Running {
   server?: Server
   nextApp?: ReturnType<typeof next>
   readiness?: ReadinessProbe
+  databaseWatch?: DatabaseWatch
   database?: DatabaseHandle
 }
 
@@ -40,10 +42,11 @@ async function start(settings: Settings, logger: Logger, running: Running): Prom
   if (settings.loadDemoContent) await loadDemoContentIfEmpty(running.database.url)
 
   running.readiness = databaseReadiness(running.database.url, logger)
+  running.databaseWatch = watchDatabase(running.readiness, logger)
   running.nextApp = next({ dev, dir: projectRoot })
   await running.nextApp.prepare()
   const handle = running.nextApp.getRequestHandler()
-  const app = createApp({ logger, readiness: running.readiness, nextHandler: (req, res) => handle(req, res) })
+  const app = createApp({ logger, readiness: running.readiness, databaseWatch: running.databaseWatch, nextHandler: (req, res) => handle(req, res) })
 
   running.server = await new Promise<Server>((resolve, reject) => {
     const server = app.listen(settings.port, settings.host, () => resolve(server))
@@ -64,6 +67,7 @@ async function stop(running: Running, logger: Logger): Promise<void> {
     clearTimeout(forced)
   }
   await running.nextApp?.close()
+  running.databaseWatch?.stop()
   await running.readiness?.close()
   await running.database?.stop()
   logger.info('stopped')

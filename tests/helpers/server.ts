@@ -10,9 +10,14 @@ import { TYPESCRIPT_NODE_ARGS } from '../../src/server/childScripts'
 
 export interface RunningServer {
   baseUrl: string
+  /** The server process, e.g. to read its memory from /proc/<pid>/status. */
+  pid: number
   /** Everything the server printed so far (stdout and stderr). */
   output(): string
+  /** SIGTERM; resolves with the exit code. */
   stop(): Promise<number | null>
+  /** SIGKILL, as a crash or the OOM killer would end it; resolves once the process is gone. */
+  kill(): Promise<void>
 }
 
 const READY_TIMEOUT_MS = 60_000
@@ -57,13 +62,18 @@ export async function startServer(env: Record<string, string | undefined> = {}):
       reject(new Error(`server exited with code ${code} before it was ready:\n${output()}`))
     })
   })
+  const endWith = async (signal: NodeJS.Signals) => {
+    process.off('exit', killOnExit)
+    child.kill(signal)
+    return waitForExit(child)
+  }
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    pid: child.pid as number,
     output,
-    stop: async () => {
-      process.off('exit', killOnExit)
-      child.kill('SIGTERM')
-      return waitForExit(child)
+    stop: () => endWith('SIGTERM'),
+    kill: async () => {
+      await endWith('SIGKILL')
     },
   }
 }

@@ -1,0 +1,55 @@
+/**
+ * Database outages: a watcher asks the readiness probe every second whether the database answers,
+ * and while it does not, API and admin requests are answered at once with 503 and Retry-After
+ * instead of waiting for connection timeouts or failing with 500s. The frequent re-check is what
+ * lets the server notice a recovery within a second or two, without a restart.
+ */
+import type { RequestHandler } from 'express'
+
+import type { Logger } from '../logging'
+import type { ReadinessProbe } from './readiness'
+
+export const DATABASE_CHECK_INTERVAL_MS = 1_000
+const RETRY_AFTER_SECONDS = 5
+/** Paths that need the database; static assets (/_next/…) and our own routes keep working. */
+const DATABASE_PATHS = /^\/(api|admin)(\/|$)/
+
+export interface DatabaseWatch {
+  isDown(): boolean
+  stop(): void
+}
+
+export function watchDatabase(readiness: ReadinessProbe, logger: Logger, intervalMs = DATABASE_CHECK_INTERVAL_MS): DatabaseWatch {
+  let down = false
+  let stopped = false
+  let timer: NodeJS.Timeout | undefined
+
+  const checkAgain = async () => {
+    const result = await readiness.check()
+    if (stopped) return
+    if (!result.ready && !down) logger.error({ reason: result.reason }, 'database unavailable: answering API requests with 503')
+    if (result.ready && down) logger.info('database available again')
+    down = !result.ready
+    // Scheduled after the check finishes, so a slow check never overlaps the next one.
+    timer = setTimeout(checkAgain, intervalMs).unref()
+  }
+  void checkAgain()
+
+  return {
+    isDown: () => down,
+    stop() {
+      stopped = true
+      clearTimeout(timer)
+    },
+  }
+}
+
+export function failFastWhileDatabaseDown(watch: DatabaseWatch): RequestHandler {
+  return (req, res, next) => {
+    if (!watch.isDown() || !DATABASE_PATHS.test(req.path)) return next()
+    res
+      .status(503)
+      .set({ 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' })
+      .json({ errors: [{ message: 'The database is unavailable; try again shortly.' }] })
+  }
+}
