@@ -38,3 +38,14 @@ export async function startPayload(): Promise<Payload> {
   const { getPayload } = await import('payload')
   return getPayload({ config: await loadPayloadConfig() })
 }
+
+/**
+ * The Payload instance Next created in this process while serving, if a request needed one.
+ * getPayload keeps its instances in `globalThis._payload`, the only handle the server has on them.
+ */
+export async function closeServedPayload(): Promise<void> {
+  const cache = (globalThis as { _payload?: Map<string, { payload: Payload | null }> })._payload
+  for (const entry of cache?.values() ?? []) {
+    if (entry.payload) await closePayload(entry.payload)
+  }
+}

@@ -9,6 +9,7 @@ import next from 'next'
 import { ConfigError, loadDotEnvFile, loadSettings, projectRoot, type Settings } from '../config'
 import { redactDatabaseUrl, startDatabase, type DatabaseHandle } from '../db/database'
 import { EmbeddedPostgresError } from '../db/embeddedPostgres'
+import { closeServedPayload } from '../db/payloadLifecycle'
 import { createLogger, type Logger } from '../logging'
 import { createApp } from './app'
 import { ensureBuild } from './build'
@@ -67,6 +68,8 @@ async function stop(running: Running, logger: Logger): Promise<void> {
     clearTimeout(forced)
   }
   await running.nextApp?.close()
+  // Payload's pool holds connections until it is ended: close it before the database stops.
+  await closeServedPayload()
   running.databaseWatch?.stop()
   await running.readiness?.close()
   await running.database?.stop()
