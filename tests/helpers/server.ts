@@ -50,13 +50,15 @@ export async function startServer(env: Record<string, string | undefined> = {}):
   const output = collectOutput(child)
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server not ready in time:\n${output()}`)), READY_TIMEOUT_MS)
-    child.stdout?.on('data', () => {
+    // Stops looking once found: a long-running server (the soak) prints a line per request.
+    const findPort = () => {
       const match = /"port":(\d+),"admin"/.exec(output())
-      if (match) {
-        clearTimeout(timer)
-        resolve(Number(match[1]))
-      }
-    })
+      if (!match) return
+      clearTimeout(timer)
+      child.stdout?.off('data', findPort)
+      resolve(Number(match[1]))
+    }
+    child.stdout?.on('data', findPort)
     child.once('exit', (code) => {
       clearTimeout(timer)
       reject(new Error(`server exited with code ${code} before it was ready:\n${output()}`))
