@@ -10,6 +10,12 @@ import type { Logger } from '../logging'
 import type { ReadinessProbe } from './readiness'
 
 export const DATABASE_CHECK_INTERVAL_MS = 1_000
+/**
+ * One failed check is not an outage: the probe's timeouts also expire when this process's own
+ * event loop stalls (Payload's first load blocks it for seconds). A stopped database fails every
+ * check at once, so three in a row still notice it within about three seconds.
+ */
+const FAILED_CHECKS_FOR_OUTAGE = 3
 const RETRY_AFTER_SECONDS = 5
 /** Paths that need the database; static assets (/_next/…) and our own routes keep working. */
 const DATABASE_PATHS = /^\/(api|admin)(\/|$)/
@@ -20,23 +26,28 @@ export interface DatabaseWatch {
 }
 
 export function watchDatabase(readiness: ReadinessProbe, logger: Logger, intervalMs = DATABASE_CHECK_INTERVAL_MS): DatabaseWatch {
-  let down = false
+  let failedInARow = 0
   let stopped = false
   let timer: NodeJS.Timeout | undefined
+  const isDown = () => failedInARow >= FAILED_CHECKS_FOR_OUTAGE
 
   const checkAgain = async () => {
     const result = await readiness.check()
     if (stopped) return
-    if (!result.ready && !down) logger.error({ reason: result.reason }, 'database unavailable: answering API requests with 503')
-    if (result.ready && down) logger.info('database available again')
-    down = !result.ready
+    if (result.ready) {
+      if (isDown()) logger.info('database available again')
+      failedInARow = 0
+    } else {
+      failedInARow += 1
+      if (failedInARow === FAILED_CHECKS_FOR_OUTAGE) logger.error({ reason: result.reason }, 'database unavailable: answering API requests with 503')
+    }
     // Scheduled after the check finishes, so a slow check never overlaps the next one.
     timer = setTimeout(checkAgain, intervalMs).unref()
   }
   void checkAgain()
 
   return {
-    isDown: () => down,
+    isDown,
     stop() {
       stopped = true
       clearTimeout(timer)
