@@ -92,6 +92,9 @@ it('answers 503 quickly while Postgres is down and recovers by itself within 5 s
   // Writes work again too: a transaction on a fresh connection.
   const created = await http.post('/api/articles?draft=true', { ...contentData('articles', 'After the outage'), _status: 'draft' }, adminToken)
   expect(created.status).toBe(201)
+  // Payload's pool lost connections: expected and logged as a warning, never an uncaught error.
+  expect(server!.output()).toContain('database connection lost')
+  expect(server!.output()).not.toMatch(/uncaught/i)
   // The connections the outage broke do not hold up a clean shutdown either.
   const { stop } = server!
   server = undefined
