@@ -26,8 +26,9 @@ const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 /**
  * When Postgres stops or restarts, the idle connections in Payload's pool die (code 57P01) and the
- * pool emits `error`, which crashes the process unless someone listens; db-postgres does not. The
- * pool drops the dead connections itself and opens new ones once Postgres answers again.
+ * pool emits `error`. db-postgres adds no listener, so that would be an uncaught exception: fatal
+ * in our scripts, logged as `uncaughtException` by Next's catch-all in the server. The pool drops
+ * the dead connections itself and opens new ones once Postgres answers again.
  */
 function surviveLostConnections(payload: Payload): void {
   const pool = (payload.db as unknown as { pool?: Pool }).pool
