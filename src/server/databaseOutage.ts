@@ -9,7 +9,7 @@ import type { RequestHandler } from 'express'
 import type { Logger } from '../logging'
 import type { ReadinessProbe } from './readiness'
 
-export const DATABASE_CHECK_INTERVAL_MS = 1_000
+const CHECK_INTERVAL_MS = 1_000
 /**
  * One failed check is not an outage: the probe's timeouts also expire when this process's own
  * event loop stalls (Payload's first load blocks it for seconds). A stopped database fails every
@@ -25,7 +25,7 @@ export interface DatabaseWatch {
   stop(): void
 }
 
-export function watchDatabase(readiness: ReadinessProbe, logger: Logger, intervalMs = DATABASE_CHECK_INTERVAL_MS): DatabaseWatch {
+export function watchDatabase(readiness: ReadinessProbe, logger: Logger): DatabaseWatch {
   let failedInARow = 0
   let stopped = false
   let timer: NodeJS.Timeout | undefined
@@ -42,7 +42,7 @@ export function watchDatabase(readiness: ReadinessProbe, logger: Logger, interva
       if (failedInARow === FAILED_CHECKS_FOR_OUTAGE) logger.error({ reason: result.reason }, 'database unavailable: answering API requests with 503')
     }
     // Scheduled after the check finishes, so a slow check never overlaps the next one.
-    timer = setTimeout(checkAgain, intervalMs).unref()
+    timer = setTimeout(checkAgain, CHECK_INTERVAL_MS).unref()
   }
   void checkAgain()
 
