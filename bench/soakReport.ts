@@ -38,17 +38,27 @@ export interface MemoryVerdict {
   atEndMiB: number
   growth: number
   steadyGrowth: boolean
+  /** Least-squares slope of RSS after warm-up: shown to read the verdict, not part of it. */
+  trendMiBPerMinute: number
+}
+
+function slopePerMinute(samples: MemorySample[]): number {
+  if (samples.length < 2) return 0
+  const meanX = samples.reduce((sum, sample) => sum + sample.atSeconds, 0) / samples.length
+  const meanY = samples.reduce((sum, sample) => sum + sample.rssMiB, 0) / samples.length
+  const covariance = samples.reduce((sum, sample) => sum + (sample.atSeconds - meanX) * (sample.rssMiB - meanY), 0)
+  const variance = samples.reduce((sum, sample) => sum + (sample.atSeconds - meanX) ** 2, 0)
+  return variance ? (covariance / variance) * 60 : 0
 }
 
 /** RSS at the end (median of the last minute's samples) against RSS after warm-up (median of the minute after it). */
 export function judgeMemory(samples: MemorySample[], durationSeconds: number): MemoryVerdict {
   const warmUpEnd = durationSeconds * WARM_UP_SHARE
-  const afterWarmUp = samples.filter((sample) => sample.atSeconds >= warmUpEnd).slice(0, SAMPLES_PER_POINT)
-  const atEnd = samples.slice(-SAMPLES_PER_POINT)
-  const afterWarmUpMiB = median(afterWarmUp.map((sample) => sample.rssMiB))
-  const atEndMiB = median(atEnd.map((sample) => sample.rssMiB))
+  const measured = samples.filter((sample) => sample.atSeconds >= warmUpEnd)
+  const afterWarmUpMiB = median(measured.slice(0, SAMPLES_PER_POINT).map((sample) => sample.rssMiB))
+  const atEndMiB = median(samples.slice(-SAMPLES_PER_POINT).map((sample) => sample.rssMiB))
   const growth = afterWarmUpMiB ? (atEndMiB - afterWarmUpMiB) / afterWarmUpMiB : 0
-  return { afterWarmUpMiB, atEndMiB, growth, steadyGrowth: growth > MAX_RSS_GROWTH }
+  return { afterWarmUpMiB, atEndMiB, growth, steadyGrowth: growth > MAX_RSS_GROWTH, trendMiBPerMinute: slopePerMinute(measured) }
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`
@@ -79,7 +89,7 @@ export function markdownReport(run: SoakRun): { markdown: string; passed: boolea
     `- Started ${run.startedAt.toISOString()}, ${run.minutes} minute(s) of load on loopback; database: ${run.database}`,
     `- Command: \`${run.command}\``,
     `- ${requests} requests (${(requests / (run.minutes * 60)).toFixed(1)}/s), ${errors} errors; latency p50 ${ms(percentile(latencies, 0.5))}, p99 ${ms(percentile(latencies, 0.99))}`,
-    `- Server RSS: ${mib(run.memory[0]?.rssMiB ?? 0)} at start, ${mib(memory.afterWarmUpMiB)} after warm-up (first ${percent(WARM_UP_SHARE)} of the run), ${mib(memory.atEndMiB)} at the end: ${percent(memory.growth)} growth (limit ${percent(MAX_RSS_GROWTH)}) → ${memory.steadyGrowth ? 'steady growth' : 'no steady growth'}`,
+    `- Server RSS: ${mib(run.memory[0]?.rssMiB ?? 0)} at start, ${mib(memory.afterWarmUpMiB)} after warm-up (first ${percent(WARM_UP_SHARE)} of the run), ${mib(memory.atEndMiB)} at the end: ${percent(memory.growth)} growth (limit ${percent(MAX_RSS_GROWTH)}) → ${memory.steadyGrowth ? 'steady growth' : 'no steady growth'} (trend after warm-up ${memory.trendMiBPerMinute.toFixed(1)} MiB/min)`,
     '',
     '| Requests | Count | Errors | p50 | p99 |',
     '| --- | ---: | ---: | ---: | ---: |',
