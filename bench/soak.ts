@@ -23,6 +23,8 @@ const EDITORS = 2
 /** Pause between one worker's requests: a steady load that leaves the shared machine some air. */
 const THINK_MS = { reader: 50, editor: 100 }
 const MEMORY_SAMPLE_SECONDS = 10
+/** A request that hangs counts as an error, and the soak still ends on time. */
+const REQUEST_TIMEOUT_MS = 30_000
 const PASSWORD = 'Soak-Test-Password-1!'
 const REPORT_FILE = path.resolve('bench/results/soak-latest.md')
 
@@ -53,6 +55,7 @@ class Workload {
           ...(init.token ? { authorization: `JWT ${init.token}` } : {}),
         },
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       })
       status = response.status
       body = await response.json()
