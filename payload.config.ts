@@ -1,7 +1,8 @@
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'node:path'
-import { buildConfig } from 'payload'
+import { buildConfig, type Payload } from 'payload'
+import type { Pool } from 'pg'
 
 import sharp from 'sharp'
 
@@ -23,10 +24,22 @@ import { emailAdapter, webhookAutoRun, webhookTask } from './src/workflow/notify
 const settings = processSettings()
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
+/**
+ * When Postgres stops or restarts, the idle connections in Payload's pool die (code 57P01) and the
+ * pool emits `error`. db-postgres adds no listener, so that would be an uncaught exception: fatal
+ * in our scripts, logged as `uncaughtException` by Next's catch-all in the server. The pool drops
+ * the dead connections itself and opens new ones once Postgres answers again.
+ */
+function surviveLostConnections(payload: Payload): void {
+  const pool = (payload.db as unknown as { pool?: Pool }).pool
+  pool?.on('error', (error: Error & { code?: string }) => payload.logger.warn({ code: error.code, reason: error.message }, 'database connection lost'))
+}
+
 const config = buildConfig({
   serverURL: settings.serverUrl,
   secret: settings.payloadSecret,
   telemetry: false,
+  onInit: surviveLostConnections,
   admin: {
     user: Users.slug,
     meta: { titleSuffix: ' · spa-cms' },

@@ -129,7 +129,7 @@ async function assertPortFree(port: number): Promise<void> {
   })
 }
 
-async function findFreePort(): Promise<number> {
+export async function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer()
     probe.once('error', reject)

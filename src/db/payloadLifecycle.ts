@@ -9,17 +9,24 @@ interface PoolInternals {
   _idle: { client: PoolClient }[]
 }
 
+const connectionClosed = (client: PoolClient) =>
+  new Promise<void>((resolve) => (client as unknown as { _ended: boolean })._ended ? resolve() : client.once('end', () => resolve()))
+
 /**
  * db-postgres checks one client out of its pool on connect and never gives it back
- * (payload#11727), so pool.end() would wait forever. Release it, then end the pool.
+ * (payload#11727), so pool.end() would wait forever. Release it, then end the pool. pool.end()
+ * resolves once it has asked its connections to close, not when they are closed: wait for that
+ * too, so that a database stopped right afterwards does not cut them.
  */
 async function endPool(pool: Pool): Promise<void> {
   const internals = pool as unknown as PoolInternals
   const idle = new Set(internals._idle.map((entry) => entry.client))
-  for (const client of [...internals._clients]) {
+  const clients = [...internals._clients]
+  for (const client of clients) {
     if (!idle.has(client)) client.release()
   }
   await pool.end()
+  await Promise.all(clients.map(connectionClosed))
 }
 
 export async function closePayload(payload: Payload): Promise<void> {
@@ -37,4 +44,15 @@ export async function loadPayloadConfig(): Promise<SanitizedConfig> {
 export async function startPayload(): Promise<Payload> {
   const { getPayload } = await import('payload')
   return getPayload({ config: await loadPayloadConfig() })
+}
+
+/**
+ * The Payload instance Next created in this process while serving, if a request needed one.
+ * getPayload keeps its instances in `globalThis._payload`, the only handle the server has on them.
+ */
+export async function closeServedPayload(): Promise<void> {
+  const cache = (globalThis as { _payload?: Map<string, { payload: Payload | null }> })._payload
+  for (const entry of cache?.values() ?? []) {
+    if (entry.payload) await closePayload(entry.payload)
+  }
 }

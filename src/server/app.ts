@@ -8,6 +8,7 @@ import type { Logger } from '../logging'
 import { cachedReads, type Downstream } from '../readCache/cachedReads'
 import type { PublicCachePolicy } from '../readCache/httpCaching'
 import type { ReadCache } from '../readCache/readCache'
+import { failFastWhileDatabaseDown, type DatabaseWatch } from './databaseOutage'
 import { healthRoutes } from './health'
 import type { ReadinessProbe } from './readiness'
 import { requestLogging } from './requestLogging'
@@ -15,6 +16,8 @@ import { requestLogging } from './requestLogging'
 export interface AppParts {
   logger: Logger
   readiness: ReadinessProbe
+  /** Answers 503 at once while the database is down; absent only in tests of our own routes. */
+  databaseWatch?: DatabaseWatch
   /** Next's request handler behind the read cache; absent only in tests of our own routes. */
   next?: { handler: Downstream; readCache: ReadCache; cachePolicy: PublicCachePolicy }
 }
@@ -28,11 +31,12 @@ const logAndAnswerErrors = (logger: Logger): ErrorRequestHandler => (error, req,
   res.status(500).json({ errors: [{ message: 'Something went wrong on our side. The error was logged.' }] })
 }
 
-export function createApp({ logger, readiness, next }: AppParts): express.Express {
+export function createApp({ logger, readiness, databaseWatch, next }: AppParts): express.Express {
   const app = express()
   app.disable('x-powered-by')
   app.use(requestLogging(logger))
   app.use(healthRoutes(readiness))
+  if (databaseWatch) app.use(failFastWhileDatabaseDown(databaseWatch))
   if (next) app.use(cachedReads(next.readCache, next.cachePolicy, next.handler))
   app.use(logAndAnswerErrors(logger))
   return app

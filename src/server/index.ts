@@ -9,12 +9,14 @@ import next from 'next'
 import { ConfigError, loadDotEnvFile, loadSettings, projectRoot, type Settings } from '../config'
 import { redactDatabaseUrl, startDatabase, type DatabaseHandle } from '../db/database'
 import { EmbeddedPostgresError } from '../db/embeddedPostgres'
+import { closeServedPayload } from '../db/payloadLifecycle'
 import { createLogger, type Logger } from '../logging'
 import { listenForChanges, type ChangeListener } from '../readCache/changeListener'
 import { ReadCache } from '../readCache/readCache'
 import { createApp } from './app'
 import { ensureBuild } from './build'
 import { applyMigrations, loadDemoContentIfEmpty } from './childScripts'
+import { watchDatabase, type DatabaseWatch } from './databaseOutage'
 import { databaseReadiness, type ReadinessProbe } from './readiness'
 
 const SHUTDOWN_GRACE_MS = 10_000
@@ -23,6 +25,7 @@ interface Running {
   server?: Server
   nextApp?: ReturnType<typeof next>
   readiness?: ReadinessProbe
+  databaseWatch?: DatabaseWatch
   database?: DatabaseHandle
   changeListener?: ChangeListener
 }
@@ -55,6 +58,7 @@ async function start(settings: Settings, logger: Logger, running: Running): Prom
   if (settings.loadDemoContent) await loadDemoContentIfEmpty(running.database.url)
 
   running.readiness = databaseReadiness(running.database.url, logger)
+  running.databaseWatch = watchDatabase(running.readiness, logger)
   running.nextApp = next({ dev, dir: projectRoot })
   await running.nextApp.prepare()
   const handle = running.nextApp.getRequestHandler()
@@ -62,6 +66,7 @@ async function start(settings: Settings, logger: Logger, running: Running): Prom
   const app = createApp({
     logger,
     readiness: running.readiness,
+    databaseWatch: running.databaseWatch,
     next: { handler: (req, res) => handle(req, res), readCache, cachePolicy: settings.readCache },
   })
 
@@ -85,6 +90,9 @@ async function stop(running: Running, logger: Logger): Promise<void> {
   }
   await running.changeListener?.close()
   await running.nextApp?.close()
+  // Payload's pool holds connections until it is ended: close it before the database stops.
+  await closeServedPayload()
+  running.databaseWatch?.stop()
   await running.readiness?.close()
   await running.database?.stop()
   logger.info('stopped')

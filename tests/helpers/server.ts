@@ -10,9 +10,14 @@ import { TYPESCRIPT_NODE_ARGS } from '../../src/server/childScripts'
 
 export interface RunningServer {
   baseUrl: string
+  /** The server process, e.g. to read its memory from /proc/<pid>/status. */
+  pid: number
   /** Everything the server printed so far (stdout and stderr). */
   output(): string
+  /** SIGTERM; resolves with the exit code. */
   stop(): Promise<number | null>
+  /** SIGKILL, as a crash or the OOM killer would end it; resolves once the process is gone. */
+  kill(): Promise<void>
 }
 
 const READY_TIMEOUT_MS = 60_000
@@ -45,25 +50,32 @@ export async function startServer(env: Record<string, string | undefined> = {}):
   const output = collectOutput(child)
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server not ready in time:\n${output()}`)), READY_TIMEOUT_MS)
-    child.stdout?.on('data', () => {
+    // Stops looking once found: a long-running server (the soak) prints a line per request.
+    const findPort = () => {
       const match = /"port":(\d+),"admin"/.exec(output())
-      if (match) {
-        clearTimeout(timer)
-        resolve(Number(match[1]))
-      }
-    })
+      if (!match) return
+      clearTimeout(timer)
+      child.stdout?.off('data', findPort)
+      resolve(Number(match[1]))
+    }
+    child.stdout?.on('data', findPort)
     child.once('exit', (code) => {
       clearTimeout(timer)
       reject(new Error(`server exited with code ${code} before it was ready:\n${output()}`))
     })
   })
+  const endWith = async (signal: NodeJS.Signals) => {
+    process.off('exit', killOnExit)
+    child.kill(signal)
+    return waitForExit(child)
+  }
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    pid: child.pid as number,
     output,
-    stop: async () => {
-      process.off('exit', killOnExit)
-      child.kill('SIGTERM')
-      return waitForExit(child)
+    stop: () => endWith('SIGTERM'),
+    kill: async () => {
+      await endWith('SIGKILL')
     },
   }
 }
