@@ -4,14 +4,19 @@
  */
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 
+import type { SecuritySettings } from '../config'
 import type { Logger } from '../logging'
 import { healthRoutes } from './health'
 import type { ReadinessProbe } from './readiness'
 import { requestLogging } from './requestLogging'
+import { securityMiddleware, withReplayedBody } from './security'
 
 export interface AppParts {
   logger: Logger
   readiness: ReadinessProbe
+  security: SecuritySettings
+  /** Next in development mode (hot reload) needs a looser content security policy. */
+  devServer?: boolean
   /** Next's request handler; absent only in tests of our own routes. */
   nextHandler?: RequestHandler
 }
@@ -25,12 +30,14 @@ const logAndAnswerErrors = (logger: Logger): ErrorRequestHandler => (error, req,
   res.status(500).json({ errors: [{ message: 'Something went wrong on our side. The error was logged.' }] })
 }
 
-export function createApp({ logger, readiness, nextHandler }: AppParts): express.Express {
+export function createApp({ logger, readiness, security, devServer = false, nextHandler }: AppParts): express.Express {
   const app = express()
   app.disable('x-powered-by')
   app.use(requestLogging(logger))
   app.use(healthRoutes(readiness))
-  if (nextHandler) app.use(nextHandler)
+  app.use(securityMiddleware(security, { devServer }))
+  // Request bodies were read by the body limit: Next gets them replayed.
+  if (nextHandler) app.use(withReplayedBody(nextHandler))
   app.use(logAndAnswerErrors(logger))
   return app
 }

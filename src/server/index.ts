@@ -43,7 +43,13 @@ async function start(settings: Settings, logger: Logger, running: Running): Prom
   running.nextApp = next({ dev, dir: projectRoot })
   await running.nextApp.prepare()
   const handle = running.nextApp.getRequestHandler()
-  const app = createApp({ logger, readiness: running.readiness, nextHandler: (req, res) => handle(req, res) })
+  const app = createApp({
+    logger,
+    readiness: running.readiness,
+    security: settings.security,
+    devServer: dev,
+    nextHandler: (req, res) => handle(req, res),
+  })
 
   running.server = await new Promise<Server>((resolve, reject) => {
     const server = app.listen(settings.port, settings.host, () => resolve(server))
