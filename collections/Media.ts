@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '../src/access/roles'
 import { settings } from '../src/config'
+import { neverFetchExternalFiles, refuseFilesByUrl } from '../src/security/uploadSources'
 
 /** Raster images only: SVG can carry scripts, so it is refused like any other type. */
 export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif']
@@ -21,6 +22,7 @@ export const Media: CollectionConfig = {
     mimeTypes: IMAGE_MIME_TYPES,
     // Never fetch files from URLs given by a client.
     pasteURL: false,
+    externalFileHeaderFilter: neverFetchExternalFiles,
     focalPoint: true,
     imageSizes: [
       { name: 'thumbnail', width: 400, height: 300, position: 'centre' },
@@ -29,6 +31,7 @@ export const Media: CollectionConfig = {
     ],
     adminThumbnail: 'thumbnail',
   },
+  hooks: { beforeOperation: [refuseFilesByUrl] },
   defaultPopulate: { alt: true, url: true, width: true, height: true, sizes: true, filename: true },
   fields: [
     {
