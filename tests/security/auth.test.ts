@@ -3,6 +3,7 @@
  * account, reusing tokens after logout, reusing or outliving password reset tokens, and
  * unlocking accounts without being an admin.
  */
+import { request as httpRequest } from 'node:http'
 import pg from 'pg'
 import type { Payload } from 'payload'
 
@@ -154,28 +155,72 @@ describe('per-IP rate limits', () => {
     await limited?.stop()
   })
 
-  async function expectLimited(response: { status: number; headers: Headers; body: Record<string, any> }, what: RegExp) {
-    expect(response.status).toBe(429)
-    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0)
-    expect(response.body.errors[0].message).toMatch(what)
+  interface Answer {
+    status: number
+    retryAfter: number
+    body: Record<string, any>
+  }
+
+  /** Each test is a different client: its own loopback address (127.0.0.x), so its own counters. */
+  function clientAt(address: string) {
+    const { port } = new URL(limited.baseUrl)
+    return (path: string, body: unknown) =>
+      new Promise<Answer>((resolve, reject) => {
+        const payloadBytes = Buffer.from(JSON.stringify(body))
+        const request = httpRequest(
+          { host: '127.0.0.1', port, path, method: 'POST', localAddress: address, headers: { 'content-type': 'application/json', 'content-length': payloadBytes.length } },
+          (response) => {
+            let text = ''
+            response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk))
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, retryAfter: Number(response.headers['retry-after']), body: JSON.parse(text) }))
+          },
+        )
+        request.once('error', reject)
+        request.end(payloadBytes)
+      })
+  }
+
+  const graphqlLogin = (email: string, password: string) => ({ query: `mutation { loginUser(email: "${email}", password: "${password}") { token } }` })
+
+  function expectLimited(answer: Answer, what: RegExp) {
+    expect(answer.status).toBe(429)
+    expect(answer.retryAfter).toBeGreaterThan(0)
+    expect(answer.body.errors[0].message).toMatch(what)
   }
 
   it('answers the login attempt over the limit with 429, Retry-After and a sentence, even with the right password', async () => {
     const user = await newUser('writer')
-    for (let attempt = 1; attempt <= 3; attempt++) expect((await login(uniqueEmail('guess'), 'guess', limited.baseUrl)).status).toBe(401)
-    await expectLimited(await login(user.email, TEST_PASSWORD, limited.baseUrl), /Too many login attempts/)
+    const post = clientAt('127.0.0.11')
+    for (let attempt = 1; attempt <= 3; attempt++) expect((await post('/api/users/login', { email: uniqueEmail('guess'), password: 'guess' })).status).toBe(401)
+    expectLimited(await post('/api/users/login', { email: user.email, password: TEST_PASSWORD }), /Too many login attempts/)
   })
 
-  it('limits forgot-password requests', async () => {
-    for (let attempt = 1; attempt <= 2; attempt++) {
-      expect((await post(limited.baseUrl, '/api/users/forgot-password', { email: uniqueEmail('spray') })).status).toBe(200)
-    }
-    await expectLimited(await post(limited.baseUrl, '/api/users/forgot-password', { email: uniqueEmail('spray') }), /Too many password reset requests/)
+  it('counts GraphQL logins with REST logins', async () => {
+    const post = clientAt('127.0.0.12')
+    for (let attempt = 1; attempt <= 2; attempt++) expect((await post('/api/users/login', { email: uniqueEmail('guess'), password: 'guess' })).status).toBe(401)
+    expect((await post('/api/graphql', graphqlLogin(uniqueEmail('guess'), 'guess'))).status).toBe(200) // GraphQL reports the failure in errors
+    expectLimited(await post('/api/graphql', graphqlLogin(uniqueEmail('guess'), 'guess')), /Too many login attempts/)
+  })
+
+  it('refuses several password guesses in one GraphQL request', async () => {
+    const post = clientAt('127.0.0.13')
+    const guesses = ['a', 'b', 'c'].map((password, index) => `guess${index}: loginUser(email: "someone@spa.test", password: "${password}") { token }`)
+    const answer = await post('/api/graphql', { query: `mutation { ${guesses.join(' ')} }` })
+    expect(answer.status).toBe(400)
+    expect(answer.body.errors[0].message).toBe('Only one loginUser is allowed per request.')
+  })
+
+  it('limits forgot-password requests, over REST and GraphQL together', async () => {
+    const post = clientAt('127.0.0.14')
+    expect((await post('/api/users/forgot-password', { email: uniqueEmail('spray') })).status).toBe(200)
+    expect((await post('/api/graphql', { query: `mutation { forgotPasswordUser(email: "${uniqueEmail('spray')}") }` })).status).toBe(200)
+    expectLimited(await post('/api/users/forgot-password', { email: uniqueEmail('spray') }), /Too many password reset requests/)
   })
 
   it('limits GraphQL requests', async () => {
+    const post = clientAt('127.0.0.15')
     const query = { query: '{ Articles(limit: 1) { docs { id } } }' }
-    for (let attempt = 1; attempt <= 4; attempt++) expect((await post(limited.baseUrl, '/api/graphql', query)).status).toBe(200)
-    await expectLimited(await post(limited.baseUrl, '/api/graphql', query), /Too many GraphQL requests/)
+    for (let attempt = 1; attempt <= 4; attempt++) expect((await post('/api/graphql', query)).status).toBe(200)
+    expectLimited(await post('/api/graphql', query), /Too many GraphQL requests/)
   })
 })

@@ -11,7 +11,7 @@ import type { Request, RequestHandler, Response } from 'express'
 import { containsNulCharacter } from '../../security/nulCharacters'
 import { sendApiError } from './apiError'
 
-const replayedRequests = new WeakMap<Request, IncomingMessage>()
+const bufferedBodies = new WeakMap<Request, Buffer>()
 
 const isJson = (req: Request) => /^application\/([\w.+-]*\+)?json\b/i.test(req.headers['content-type'] ?? '')
 const isMultipart = (req: Request) => /^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '')
@@ -69,14 +69,20 @@ export function limitApiRequestBodies(maxBytes: number): RequestHandler {
       const body = Buffer.concat(chunks)
       const problem = body.length > 0 && isJson(req) ? jsonBodyProblem(body) : undefined
       if (problem) return sendApiError(res, 400, problem)
-      replayedRequests.set(req, replay(req, body))
+      bufferedBodies.set(req, body)
       next()
     }
     req.on('data', collect).once('end', finish).once('error', next)
   }
 }
 
-/** Hands `handler` the replayed request when the body was buffered above, the original otherwise. */
+/** The body read by limitApiRequestBodies, for middleware that needs to look at it. */
+export const bufferedBodyOf = (req: Request): Buffer | undefined => bufferedBodies.get(req)
+
+/** Hands `handler` a replayed request when the body was buffered above, the original otherwise. */
 export function withReplayedBody(handler: RequestHandler): RequestHandler {
-  return (req, res, next) => handler((replayedRequests.get(req) ?? req) as Request, res, next)
+  return (req, res, next) => {
+    const body = bufferedBodies.get(req)
+    handler(body ? (replay(req, body) as Request) : req, res, next)
+  }
 }
