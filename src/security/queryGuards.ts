@@ -25,11 +25,20 @@ interface QueryArgs {
 
 const refuse = (message: string) => new APIError(message, 400, undefined, true)
 
-/** Dotted paths of the rich-text and JSON fields, groups included (e.g. `workflow.checklist`). */
-export function documentValuedPaths(fields: FlattenedField[], prefix = ''): string[] {
+type FieldsOf = (collection: string) => FlattenedField[] | undefined
+
+/**
+ * Dotted paths of the rich-text and JSON fields, in groups (`workflow.checklist`) and through
+ * relationships (`techniques.description`); each related collection is followed once.
+ */
+export function documentValuedPaths(fields: FlattenedField[], fieldsOf: FieldsOf, prefix = '', followed = new Set<string>()): string[] {
   return fields.flatMap((field) => {
     if (field.type === 'richText' || field.type === 'json') return [prefix + field.name]
-    if (field.type === 'group' && 'flattenedFields' in field) return documentValuedPaths(field.flattenedFields, `${prefix}${field.name}.`)
+    if (field.type === 'group') return documentValuedPaths(field.flattenedFields, fieldsOf, `${prefix}${field.name}.`, followed)
+    if ((field.type === 'relationship' || field.type === 'upload') && typeof field.relationTo === 'string' && !followed.has(field.relationTo)) {
+      const related = fieldsOf(field.relationTo) ?? []
+      return documentValuedPaths(related, fieldsOf, `${prefix}${field.name}.`, new Set([...followed, field.relationTo]))
+    }
     return []
   })
 }
@@ -77,7 +86,8 @@ export const limitClientQueries: CollectionBeforeOperationHook = ({ args, collec
   const query = args as QueryArgs
   checkPageSize(query)
   checkDepth(query)
-  checkFilterAndSortPaths(query, documentValuedPaths(collection.flattenedFields))
+  const fieldsOf: FieldsOf = (slug) => req.payload.collections[slug as keyof typeof req.payload.collections]?.config.flattenedFields
+  checkFilterAndSortPaths(query, documentValuedPaths(collection.flattenedFields, fieldsOf, '', new Set([collection.slug])))
   checkFilterValues(query)
   return args
 }

@@ -76,6 +76,19 @@ describe.each(CONTENT_COLLECTIONS)('where on the rich text of %s', (collection) 
   })
 })
 
+describe('filters through relationships', () => {
+  it.each(['techniques.description', 'faqs.answer', 'myths.fact', 'techniques.description.root'])('refuse the rich text of a related document: %s', async (path) => {
+    const { status, body } = await timedGet(`/api/articles?where[${path}][like]=${encodeURIComponent("' OR 1=1--")}`)
+    expect(status).toBe(400)
+    expect(body.errors[0].message).toContain('cannot be used to filter or sort')
+  })
+
+  it.each(['author.email', 'author.role', 'author.hash', 'author.resetPasswordToken'])('cannot probe the accounts of authors anonymously: %s', async (path) => {
+    const { status, body } = await timedGet(`/api/articles?where[${path}][exists]=true`)
+    expect(status === 400 || (status === 200 && body.docs.length === 0)).toBe(true)
+  })
+})
+
 it('refuses filtering on the JSON checklist of the workflow', async () => {
   const { status } = await timedGet(`/api/articles?where[workflow.checklist][like]=${encodeURIComponent("' OR 1=1--")}`, adminToken)
   expect(status).toBe(400)
