@@ -15,6 +15,8 @@ import { Users } from './collections/Users'
 import { WorkflowEvents } from './collections/WorkflowEvents'
 import { isAdminUser } from './src/access/roles'
 import { projectRoot, settings as processSettings } from './src/config'
+import { limitQueryDepth } from './src/security/graphqlDepth'
+import { MAX_DEPTH, withClientQueryLimits } from './src/security/queryGuards'
 import { payloadLoggerOptions } from './src/logging'
 import { queueEndpoint } from './src/workflow/endpoints'
 import { workflowMutations } from './src/workflow/graphql'
@@ -23,6 +25,10 @@ import { emailAdapter, webhookAutoRun, webhookTask } from './src/workflow/notify
 
 const settings = processSettings()
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+/** Browsers may call the API (CORS) and use the login cookie (CSRF) only from these origins. */
+const trustedOrigins = [settings.serverUrl, ...settings.security.allowedOrigins]
+/** Fields nested deeper than this in one GraphQL query are refused (legit front-end queries need about 7). */
+const MAX_GRAPHQL_DEPTH = 10
 
 /**
  * When Postgres stops or restarts, the idle connections in Payload's pool die (code 57P01) and the
@@ -40,6 +46,9 @@ const config = buildConfig({
   secret: settings.payloadSecret,
   telemetry: false,
   onInit: surviveLostConnections,
+  cors: trustedOrigins,
+  csrf: trustedOrigins,
+  maxDepth: MAX_DEPTH,
   admin: {
     user: Users.slug,
     meta: { titleSuffix: ' · spa-cms' },
@@ -50,7 +59,7 @@ const config = buildConfig({
       autoGenerate: false,
     },
   },
-  collections: [Articles, Techniques, Faqs, Myths, Media, Users, WorkflowEvents],
+  collections: [Articles, Techniques, Faqs, Myths, Media, Users, WorkflowEvents].map(withClientQueryLimits),
   endpoints: [queueEndpoint],
   email: emailAdapter(settings.smtp),
   jobs: {
@@ -86,6 +95,10 @@ const config = buildConfig({
   graphQL: {
     schemaOutputFile: path.resolve(projectRoot, 'schema.graphql'),
     mutations: workflowMutations,
+    maxComplexity: 1000,
+    validationRules: () => [limitQueryDepth(MAX_GRAPHQL_DEPTH)],
+    disableIntrospectionInProduction: true,
+    disablePlaygroundInProduction: true,
   },
 })
 

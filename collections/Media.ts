@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isStaff } from '../src/access/roles'
 import { settings } from '../src/config'
 import { recordDocumentRead, recordPublicChange, recordPublicDelete } from '../src/readCache/payloadHooks'
+import { neverFetchExternalFiles, refuseFilesByUrl } from '../src/security/uploadSources'
 
 /** Raster images only: SVG can carry scripts, so it is refused like any other type. */
 export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif']
@@ -22,6 +23,7 @@ export const Media: CollectionConfig = {
     mimeTypes: IMAGE_MIME_TYPES,
     // Never fetch files from URLs given by a client.
     pasteURL: false,
+    externalFileHeaderFilter: neverFetchExternalFiles,
     focalPoint: true,
     imageSizes: [
       { name: 'thumbnail', width: 400, height: 300, position: 'centre' },
@@ -30,8 +32,13 @@ export const Media: CollectionConfig = {
     ],
     adminThumbnail: 'thumbnail',
   },
-  // Articles and techniques embed images: the read cache must know when one changes.
-  hooks: { afterRead: [recordDocumentRead], afterChange: [recordPublicChange], afterDelete: [recordPublicDelete] },
+  hooks: {
+    beforeOperation: [refuseFilesByUrl],
+    // Articles and techniques embed images: the read cache must know when one changes.
+    afterRead: [recordDocumentRead],
+    afterChange: [recordPublicChange],
+    afterDelete: [recordPublicDelete],
+  },
   defaultPopulate: { alt: true, url: true, width: true, height: true, sizes: true, filename: true },
   fields: [
     {

@@ -33,6 +33,7 @@ export interface Settings {
   /** Receivers of publish/unpublish webhooks, and the key that signs them. */
   webhookUrls: string[]
   webhookSecret?: string
+  security: SecuritySettings
   /** The in-memory cache of anonymous published reads, and the HTTP caching it advertises. */
   readCache: {
     enabled: boolean
@@ -41,6 +42,15 @@ export interface Settings {
     sharedMaxAgeSeconds: number
     staleWhileRevalidateSeconds: number
   }
+}
+
+export interface SecuritySettings {
+  /** Browser origins (besides SERVER_URL) allowed to call the API with CORS and cookies. */
+  allowedOrigins: string[]
+  /** Largest request body accepted outside file uploads (uploads have their own limit). */
+  maxBodyBytes: number
+  /** Requests per client IP and window before 429. */
+  rateLimits: { windowMs: number; login: number; forgotPassword: number; graphql: number }
 }
 
 export class ConfigError extends Error {
@@ -86,11 +96,11 @@ function readLogLevel(env: Env): LogLevel {
   return level
 }
 
-function readWholeNumber(env: Env, name: string, fallback: number): number {
+function readWholeNumber(env: Env, name: string, fallback: number, least = 0): number {
   const raw = env[name]
   if (raw === undefined || raw === '') return fallback
   const value = Number(raw)
-  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a whole number of at least 0, got "${raw}"`)
+  if (!Number.isInteger(value) || value < least) throw new ConfigError(`${name} must be a whole number of at least ${least}, got "${raw}"`)
   return value
 }
 
@@ -108,6 +118,31 @@ function readWebhookUrls(env: Env): string[] {
   }
   if (urls.length > 0 && !env.WEBHOOK_SECRET) throw new ConfigError('WEBHOOK_SECRET is required when WEBHOOK_URLS is set: receivers verify the signature with it.')
   return urls
+}
+
+const readPositiveInteger = (env: Env, name: string, fallback: number) => readWholeNumber(env, name, fallback, 1)
+
+function readAllowedOrigins(env: Env): string[] {
+  const origins = (env.ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean)
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^\s/]+$/.test(origin)) {
+      throw new ConfigError(`ALLOWED_ORIGINS must be comma-separated origins like https://www.example.com (no path), got "${origin}"`)
+    }
+  }
+  return origins
+}
+
+function readSecuritySettings(env: Env): SecuritySettings {
+  return {
+    allowedOrigins: readAllowedOrigins(env),
+    maxBodyBytes: readPositiveInteger(env, 'MAX_BODY_KB', 1024) * 1024,
+    rateLimits: {
+      windowMs: readPositiveInteger(env, 'RATE_LIMIT_WINDOW_SECONDS', 60) * 1000,
+      login: readPositiveInteger(env, 'LOGIN_RATE_LIMIT', 10),
+      forgotPassword: readPositiveInteger(env, 'FORGOT_PASSWORD_RATE_LIMIT', 5),
+      graphql: readPositiveInteger(env, 'GRAPHQL_RATE_LIMIT', 300),
+    },
+  }
 }
 
 export function weakSecretReason(secret: string | undefined): string | undefined {
@@ -183,6 +218,7 @@ export function loadSettings(env: Env = process.env): Settings {
     },
     webhookUrls: readWebhookUrls(env),
     webhookSecret: env.WEBHOOK_SECRET || undefined,
+    security: readSecuritySettings(env),
     mediaDir: path.resolve(/*turbopackIgnore: true*/ projectRoot, env.MEDIA_DIR || path.join(dataDir, 'media')),
     readCache: {
       enabled: readOnOff(env, 'READ_CACHE', true),

@@ -14,6 +14,7 @@ import { workflowFields } from '../workflow/fields'
 import type { WorkflowCollection } from '../workflow/perform'
 import { authorField, setAuthorOnCreate } from './authorship'
 import { ensureValidUniqueSlug, slugField } from './slug'
+import { ensureSafeRichTextLinks } from './validation'
 
 type Hooks = NonNullable<CollectionConfig['hooks']>
 
@@ -49,7 +50,7 @@ export function editorialCollection({ slug, titleField, fields, autosave, admin,
     endpoints: [...(Array.isArray(endpoints) ? endpoints : []), transitionEndpoint(slug), workflowStatusEndpoint(slug)],
     hooks: {
       ...own,
-      beforeValidate: [ensureValidUniqueSlug(slug), ...(own.beforeValidate ?? [])],
+      beforeValidate: [ensureValidUniqueSlug(slug), ensureSafeRichTextLinks, ...(own.beforeValidate ?? [])],
       beforeChange: [enforceWorkflowOnWrite, setAuthorOnCreate, ...(own.beforeChange ?? [])],
       afterChange: [guardLiveVersion, ...(own.afterChange ?? []), recordPublicChange],
       afterDelete: [...(own.afterDelete ?? []), recordPublicDelete],

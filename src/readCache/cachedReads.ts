@@ -12,17 +12,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 
+import { bufferedBodyOf } from '../server/security/requestBodies'
 import { carriesCredentials, GRAPHQL_PATH, planGraphqlRequest, planRestRequest, graphqlParamsFromSearch, type CachePlan } from './cachePlan'
 import { entityTag, matchesIfNoneMatch, PERSONAL_CACHE_CONTROL, publicCacheControl, type PublicCachePolicy } from './httpCaching'
 import type { CachedResponse, ReadCache } from './readCache'
 import { newReadCacheScope, runInReadCacheScope, type ReadCacheScope } from './requestScope'
-import { BodyTooLargeError, readBody, replayedRequest } from './replayedRequest'
 import { captureResponse } from './responseCapture'
-
-export type Downstream = (req: IncomingMessage, res: ServerResponse) => unknown
-
-/** GraphQL queries are small; bigger bodies go to Payload unread. */
-const GRAPHQL_BODY_LIMIT = 64 * 1024
 
 type CacheablePlan = Extract<CachePlan, { cache: true }>
 
@@ -84,10 +79,10 @@ function hasGraphqlErrors(body: Buffer, contentEncoding: unknown): boolean {
   }
 }
 
-export function cachedReads(cache: ReadCache, policy: PublicCachePolicy, downstream: Downstream): RequestHandler {
+export function cachedReads(cache: ReadCache, policy: PublicCachePolicy, downstream: RequestHandler): RequestHandler {
   const cacheControl = publicCacheControl(policy)
 
-  function serve(plan: CacheablePlan, req: IncomingMessage, res: ServerResponse, scope: ReadCacheScope, handOn: (request: IncomingMessage) => void): void {
+  function serve(plan: CacheablePlan, req: IncomingMessage, res: ServerResponse, scope: ReadCacheScope, handOn: () => void): void {
     const key = variantKey(plan.key, req)
     const cached = cache.lookup(key)
     if (cached) return sendCached(req, res, cached, cacheControl)
@@ -104,50 +99,37 @@ export function cachedReads(cache: ReadCache, policy: PublicCachePolicy, downstr
       if (matchesIfNoneMatch(req.headers['if-none-match'], response.etag)) res.statusCode = 304
       send(body)
     })
-    handOn(req)
+    handOn()
   }
 
-  async function serveGraphqlPost(req: Request, res: Response, scope: ReadCacheScope, handOn: (request: IncomingMessage) => void): Promise<void> {
-    if (Number(req.headers['content-length'] ?? 0) > GRAPHQL_BODY_LIMIT) return handOn(req)
-    let body: Buffer
+  /** The body was read (and limited) by the security middleware; what is not JSON goes to Payload. */
+  function planGraphqlPost(req: Request): CachePlan {
     try {
-      body = await readBody(req, GRAPHQL_BODY_LIMIT)
-    } catch (error) {
-      if (!(error instanceof BodyTooLargeError)) throw error
-      res.status(413).json({ errors: [{ message: `A GraphQL request may be at most ${GRAPHQL_BODY_LIMIT / 1024} KB.` }] })
-      return
-    }
-    const replay = replayedRequest(req, body)
-    let plan: CachePlan = { cache: false, personal: false }
-    try {
-      plan = planGraphqlRequest('POST', JSON.parse(body.toString('utf8')) ?? {})
+      return planGraphqlRequest('POST', JSON.parse(bufferedBodyOf(req)?.toString('utf8') ?? 'null') ?? {})
     } catch {
-      // not JSON: Payload explains what it expects
+      return { cache: false, personal: false }
     }
-    if (plan.cache) serve(plan, replay, res, scope, handOn)
-    else handOn(replay)
   }
 
   return (req: Request, res: Response, next: NextFunction) => {
     const scope = newReadCacheScope()
     dropChangesBeforeResponding(res, scope, cache)
-    const handOn = (request: IncomingMessage) => {
-      runInReadCacheScope(scope, () => Promise.resolve(downstream(request, res))).catch(next)
+    const handOn = () => {
+      runInReadCacheScope(scope, () => Promise.resolve(downstream(req, res, next))).catch(next)
     }
-    if (!req.url.startsWith('/api/')) return handOn(req)
+    if (!req.url.startsWith('/api/')) return handOn()
     if (carriesCredentials(req.headers)) {
       res.setHeader('Cache-Control', PERSONAL_CACHE_CONTROL)
-      return handOn(req)
+      return handOn()
     }
     const url = new URL(req.url, 'http://localhost')
-    if (url.pathname === GRAPHQL_PATH && req.method === 'POST') {
-      serveGraphqlPost(req, res, scope, handOn).catch(next)
-      return
-    }
-    const plan = url.pathname === GRAPHQL_PATH
-      ? planGraphqlRequest(req.method, graphqlParamsFromSearch(url.searchParams) ?? {})
-      : planRestRequest(req.method, url.pathname, url.searchParams)
+    const graphql = url.pathname === GRAPHQL_PATH
+    const plan = graphql && req.method === 'POST'
+      ? planGraphqlPost(req)
+      : graphql
+        ? planGraphqlRequest(req.method, graphqlParamsFromSearch(url.searchParams) ?? {})
+        : planRestRequest(req.method, url.pathname, url.searchParams)
     if (plan.cache) serve(plan, req, res, scope, handOn)
-    else handOn(req)
+    else handOn()
   }
 }

@@ -2,24 +2,29 @@
  * The express application: our own routes first, everything else (admin, REST, GraphQL) to Next.
  * No global body parser: Payload reads request bodies itself (see PAYLOAD-NOTES).
  */
-import express, { type ErrorRequestHandler } from 'express'
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 
+import type { SecuritySettings } from '../config'
 import type { Logger } from '../logging'
-import { cachedReads, type Downstream } from '../readCache/cachedReads'
+import { cachedReads } from '../readCache/cachedReads'
 import type { PublicCachePolicy } from '../readCache/httpCaching'
 import type { ReadCache } from '../readCache/readCache'
 import { failFastWhileDatabaseDown, type DatabaseWatch } from './databaseOutage'
 import { healthRoutes } from './health'
 import type { ReadinessProbe } from './readiness'
 import { requestLogging } from './requestLogging'
+import { securityMiddleware, withReplayedBody } from './security'
 
 export interface AppParts {
   logger: Logger
   readiness: ReadinessProbe
+  security: SecuritySettings
+  /** Next in development mode (hot reload) needs a looser content security policy. */
+  devServer?: boolean
   /** Answers 503 at once while the database is down; absent only in tests of our own routes. */
   databaseWatch?: DatabaseWatch
   /** Next's request handler behind the read cache; absent only in tests of our own routes. */
-  next?: { handler: Downstream; readCache: ReadCache; cachePolicy: PublicCachePolicy }
+  next?: { handler: RequestHandler; readCache: ReadCache; cachePolicy: PublicCachePolicy }
 }
 
 const logAndAnswerErrors = (logger: Logger): ErrorRequestHandler => (error, req, res, _next) => {
@@ -31,13 +36,15 @@ const logAndAnswerErrors = (logger: Logger): ErrorRequestHandler => (error, req,
   res.status(500).json({ errors: [{ message: 'Something went wrong on our side. The error was logged.' }] })
 }
 
-export function createApp({ logger, readiness, databaseWatch, next }: AppParts): express.Express {
+export function createApp({ logger, readiness, security, devServer = false, databaseWatch, next }: AppParts): express.Express {
   const app = express()
   app.disable('x-powered-by')
   app.use(requestLogging(logger))
   app.use(healthRoutes(readiness))
+  app.use(securityMiddleware(security, { devServer }))
   if (databaseWatch) app.use(failFastWhileDatabaseDown(databaseWatch))
-  if (next) app.use(cachedReads(next.readCache, next.cachePolicy, next.handler))
+  // Request bodies were read by the body limit: Next gets them replayed.
+  if (next) app.use(cachedReads(next.readCache, next.cachePolicy, withReplayedBody(next.handler)))
   app.use(logAndAnswerErrors(logger))
   return app
 }

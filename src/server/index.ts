@@ -66,6 +66,8 @@ async function start(settings: Settings, logger: Logger, running: Running): Prom
   const app = createApp({
     logger,
     readiness: running.readiness,
+    security: settings.security,
+    devServer: dev,
     databaseWatch: running.databaseWatch,
     next: { handler: (req, res) => handle(req, res), readCache, cachePolicy: settings.readCache },
   })

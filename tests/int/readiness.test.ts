@@ -4,6 +4,7 @@
 import { createServer, type Server } from 'node:net'
 import type { AddressInfo } from 'node:net'
 
+import { loadSettings } from '../../src/config'
 import { createLogger } from '../../src/logging'
 import { createApp } from '../../src/server/app'
 import { databaseReadiness } from '../../src/server/readiness'
@@ -22,8 +23,9 @@ it('answers 503 with a JSON reason when the database is down, 200 when it is up'
 
   const down = databaseReadiness(`postgres://postgres@127.0.0.1:${deadPort}/nothing`, logger)
   const up = databaseReadiness(process.env.DATABASE_URL as string, logger)
-  const downServer = createApp({ logger, readiness: down }).listen(0, '127.0.0.1')
-  const upServer = createApp({ logger, readiness: up }).listen(0, '127.0.0.1')
+  const { security } = loadSettings()
+  const downServer = createApp({ logger, readiness: down, security }).listen(0, '127.0.0.1')
+  const upServer = createApp({ logger, readiness: up, security }).listen(0, '127.0.0.1')
   await Promise.all([downServer, upServer].map((server) => new Promise((resolve) => server.once('listening', resolve))))
   try {
     const unavailable = await fetch(`http://127.0.0.1:${(downServer.address() as AddressInfo).port}/ready`)

@@ -71,6 +71,38 @@ describe('defaults', () => {
   })
 })
 
+describe('security settings', () => {
+  it('default to generous limits and no other trusted origin', () => {
+    expect(load({}).security).toEqual({
+      allowedOrigins: [],
+      maxBodyBytes: 1024 * 1024,
+      rateLimits: { windowMs: 60_000, login: 10, forgotPassword: 5, graphql: 300 },
+    })
+  })
+
+  it('are read from the environment', () => {
+    const { security } = load({
+      ALLOWED_ORIGINS: 'https://www.example-spa.com/, http://localhost:4321',
+      MAX_BODY_KB: '64',
+      RATE_LIMIT_WINDOW_SECONDS: '900',
+      LOGIN_RATE_LIMIT: '3',
+      FORGOT_PASSWORD_RATE_LIMIT: '2',
+      GRAPHQL_RATE_LIMIT: '50',
+    })
+    expect(security).toEqual({
+      allowedOrigins: ['https://www.example-spa.com', 'http://localhost:4321'],
+      maxBodyBytes: 64 * 1024,
+      rateLimits: { windowMs: 900_000, login: 3, forgotPassword: 2, graphql: 50 },
+    })
+  })
+
+  it('explain a bad origin or limit', () => {
+    expect(() => load({ ALLOWED_ORIGINS: 'https://www.example-spa.com/blog' })).toThrow(/ALLOWED_ORIGINS must be comma-separated origins/)
+    expect(() => load({ LOGIN_RATE_LIMIT: '0' })).toThrow('LOGIN_RATE_LIMIT must be a whole number of at least 1, got "0"')
+    expect(() => load({ MAX_BODY_KB: 'lots' })).toThrow(ConfigError)
+  })
+})
+
 describe('PAYLOAD_SECRET', () => {
   it('is generated once in development and kept under the data folder, readable only by its owner', () => {
     const first = load({}).payloadSecret

@@ -1,0 +1,99 @@
+/**
+ * Limits on what REST and GraphQL clients may ask of a collection, checked before Payload runs
+ * the query: page size, population depth, no NUL characters in filters, and no filtering or sorting on rich-text or JSON
+ * fields (their values are whole documents: comparing them is slow, and Postgres errors on
+ * operators it cannot apply to jsonb). System calls through the local API are not limited.
+ */
+import { APIError, type CollectionBeforeOperationHook, type CollectionConfig, type FlattenedField } from 'payload'
+
+import { containsNulCharacter } from './nulCharacters'
+
+/** Documents per page; `limit=0` ("all") is served as a page of this size. */
+export const MAX_PAGE_SIZE = 100
+/** Also Payload's `maxDepth`, which caps population wherever a depth is not checked here. */
+export const MAX_DEPTH = 3
+
+type WhereNode = Record<string, unknown>
+
+interface QueryArgs {
+  where?: WhereNode
+  sort?: string | string[]
+  limit?: number
+  depth?: number
+  pagination?: boolean
+}
+
+const refuse = (message: string) => new APIError(message, 400, undefined, true)
+
+type FieldsOf = (collection: string) => FlattenedField[] | undefined
+
+/**
+ * Dotted paths of the rich-text and JSON fields, in groups (`workflow.checklist`) and through
+ * relationships (`techniques.description`); each related collection is followed once.
+ */
+export function documentValuedPaths(fields: FlattenedField[], fieldsOf: FieldsOf, prefix = '', followed = new Set<string>()): string[] {
+  return fields.flatMap((field) => {
+    if (field.type === 'richText' || field.type === 'json') return [prefix + field.name]
+    if (field.type === 'group') return documentValuedPaths(field.flattenedFields, fieldsOf, `${prefix}${field.name}.`, followed)
+    if ((field.type === 'relationship' || field.type === 'upload') && typeof field.relationTo === 'string' && !followed.has(field.relationTo)) {
+      const related = fieldsOf(field.relationTo) ?? []
+      return documentValuedPaths(related, fieldsOf, `${prefix}${field.name}.`, new Set([...followed, field.relationTo]))
+    }
+    return []
+  })
+}
+
+function whereKeys(where: WhereNode): string[] {
+  return Object.entries(where).flatMap(([key, condition]) =>
+    (key === 'and' || key === 'or') && Array.isArray(condition) ? condition.flatMap((child: WhereNode) => whereKeys(child ?? {})) : [key],
+  )
+}
+
+const sortKeys = (sort: QueryArgs['sort']) =>
+  (Array.isArray(sort) ? sort : String(sort ?? '').split(',')).map((key) => key.trim().replace(/^-/, '')).filter(Boolean)
+
+const touches = (key: string, path: string) => key === path || key.startsWith(`${path}.`)
+
+function checkPageSize(query: QueryArgs): void {
+  const limit = query.limit === undefined ? undefined : Number(query.limit)
+  if (limit !== undefined && limit > MAX_PAGE_SIZE) {
+    throw refuse(`limit may be at most ${MAX_PAGE_SIZE}. Ask for the next documents with page=2, page=3 and so on.`)
+  }
+  if (limit === 0 || query.pagination === false) {
+    query.limit = MAX_PAGE_SIZE
+    query.pagination = true
+  }
+}
+
+function checkDepth(query: QueryArgs): void {
+  if (query.depth !== undefined && Number(query.depth) > MAX_DEPTH) {
+    throw refuse(`depth may be at most ${MAX_DEPTH}. Ask for related documents separately if you need more.`)
+  }
+}
+
+function checkFilterValues(query: QueryArgs): void {
+  if (containsNulCharacter(query.where)) throw refuse('Filter values cannot contain NUL characters (\\u0000).')
+}
+
+function checkFilterAndSortPaths(query: QueryArgs, documentPaths: string[]): void {
+  const keys = [...(query.where ? whereKeys(query.where) : []), ...sortKeys(query.sort)]
+  const offending = keys.find((key) => documentPaths.some((path) => touches(key, path)))
+  if (offending) throw refuse(`"${offending}" is rich text or JSON and cannot be used to filter or sort.`)
+}
+
+export const limitClientQueries: CollectionBeforeOperationHook = ({ args, collection, req }) => {
+  if (req.payloadAPI === 'local') return args
+  const query = args as QueryArgs
+  checkPageSize(query)
+  checkDepth(query)
+  const fieldsOf: FieldsOf = (slug) => req.payload.collections[slug as keyof typeof req.payload.collections]?.config.flattenedFields
+  checkFilterAndSortPaths(query, documentValuedPaths(collection.flattenedFields, fieldsOf, '', new Set([collection.slug])))
+  checkFilterValues(query)
+  return args
+}
+
+/** Adds the query limits to a collection, before its own beforeOperation hooks. */
+export const withClientQueryLimits = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  hooks: { ...collection.hooks, beforeOperation: [limitClientQueries, ...(collection.hooks?.beforeOperation ?? [])] },
+})

@@ -1,0 +1,18 @@
+/** The protections every request passes before it reaches Next (and Payload). */
+import { Router } from 'express'
+
+import type { SecuritySettings } from '../../config'
+import { securityHeaders } from './headers'
+import { rateLimits } from './rateLimits'
+import { limitApiRequestBodies } from './requestBodies'
+
+export { withReplayedBody } from './requestBodies'
+
+export function securityMiddleware(security: SecuritySettings, { devServer }: { devServer: boolean }): Router {
+  const router = Router()
+  router.use(securityHeaders({ devServer }))
+  // Bodies first: the rate limits recognise GraphQL logins by the query in the body.
+  router.use('/api', limitApiRequestBodies(security.maxBodyBytes))
+  router.use(rateLimits(security.rateLimits))
+  return router
+}

@@ -1,0 +1,53 @@
+/**
+ * Per-IP limits on the endpoints that guessing and flooding aim at: login and forgot-password
+ * (over REST and as GraphQL mutations, which share the same counters) and GraphQL as a whole.
+ * Counters live in this process's memory (one server process).
+ */
+import { Router, type RequestHandler } from 'express'
+import { rateLimit } from 'express-rate-limit'
+
+import type { SecuritySettings } from '../../config'
+import { sendApiError } from './apiError'
+import { bufferedBodyOf } from './requestBodies'
+
+function limitPerClientIp(limit: number, windowMs: number, what: string) {
+  return rateLimit({
+    windowMs,
+    limit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res) => {
+      sendApiError(res, 429, `Too many ${what} from your address. Please wait ${res.getHeader('retry-after')} seconds and try again.`)
+    },
+  })
+}
+
+/** How often a GraphQL request body names `field` (aliases cannot hide a field's name). */
+function graphqlFieldCount(body: Buffer | undefined, field: string): number {
+  if (!body) return 0
+  return body.toString('utf8').match(new RegExp(`\\b${field}\\b`, 'g'))?.length ?? 0
+}
+
+/**
+ * Sends GraphQL requests that run `field` through `limiter`, one such field per request: with
+ * aliases, one request could otherwise try a hundred passwords.
+ */
+function limitGraphqlMutation(field: string, limiter: RequestHandler): RequestHandler {
+  return (req, res, next) => {
+    const count = graphqlFieldCount(bufferedBodyOf(req), field)
+    if (count === 0) return next()
+    if (count > 1) return sendApiError(res, 400, `Only one ${field} is allowed per request.`)
+    return limiter(req, res, next)
+  }
+}
+
+export function rateLimits({ windowMs, login, forgotPassword, graphql }: SecuritySettings['rateLimits']): Router {
+  const loginLimit = limitPerClientIp(login, windowMs, 'login attempts')
+  const forgotPasswordLimit = limitPerClientIp(forgotPassword, windowMs, 'password reset requests')
+  const router = Router()
+  router.post('/api/users/login', loginLimit)
+  router.post('/api/users/forgot-password', forgotPasswordLimit)
+  router.use('/api/graphql', limitPerClientIp(graphql, windowMs, 'GraphQL requests'))
+  router.post('/api/graphql', limitGraphqlMutation('loginUser', loginLimit), limitGraphqlMutation('forgotPasswordUser', forgotPasswordLimit))
+  return router
+}

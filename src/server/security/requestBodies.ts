@@ -1,0 +1,88 @@
+/**
+ * Request bodies sent to the API, file uploads excepted (Payload limits those itself): at most
+ * `maxBytes`, counted as they arrive so a chunked body without Content-Length is limited too.
+ * The accepted body is buffered here, so Next gets a replayed request carrying the same bytes
+ * (express must not consume the stream Payload reads). Malformed JSON and text with NUL
+ * characters get 400 here: Payload's GraphQL route answers the first, Postgres the second, with 500.
+ */
+import { IncomingMessage } from 'node:http'
+import type { Request, RequestHandler, Response } from 'express'
+
+import { containsNulCharacter } from '../../security/nulCharacters'
+import { sendApiError } from './apiError'
+
+const bufferedBodies = new WeakMap<Request, Buffer>()
+
+const isJson = (req: Request) => /^application\/([\w.+-]*\+)?json\b/i.test(req.headers['content-type'] ?? '')
+const isMultipart = (req: Request) => /^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '')
+const mayHaveBody = (req: Request) => req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined
+
+function refuseTooLarge(res: Response, maxBytes: number): void {
+  // The rest of the body is not read: close the connection instead of waiting for it.
+  res.set('connection', 'close')
+  sendApiError(res, 413, `The request body is too large: at most ${Math.floor(maxBytes / 1024)} kB is accepted.`)
+}
+
+/** Why a JSON body is refused, if it is. */
+function jsonBodyProblem(body: Buffer): string | undefined {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(body.toString('utf8'))
+  } catch {
+    return 'The request body is not valid JSON. Check for a missing quote, comma or bracket.'
+  }
+  return containsNulCharacter(parsed) ? 'Text in the request cannot contain NUL characters (\\u0000).' : undefined
+}
+
+/** A new request with the same head as `req` whose body is `body`. */
+function replay(req: Request, body: Buffer): IncomingMessage {
+  const copy = new IncomingMessage(req.socket)
+  copy.method = req.method
+  copy.url = req.originalUrl
+  copy.httpVersion = req.httpVersion
+  copy.httpVersionMajor = req.httpVersionMajor
+  copy.httpVersionMinor = req.httpVersionMinor
+  copy.headers = { ...req.headers, 'content-length': String(body.length) }
+  delete copy.headers['transfer-encoding']
+  copy.rawHeaders = Object.entries(copy.headers).flatMap(([name, value]) => (Array.isArray(value) ? value.flatMap((entry) => [name, entry]) : [name, String(value)]))
+  // Without `complete`, the copy counts as aborted once read, and destroying it closes the socket.
+  copy.complete = true
+  copy.push(body)
+  copy.push(null)
+  return copy
+}
+
+export function limitApiRequestBodies(maxBytes: number): RequestHandler {
+  return (req, res, next) => {
+    if (!mayHaveBody(req) || isMultipart(req)) return next()
+    if (Number(req.headers['content-length']) > maxBytes) return refuseTooLarge(res, maxBytes)
+
+    const chunks: Buffer[] = []
+    let received = 0
+    const collect = (chunk: Buffer) => {
+      received += chunk.length
+      if (received <= maxBytes) return chunks.push(chunk)
+      req.off('data', collect).off('end', finish)
+      refuseTooLarge(res, maxBytes)
+    }
+    const finish = () => {
+      const body = Buffer.concat(chunks)
+      const problem = body.length > 0 && isJson(req) ? jsonBodyProblem(body) : undefined
+      if (problem) return sendApiError(res, 400, problem)
+      bufferedBodies.set(req, body)
+      next()
+    }
+    req.on('data', collect).once('end', finish).once('error', next)
+  }
+}
+
+/** The body read by limitApiRequestBodies, for middleware that needs to look at it. */
+export const bufferedBodyOf = (req: Request): Buffer | undefined => bufferedBodies.get(req)
+
+/** Hands `handler` a replayed request when the body was buffered above, the original otherwise. */
+export function withReplayedBody(handler: RequestHandler): RequestHandler {
+  return (req, res, next) => {
+    const body = bufferedBodies.get(req)
+    handler(body ? (replay(req, body) as Request) : req, res, next)
+  }
+}

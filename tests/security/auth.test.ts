@@ -1,0 +1,226 @@
+/**
+ * Attacks on accounts: password guessing (lockout, per-IP rate limits), finding out who has an
+ * account, reusing tokens after logout, reusing or outliving password reset tokens, and
+ * unlocking accounts without being an admin.
+ */
+import { request as httpRequest } from 'node:http'
+import pg from 'pg'
+import type { Payload } from 'payload'
+
+import type { User } from '../../payload-types'
+import { closePayload, openPayload } from '../helpers/payload'
+import { startServer, type RunningServer } from '../helpers/server'
+import { createUser, deleteUsers, TEST_PASSWORD, uniqueEmail } from '../helpers/users'
+
+const NEW_PASSWORD = 'Quiet-Forest-77!'
+
+let payload: Payload
+let server: RunningServer
+const users: User[] = []
+
+beforeAll(async () => {
+  payload = await openPayload()
+  // Generous limits here: this file is about accounts; the rate limits have their own server below.
+  server = await startServer({ LOGIN_RATE_LIMIT: '1000', FORGOT_PASSWORD_RATE_LIMIT: '1000' })
+}, 120_000)
+
+afterAll(async () => {
+  await server?.stop()
+  await deleteUsers(payload, users)
+  await closePayload(payload)
+})
+
+async function newUser(role: 'admin' | 'reviewer' | 'writer'): Promise<User> {
+  const user = await createUser(payload, role, `auth-${role}`)
+  users.push(user)
+  return user
+}
+
+async function post(base: string, path: string, body: unknown, token?: string) {
+  const response = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) },
+    body: JSON.stringify(body),
+  })
+  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, any> }
+}
+
+const login = (email: string, password = TEST_PASSWORD, base = server.baseUrl) => post(base, '/api/users/login', { email, password })
+
+async function tokenOf(user: User): Promise<string> {
+  const { status, body } = await login(user.email)
+  expect(status).toBe(200)
+  return body.token
+}
+
+async function me(token: string) {
+  const response = await fetch(`${server.baseUrl}/api/users/me`, { headers: { authorization: `JWT ${token}` } })
+  return ((await response.json()) as { user: User | null }).user
+}
+
+async function resetTokenOf(user: User): Promise<string> {
+  const stored = await payload.findByID({ collection: 'users', id: user.id, showHiddenFields: true, overrideAccess: true })
+  return stored.resetPasswordToken as string
+}
+
+describe('password guessing', () => {
+  it('locks an account after 5 failed logins, even against the right password', async () => {
+    const victim = await newUser('writer')
+    for (let attempt = 1; attempt <= 5; attempt++) expect((await login(victim.email, `wrong-${attempt}`)).status).toBe(401)
+    const { status, body } = await login(victim.email)
+    expect(status).toBe(401)
+    expect(body.errors[0].message).toMatch(/locked/i)
+  })
+
+  it('lets only an admin unlock an account', async () => {
+    const victim = await newUser('writer')
+    for (let attempt = 1; attempt <= 5; attempt++) await login(victim.email, `wrong-${attempt}`)
+    for (const role of ['writer', 'reviewer'] as const) {
+      const { status } = await post(server.baseUrl, '/api/users/unlock', { email: victim.email }, await tokenOf(await newUser(role)))
+      expect({ role, status }).toEqual({ role, status: 403 })
+    }
+    expect((await post(server.baseUrl, '/api/users/unlock', { email: victim.email })).status).toBe(403)
+    expect((await login(victim.email)).status).toBe(401)
+    expect((await post(server.baseUrl, '/api/users/unlock', { email: victim.email }, await tokenOf(await newUser('admin')))).status).toBe(200)
+    expect((await login(victim.email)).status).toBe(200)
+  })
+})
+
+describe('finding out who has an account', () => {
+  it('gets the same answer from login for an unknown email and a wrong password', async () => {
+    const known = await newUser('writer')
+    const wrongPassword = await login(known.email, 'not-the-password')
+    const unknownEmail = await login(uniqueEmail('nobody'), 'not-the-password')
+    expect(unknownEmail.status).toBe(wrongPassword.status)
+    expect(unknownEmail.body).toEqual(wrongPassword.body)
+  })
+
+  it('gets the same answer from forgot-password for a known and an unknown email', async () => {
+    const known = await newUser('writer')
+    const forKnown = await post(server.baseUrl, '/api/users/forgot-password', { email: known.email })
+    const forUnknown = await post(server.baseUrl, '/api/users/forgot-password', { email: uniqueEmail('nobody') })
+    expect(forKnown.status).toBe(200)
+    expect(forUnknown).toEqual({ ...forKnown, headers: forUnknown.headers })
+    expect(JSON.stringify(forKnown.body)).not.toContain(await resetTokenOf(known))
+  })
+})
+
+describe('tokens', () => {
+  it('are worthless after logout', async () => {
+    const user = await newUser('writer')
+    const token = await tokenOf(user)
+    expect((await me(token))?.id).toBe(user.id)
+    expect((await post(server.baseUrl, '/api/users/logout', {}, token)).status).toBe(200)
+    expect(await me(token)).toBeNull()
+    const write = await fetch(`${server.baseUrl}/api/users/${user.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+      body: JSON.stringify({ name: 'after logout' }),
+    })
+    expect(write.status).toBe(403)
+  })
+
+  it('reset a password once only', async () => {
+    const user = await newUser('writer')
+    await post(server.baseUrl, '/api/users/forgot-password', { email: user.email })
+    const token = await resetTokenOf(user)
+    expect((await post(server.baseUrl, '/api/users/reset-password', { token, password: NEW_PASSWORD })).status).toBe(200)
+    const reused = await post(server.baseUrl, '/api/users/reset-password', { token, password: 'Another-Try-99!' })
+    expect(reused.status).toBe(403)
+    expect((await login(user.email, NEW_PASSWORD)).status).toBe(200)
+  })
+
+  it('reset nothing once expired', async () => {
+    const user = await newUser('writer')
+    await post(server.baseUrl, '/api/users/forgot-password', { email: user.email })
+    const token = await resetTokenOf(user)
+    const db = new pg.Client({ connectionString: process.env.DATABASE_URL })
+    await db.connect()
+    try {
+      await db.query("UPDATE users SET reset_password_expiration = now() - interval '1 minute' WHERE id = $1", [user.id])
+    } finally {
+      await db.end()
+    }
+    expect((await post(server.baseUrl, '/api/users/reset-password', { token, password: NEW_PASSWORD })).status).toBe(403)
+    expect((await login(user.email)).status).toBe(200)
+  })
+})
+
+describe('per-IP rate limits', () => {
+  let limited: RunningServer
+  beforeAll(async () => {
+    limited = await startServer({ LOGIN_RATE_LIMIT: '3', FORGOT_PASSWORD_RATE_LIMIT: '2', GRAPHQL_RATE_LIMIT: '4', RATE_LIMIT_WINDOW_SECONDS: '600' })
+  }, 120_000)
+  afterAll(async () => {
+    await limited?.stop()
+  })
+
+  interface Answer {
+    status: number
+    retryAfter: number
+    body: Record<string, any>
+  }
+
+  /** Each test is a different client: its own loopback address (127.0.0.x), so its own counters. */
+  function clientAt(address: string) {
+    const { port } = new URL(limited.baseUrl)
+    return (path: string, body: unknown) =>
+      new Promise<Answer>((resolve, reject) => {
+        const payloadBytes = Buffer.from(JSON.stringify(body))
+        const request = httpRequest(
+          { host: '127.0.0.1', port, path, method: 'POST', localAddress: address, headers: { 'content-type': 'application/json', 'content-length': payloadBytes.length } },
+          (response) => {
+            let text = ''
+            response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk))
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, retryAfter: Number(response.headers['retry-after']), body: JSON.parse(text) }))
+          },
+        )
+        request.once('error', reject)
+        request.end(payloadBytes)
+      })
+  }
+
+  const graphqlLogin = (email: string, password: string) => ({ query: `mutation { loginUser(email: "${email}", password: "${password}") { token } }` })
+
+  function expectLimited(answer: Answer, what: RegExp) {
+    expect(answer.status).toBe(429)
+    expect(answer.retryAfter).toBeGreaterThan(0)
+    expect(answer.body.errors[0].message).toMatch(what)
+  }
+
+  it('answers the login attempt over the limit with 429, Retry-After and a sentence, even with the right password', async () => {
+    const user = await newUser('writer')
+    const post = clientAt('127.0.0.11')
+    for (let attempt = 1; attempt <= 3; attempt++) expect((await post('/api/users/login', { email: uniqueEmail('guess'), password: 'guess' })).status).toBe(401)
+    expectLimited(await post('/api/users/login', { email: user.email, password: TEST_PASSWORD }), /Too many login attempts/)
+  })
+
+  it('counts GraphQL logins with REST logins', async () => {
+    const post = clientAt('127.0.0.12')
+    for (let attempt = 1; attempt <= 2; attempt++) expect((await post('/api/users/login', { email: uniqueEmail('guess'), password: 'guess' })).status).toBe(401)
+    expect((await post('/api/graphql', graphqlLogin(uniqueEmail('guess'), 'guess'))).status).toBe(200) // GraphQL reports the failure in errors
+    expectLimited(await post('/api/graphql', graphqlLogin(uniqueEmail('guess'), 'guess')), /Too many login attempts/)
+  })
+
+  it('refuses several password guesses in one GraphQL request', async () => {
+    const post = clientAt('127.0.0.13')
+    const guesses = ['a', 'b', 'c'].map((password, index) => `guess${index}: loginUser(email: "someone@spa.test", password: "${password}") { token }`)
+    const answer = await post('/api/graphql', { query: `mutation { ${guesses.join(' ')} }` })
+    expect(answer.status).toBe(400)
+    expect(answer.body.errors[0].message).toBe('Only one loginUser is allowed per request.')
+  })
+
+  it('limits forgot-password requests, over REST and GraphQL together', async () => {
+    const post = clientAt('127.0.0.14')
+    expect((await post('/api/users/forgot-password', { email: uniqueEmail('spray') })).status).toBe(200)
+    expect((await post('/api/graphql', { query: `mutation { forgotPasswordUser(email: "${uniqueEmail('spray')}") }` })).status).toBe(200)
+    expectLimited(await post('/api/users/forgot-password', { email: uniqueEmail('spray') }), /Too many password reset requests/)
+  })
+
+  it('limits GraphQL requests', async () => {
+    const post = clientAt('127.0.0.15')
+    const query = { query: '{ Articles(limit: 1) { docs { id } } }' }
+    for (let attempt = 1; attempt <= 4; attempt++) expect((await post('/api/graphql', query)).status).toBe(200)
+    expectLimited(await post('/api/graphql', query), /Too many GraphQL requests/)
+  })
+})

@@ -1,0 +1,180 @@
+/**
+ * Query abuse over REST and GraphQL on every collection: SQL metacharacters and odd paths in
+ * `where` (rich text and JSON included), filtering or sorting on hidden fields, huge `depth` and
+ * `limit`. Each must be answered quickly, without a 500 and without leaking a draft or a secret.
+ */
+import type { Payload } from 'payload'
+
+import type { User } from '../../payload-types'
+import { CONTENT_COLLECTIONS, ContentFixtures, GRAPHQL, httpClient, ReadScenario, type ContentCollection } from '../helpers/content'
+import { closePayload, openPayload } from '../helpers/payload'
+import { startServer, type RunningServer } from '../helpers/server'
+import { createUser, deleteUsers } from '../helpers/users'
+
+let payload: Payload
+let server: RunningServer
+let http: ReturnType<typeof httpClient>
+let fixtures: ContentFixtures
+let admin: User
+let adminToken: string
+const scenario = new ReadScenario()
+
+/** A query that takes longer than this is a denial-of-service lever. */
+const QUICK_MS = 3_000
+
+beforeAll(async () => {
+  payload = await openPayload()
+  fixtures = new ContentFixtures(payload)
+  admin = await createUser(payload, 'admin', 'query-admin')
+  await scenario.create(fixtures)
+  server = await startServer()
+  http = httpClient(server.baseUrl)
+  adminToken = await http.login(admin.email)
+}, 180_000)
+
+afterAll(async () => {
+  await server?.stop()
+  await fixtures?.cleanup()
+  await deleteUsers(payload, [admin])
+  await closePayload(payload)
+})
+
+async function timedGet(path: string, token?: string) {
+  const started = Date.now()
+  const result = await http.get(path, token)
+  return { ...result, ms: Date.now() - started }
+}
+
+const RICH_TEXT_FIELD: Record<ContentCollection, string> = { articles: 'content', techniques: 'description', faqs: 'answer', myths: 'fact' }
+const ALL_COLLECTIONS = [...CONTENT_COLLECTIONS, 'media', 'users', 'workflow-events'] as const
+
+const injections = ["' OR 1=1--", "x'); DROP TABLE users;--", '%', '\\', '"; SELECT pg_sleep(5);--', '$1', '\u0000']
+
+describe.each(CONTENT_COLLECTIONS)('where on the rich text of %s', (collection) => {
+  const field = RICH_TEXT_FIELD[collection]
+
+  it.each(['like', 'equals', 'contains', 'not_equals', 'exists'])('is refused with 400 for operator %s, quickly', async (operator) => {
+    for (const value of injections) {
+      const { status, body, ms } = await timedGet(`/api/${collection}?where[${field}][${operator}]=${encodeURIComponent(value)}`)
+      expect({ value, status, ms: ms < QUICK_MS }).toEqual({ value, status: 400, ms: true })
+      expect(body.errors[0].message).toContain('cannot be used to filter or sort')
+    }
+  })
+
+  it.each([`${field}.root.children.0.text`, `${field}.root`, `${field}.__proto__`])('is refused on the odd path %s', async (path) => {
+    const { status } = await timedGet(`/api/${collection}?where[${path}][like]=${encodeURIComponent("' OR 1=1--")}`)
+    expect(status).toBe(400)
+  })
+
+  it('is refused in sort', async () => {
+    expect((await timedGet(`/api/${collection}?sort=-${field}`)).status).toBe(400)
+  })
+
+  it('is refused over GraphQL', async () => {
+    const { body } = await http.graphql(`{ ${GRAPHQL[collection].many}(where: { ${field}: { like: "' OR 1=1--" } }) { docs { id } } }`)
+    expect(body.errors[0].message).toContain('cannot be used to filter or sort')
+  })
+})
+
+describe('filters through relationships', () => {
+  it.each(['techniques.description', 'faqs.answer', 'myths.fact', 'techniques.description.root'])('refuse the rich text of a related document: %s', async (path) => {
+    const { status, body } = await timedGet(`/api/articles?where[${path}][like]=${encodeURIComponent("' OR 1=1--")}`)
+    expect(status).toBe(400)
+    expect(body.errors[0].message).toContain('cannot be used to filter or sort')
+  })
+
+  it.each(['author.email', 'author.role', 'author.hash', 'author.resetPasswordToken'])('cannot probe the accounts of authors anonymously: %s', async (path) => {
+    const { status, body } = await timedGet(`/api/articles?where[${path}][exists]=true`)
+    expect(status === 400 || (status === 200 && body.docs.length === 0)).toBe(true)
+  })
+})
+
+it('refuses filtering on the JSON checklist of the workflow', async () => {
+  const { status } = await timedGet(`/api/articles?where[workflow.checklist][like]=${encodeURIComponent("' OR 1=1--")}`, adminToken)
+  expect(status).toBe(400)
+})
+
+describe.each(ALL_COLLECTIONS)('odd where and sort on %s', (collection) => {
+  const oddQueries = [
+    ...injections.map((value) => `where[id][equals]=${encodeURIComponent(value)}`),
+    ...injections.map((value) => `where[slug][in]=${encodeURIComponent(value)}`),
+    `where[content.root.children[0]][like]=x`,
+    `where[__proto__][polluted]=1`,
+    `where[constructor][prototype][x]=1`,
+    `where[or][0][id][exists]=true&where[or][1][_status][equals]=draft`,
+    `where[_status][not_equals]=published`,
+    `where[author.password][exists]=true`,
+    `where[author.hash][exists]=true`,
+    `where[createdAt][greater_than]=${encodeURIComponent("now()'")}`,
+    `sort=${encodeURIComponent("id; DROP TABLE users")}`,
+    `sort=${encodeURIComponent('../../etc/passwd')}`,
+    `select[${encodeURIComponent("id\"; --")}]=true`,
+  ]
+
+  it.each(oddQueries)('never errors, never leaks a draft, answers quickly: %s', async (query) => {
+    const { status, text, ms } = await timedGet(`/api/${collection}?${query}`)
+    expect(status).toBeLessThan(500)
+    expect(text.toLowerCase()).not.toContain(scenario.secret)
+    expect(ms).toBeLessThan(QUICK_MS)
+  })
+})
+
+describe('hidden fields of accounts, even for an admin', () => {
+  it.each(['hash', 'salt', 'resetPasswordToken', 'resetPasswordExpiration', 'lockUntil', 'loginAttempts', 'sessions.id'])('cannot be filtered on: %s', async (field) => {
+    const { status, body } = await timedGet(`/api/users?where[${field}][exists]=true`, adminToken)
+    expect(status).toBe(400)
+    expect(body.errors[0].message).toContain('cannot be queried')
+  })
+
+  it.each(['hash', '-salt', 'resetPasswordToken'])('cannot be sorted on: %s', async (sort) => {
+    const { status } = await timedGet(`/api/users?sort=${sort}`, adminToken)
+    expect(status).toBe(400)
+  })
+
+  it('are not returned when selected (sessions only to their owner)', async () => {
+    const { status, body } = await timedGet('/api/users?select[hash]=true&select[salt]=true&select[resetPasswordToken]=true&select[sessions]=true&limit=100', adminToken)
+    expect(status).toBe(200)
+    for (const { sessions, ...rest } of body.docs) {
+      expect(Object.keys(rest).sort()).toEqual(['collection', 'id'])
+      if (rest.id !== admin.id) expect(sessions ?? []).toEqual([])
+    }
+  })
+})
+
+describe('depth', () => {
+  it.each(ALL_COLLECTIONS)('above 3 is refused with 400 on %s', async (collection) => {
+    const { status, body, ms } = await timedGet(`/api/${collection}?depth=50`, adminToken)
+    expect(status).toBe(400)
+    expect(body.errors[0].message).toBe('depth may be at most 3. Ask for related documents separately if you need more.')
+    expect(ms).toBeLessThan(QUICK_MS)
+  })
+
+  it('above 3 is refused on a single document too', async () => {
+    expect((await timedGet(`/api/articles/${scenario.linkingArticle.id}?depth=50`)).status).toBe(400)
+  })
+
+  it('up to 3 is served', async () => {
+    const { status, body } = await timedGet(`/api/articles/${scenario.linkingArticle.id}?depth=3`)
+    expect(status).toBe(200)
+    expect(typeof body.techniques[0]).toBe('object')
+  })
+})
+
+describe('limit', () => {
+  it.each(ALL_COLLECTIONS)('above 100 is refused with 400 on %s', async (collection) => {
+    const { status, body } = await timedGet(`/api/${collection}?limit=100000`, adminToken)
+    expect(status).toBe(400)
+    expect(body.errors[0].message).toMatch(/^limit may be at most 100\./)
+  })
+
+  it.each(['limit=0', 'pagination=false'])('"everything" (%s) is served as pages of 100', async (query) => {
+    const { status, body } = await timedGet(`/api/techniques?${query}`)
+    expect(status).toBe(200)
+    expect(body.limit).toBe(100)
+  })
+
+  it('above 100 is refused over GraphQL', async () => {
+    const { body } = await http.graphql('{ Techniques(limit: 100000) { docs { id } } }')
+    expect(body.errors[0].message).toMatch(/^limit may be at most 100\./)
+  })
+})

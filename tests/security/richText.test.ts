@@ -1,0 +1,84 @@
+/**
+ * Script links in rich text: a `javascript:` or `data:` link would run in the browser of every
+ * reader (and of the reviewer previewing the draft), so saving one is refused, drafts included.
+ */
+import type { Payload } from 'payload'
+
+import type { User } from '../../payload-types'
+import { CONTENT_COLLECTIONS, ContentFixtures, contentData, httpClient, randomSuffix, type ContentCollection } from '../helpers/content'
+import { closePayload, openPayload } from '../helpers/payload'
+import { startServer, type RunningServer } from '../helpers/server'
+import { createUser, deleteUsers } from '../helpers/users'
+
+let payload: Payload
+let server: RunningServer
+let http: ReturnType<typeof httpClient>
+let fixtures: ContentFixtures
+let writer: User
+let token: string
+
+beforeAll(async () => {
+  payload = await openPayload()
+  fixtures = new ContentFixtures(payload)
+  writer = await createUser(payload, 'writer', 'richtext-writer')
+  server = await startServer()
+  http = httpClient(server.baseUrl)
+  token = await http.login(writer.email)
+}, 120_000)
+
+afterAll(async () => {
+  await server?.stop()
+  await fixtures?.cleanup()
+  await deleteUsers(payload, [writer])
+  await closePayload(payload)
+})
+
+const RICH_TEXT_FIELD: Record<ContentCollection, string> = { articles: 'content', techniques: 'description', faqs: 'answer', myths: 'fact' }
+
+/** A paragraph with one link, as the admin's editor saves it. */
+function withLink(url: string, type: 'link' | 'autolink' = 'link') {
+  const text = { type: 'text', text: 'click here', version: 1, detail: 0, format: 0, mode: 'normal', style: '' }
+  const link = { type, version: 3, fields: { linkType: 'custom', url, newTab: false }, children: [text], direction: 'ltr', format: '', indent: 0 }
+  const paragraph = { type: 'paragraph', version: 1, children: [link], direction: 'ltr', format: '', indent: 0, textFormat: 0 }
+  return { root: { type: 'root', version: 1, children: [paragraph], direction: 'ltr', format: '', indent: 0 } }
+}
+
+async function saveDraft(collection: ContentCollection, url: string, type: 'link' | 'autolink' = 'link') {
+  const data = { ...contentData(collection, `Links ${randomSuffix()}`), [RICH_TEXT_FIELD[collection]]: withLink(url, type), _status: 'draft' }
+  const result = await http.post(`/api/${collection}?draft=true`, data, token)
+  if (result.body?.doc?.id) fixtures.track(collection, result.body.doc.id)
+  return result
+}
+
+const SCRIPT_LINKS = [
+  'javascript:alert(document.cookie)',
+  'JavaScript:alert(1)',
+  '  javascript:alert(1)',
+  'java\tscript:alert(1)',
+  'java\nscript:alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+  'vbscript:msgbox(1)',
+]
+
+describe.each(CONTENT_COLLECTIONS)('rich text of %s', (collection) => {
+  it.each(SCRIPT_LINKS)('refuses a draft linking to %j, with the reason', async (url) => {
+    const { status, body } = await saveDraft(collection, url)
+    expect(status).toBe(400)
+    expect(JSON.stringify(body.errors)).toMatch(/Links may point to http\(s\), mailto: or tel: addresses/)
+  })
+
+  it('refuses a script autolink too', async () => {
+    expect((await saveDraft(collection, 'javascript:alert(1)', 'autolink')).status).toBe(400)
+  })
+
+  it.each(['https://example.com/study', 'mailto:hello@spa.test', 'tel:+4930123456', '/techniques/shiatsu', '#booking'])('keeps a link to %s', async (url) => {
+    expect((await saveDraft(collection, url)).status).toBe(201)
+  })
+})
+
+it('refuses adding a script link to an existing draft', async () => {
+  const { body } = await saveDraft('articles', 'https://example.com')
+  const { status } = await http.patch(`/api/articles/${body.doc.id}?draft=true`, { content: withLink('javascript:alert(1)') }, token)
+  expect(status).toBe(400)
+})

@@ -1,0 +1,104 @@
+/**
+ * Secrets: the server will not run in production on a weak PAYLOAD_SECRET, and no secret, token
+ * or password hash ever comes back in an API answer (REST, GraphQL, populated relations) or
+ * lands in the log.
+ */
+import type { Payload } from 'payload'
+
+import type { User } from '../../payload-types'
+import { ContentFixtures, httpClient, randomSuffix } from '../helpers/content'
+import { closePayload, openPayload } from '../helpers/payload'
+import { collectOutput, spawnServer, startServer, waitForExit, type RunningServer } from '../helpers/server'
+import { createUser, deleteUsers, TEST_PASSWORD } from '../helpers/users'
+
+describe('production start', () => {
+  it.each([
+    ['too short', 'a1b2c3d4e5f6', 'PAYLOAD_SECRET is too short'],
+    ['without variety', 'ab'.repeat(20), 'PAYLOAD_SECRET has too little variety'],
+    ['a placeholder', 'replace-me-with-a-long-random-value-please', 'PAYLOAD_SECRET is a placeholder value'],
+  ])('is refused with a secret %s', async (_what, secret, reason) => {
+    const child = spawnServer({ NODE_ENV: 'production', PAYLOAD_SECRET: secret })
+    const output = collectOutput(child)
+    expect(await waitForExit(child)).toBe(1)
+    expect(output()).toContain(`spa-cms cannot start: ${reason}`)
+    expect(output()).not.toContain(secret)
+  })
+})
+
+describe('API answers and logs', () => {
+  let payload: Payload
+  let server: RunningServer
+  let http: ReturnType<typeof httpClient>
+  let fixtures: ContentFixtures
+  let admin: User
+  let writer: User
+  const tokens: string[] = []
+  /** Everything that must never leave the server. */
+  const secrets: string[] = []
+
+  beforeAll(async () => {
+    payload = await openPayload()
+    fixtures = new ContentFixtures(payload)
+    admin = await createUser(payload, 'admin', 'secrets-admin')
+    writer = await createUser(payload, 'writer', 'secrets-writer')
+    server = await startServer()
+    http = httpClient(server.baseUrl)
+    tokens.push(await http.login(admin.email), await http.login(writer.email))
+    await http.post('/api/users/forgot-password', { email: writer.email })
+    for (const user of [admin, writer]) {
+      const stored = await payload.findByID({ collection: 'users', id: user.id, showHiddenFields: true, overrideAccess: true })
+      secrets.push(...[stored.hash, stored.salt, stored.resetPasswordToken].filter((value): value is string => Boolean(value)))
+    }
+    expect(secrets).toHaveLength(5) // hash and salt of both, and the writer's reset token
+    secrets.push(process.env.PAYLOAD_SECRET as string, TEST_PASSWORD)
+    await fixtures.published('articles', `Authored ${randomSuffix()}`, { author: writer.id })
+  }, 120_000)
+
+  afterAll(async () => {
+    await server?.stop()
+    await fixtures?.cleanup()
+    await deleteUsers(payload, [admin, writer])
+    await closePayload(payload)
+  })
+
+  const [adminToken, writerToken] = [() => tokens[0], () => tokens[1]]
+
+  function expectNoSecrets(text: string) {
+    for (const secret of secrets) expect(text).not.toContain(secret)
+    expect(text).not.toMatch(/"(hash|salt|resetPasswordToken|password)"\s*:\s*"/)
+  }
+
+  it.each([
+    ['the account list', '/api/users?limit=100&depth=1'],
+    ['one account', 'USER'],
+    ['my own account', '/api/users/me'],
+    ['selected hidden fields', '/api/users?select[hash]=true&select[salt]=true&select[resetPasswordToken]=true&select[password]=true'],
+    ['articles with their authors', '/api/articles?depth=2&limit=100&draft=true'],
+    ['the workflow audit trail', '/api/workflow-events?depth=2&limit=100'],
+  ])('REST: %s', async (_what, path) => {
+    for (const token of [adminToken(), writerToken()]) {
+      const { status, text } = await http.get(path.replace('USER', `/api/users/${writer.id}`), token)
+      expect(status).toBe(200)
+      expectNoSecrets(text)
+    }
+  })
+
+  it('GraphQL: accounts (the schema lists hash, salt and reset token: they must come back empty), and authors through articles', async () => {
+    const { status, text, body } = await http.graphql(
+      `{ Users(limit: 100) { docs { id email hash salt resetPasswordToken resetPasswordExpiration sessions { id } } }
+         meUser { user { id email hash salt resetPasswordToken } }
+         Articles(limit: 100, draft: true) { docs { author { id email hash salt resetPasswordToken } } } }`,
+      adminToken(),
+    )
+    expect(status).toBe(200)
+    expect(body.errors).toBeUndefined()
+    expect(body.data.Users.docs.length).toBeGreaterThanOrEqual(2)
+    expectNoSecrets(text)
+  })
+
+  it('the log, after all of the above', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expectNoSecrets(server.output())
+    for (const token of tokens) expect(server.output()).not.toContain(token)
+  })
+})
