@@ -87,7 +87,9 @@ export const limitClientQueries: CollectionBeforeOperationHook = ({ args, collec
   checkPageSize(query)
   checkDepth(query)
   const fieldsOf: FieldsOf = (slug) => req.payload.collections[slug as keyof typeof req.payload.collections]?.config.flattenedFields
-  checkFilterAndSortPaths(query, documentValuedPaths(collection.flattenedFields, fieldsOf, '', new Set([collection.slug])))
+  const paths = documentValuedPaths(collection.flattenedFields, fieldsOf, '', new Set([collection.slug]))
+  // Queries of the version history address the same fields under `version.`.
+  checkFilterAndSortPaths(query, [...paths, ...paths.map((path) => `version.${path}`)])
   checkFilterValues(query)
   return args
 }

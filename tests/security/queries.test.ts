@@ -76,6 +76,20 @@ describe.each(CONTENT_COLLECTIONS)('where on the rich text of %s', (collection) 
   })
 })
 
+describe.each(CONTENT_COLLECTIONS)('version history of %s, for staff', (collection) => {
+  const field = RICH_TEXT_FIELD[collection]
+
+  it.each([
+    `where[version.${field}][like]=${encodeURIComponent("' OR 1=1--")}`,
+    `sort=version.${field}`,
+    'limit=100000',
+    'depth=50',
+  ])('refuses %s with 400', async (query) => {
+    const { status } = await timedGet(`/api/${collection}/versions?${query}`, adminToken)
+    expect(status).toBe(400)
+  })
+})
+
 describe('filters through relationships', () => {
   it.each(['techniques.description', 'faqs.answer', 'myths.fact', 'techniques.description.root'])('refuse the rich text of a related document: %s', async (path) => {
     const { status, body } = await timedGet(`/api/articles?where[${path}][like]=${encodeURIComponent("' OR 1=1--")}`)
