@@ -1,8 +1,8 @@
 /**
  * Limits on what REST and GraphQL clients may ask of a collection, checked before Payload runs
- * the query: page size, population depth, no NUL characters in filters, and no filtering or sorting on rich-text or JSON
- * fields (their values are whole documents: comparing them is slow, and Postgres errors on
- * operators it cannot apply to jsonb). System calls through the local API are not limited.
+ * the query: page size, population depth, no NUL characters in filters, and no filtering or
+ * sorting on rich-text or JSON fields (their values are whole documents: comparing them is slow,
+ * and Postgres errors on operators it cannot apply to jsonb). Local API (system) calls are not limited.
  */
 import { APIError, type CollectionBeforeOperationHook, type CollectionConfig, type FlattenedField } from 'payload'
 
@@ -43,9 +43,12 @@ export function documentValuedPaths(fields: FlattenedField[], fieldsOf: FieldsOf
   })
 }
 
+/** Payload reads `and`/`or` in any case (GraphQL sends `AND`/`OR`). */
+const isCombinator = (key: string) => ['and', 'or'].includes(key.toLowerCase())
+
 function whereKeys(where: WhereNode): string[] {
   return Object.entries(where).flatMap(([key, condition]) =>
-    (key === 'and' || key === 'or') && Array.isArray(condition) ? condition.flatMap((child: WhereNode) => whereKeys(child ?? {})) : [key],
+    isCombinator(key) && Array.isArray(condition) ? condition.flatMap((child: WhereNode) => whereKeys(child ?? {})) : [key],
   )
 }
 

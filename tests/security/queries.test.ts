@@ -66,12 +66,17 @@ describe.each(CONTENT_COLLECTIONS)('where on the rich text of %s', (collection) 
     expect(status).toBe(400)
   })
 
+  it.each(['or', 'OR', 'and', 'And'])('is refused inside %s', async (combinator) => {
+    const { status } = await timedGet(`/api/${collection}?where[${combinator}][0][${field}][like]=${encodeURIComponent("' OR 1=1--")}`)
+    expect(status).toBe(400)
+  })
+
   it('is refused in sort', async () => {
     expect((await timedGet(`/api/${collection}?sort=-${field}`)).status).toBe(400)
   })
 
-  it('is refused over GraphQL', async () => {
-    const { body } = await http.graphql(`{ ${GRAPHQL[collection].many}(where: { ${field}: { like: "' OR 1=1--" } }) { docs { id } } }`)
+  it.each(['{ FIELD: { like: "\' OR 1=1--" } }', '{ OR: [{ id: { exists: true } }, { FIELD: { like: "\' OR 1=1--" } }] }'])('is refused over GraphQL: where %s', async (where) => {
+    const { body } = await http.graphql(`{ ${GRAPHQL[collection].many}(where: ${where.replace('FIELD', field)}) { docs { id } } }`)
     expect(body.errors[0].message).toContain('cannot be used to filter or sort')
   })
 })
