@@ -4,7 +4,7 @@
  * sorting on rich-text or JSON fields (their values are whole documents: comparing them is slow,
  * and Postgres errors on operators it cannot apply to jsonb). Local API (system) calls are not limited.
  */
-import { APIError, type CollectionBeforeOperationHook, type CollectionConfig, type FlattenedField } from 'payload'
+import { APIError, type CollectionBeforeOperationHook, type FlattenedField, type SanitizedConfig } from 'payload'
 
 import { containsNulCharacter } from './nulCharacters'
 
@@ -97,8 +97,13 @@ export const limitClientQueries: CollectionBeforeOperationHook = ({ args, collec
   return args
 }
 
-/** Adds the query limits to a collection, before its own beforeOperation hooks. */
-export const withClientQueryLimits = (collection: CollectionConfig): CollectionConfig => ({
-  ...collection,
-  hooks: { ...collection.hooks, beforeOperation: [limitClientQueries, ...(collection.hooks?.beforeOperation ?? [])] },
-})
+/**
+ * Adds the limits to every collection of the sanitized config, Payload's own included
+ * (preferences, locked documents, jobs), which exist only once Payload has sanitized the config.
+ */
+export function limitClientQueriesEverywhere(config: SanitizedConfig): SanitizedConfig {
+  for (const collection of config.collections) {
+    collection.hooks.beforeOperation = [limitClientQueries, ...(collection.hooks.beforeOperation ?? [])]
+  }
+  return config
+}

@@ -108,6 +108,17 @@ describe('filters through relationships', () => {
   })
 })
 
+describe("Payload's own collections", () => {
+  it('refuse filtering on the JSON value of preferences', async () => {
+    const { status } = await timedGet(`/api/payload-preferences?where[value][like]=${encodeURIComponent("' OR 1=1--")}`, adminToken)
+    expect(status).toBe(400)
+  })
+
+  it.each(['payload-preferences', 'payload-locked-documents'])('refuse a limit above 100 on %s', async (collection) => {
+    expect((await timedGet(`/api/${collection}?limit=100000`, adminToken)).status).toBe(400)
+  })
+})
+
 it('refuses filtering on the JSON checklist of the workflow', async () => {
   const { status } = await timedGet(`/api/articles?where[workflow.checklist][like]=${encodeURIComponent("' OR 1=1--")}`, adminToken)
   expect(status).toBe(400)
