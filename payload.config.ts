@@ -16,7 +16,7 @@ import { WorkflowEvents } from './collections/WorkflowEvents'
 import { isAdminUser } from './src/access/roles'
 import { projectRoot, settings as processSettings } from './src/config'
 import { limitQueryDepth } from './src/security/graphqlDepth'
-import { MAX_DEPTH, withClientQueryLimits } from './src/security/queryGuards'
+import { limitClientQueriesEverywhere, MAX_DEPTH } from './src/security/queryGuards'
 import { payloadLoggerOptions } from './src/logging'
 import { queueEndpoint } from './src/workflow/endpoints'
 import { workflowMutations } from './src/workflow/graphql'
@@ -59,7 +59,7 @@ const config = buildConfig({
       autoGenerate: false,
     },
   },
-  collections: [Articles, Techniques, Faqs, Myths, Media, Users, WorkflowEvents].map(withClientQueryLimits),
+  collections: [Articles, Techniques, Faqs, Myths, Media, Users, WorkflowEvents],
   endpoints: [queueEndpoint],
   email: emailAdapter(settings.smtp),
   jobs: {
@@ -102,4 +102,4 @@ const config = buildConfig({
   },
 })
 
-export default config.then(routeScheduledPublishingThroughWorkflow)
+export default config.then(routeScheduledPublishingThroughWorkflow).then(limitClientQueriesEverywhere)

@@ -1,10 +1,10 @@
 /**
  * Limits on what REST and GraphQL clients may ask of a collection, checked before Payload runs
- * the query: page size, population depth, no NUL characters in filters, and no filtering or sorting on rich-text or JSON
- * fields (their values are whole documents: comparing them is slow, and Postgres errors on
- * operators it cannot apply to jsonb). System calls through the local API are not limited.
+ * the query: page size, population depth, no NUL characters in filters, and no filtering or
+ * sorting on rich-text or JSON fields (their values are whole documents: comparing them is slow,
+ * and Postgres errors on operators it cannot apply to jsonb). Local API (system) calls are not limited.
  */
-import { APIError, type CollectionBeforeOperationHook, type CollectionConfig, type FlattenedField } from 'payload'
+import { APIError, type CollectionBeforeOperationHook, type FlattenedField, type SanitizedConfig } from 'payload'
 
 import { containsNulCharacter } from './nulCharacters'
 
@@ -43,9 +43,12 @@ export function documentValuedPaths(fields: FlattenedField[], fieldsOf: FieldsOf
   })
 }
 
+/** Payload reads `and`/`or` in any case (GraphQL sends `AND`/`OR`). */
+const isCombinator = (key: string) => ['and', 'or'].includes(key.toLowerCase())
+
 function whereKeys(where: WhereNode): string[] {
   return Object.entries(where).flatMap(([key, condition]) =>
-    (key === 'and' || key === 'or') && Array.isArray(condition) ? condition.flatMap((child: WhereNode) => whereKeys(child ?? {})) : [key],
+    isCombinator(key) && Array.isArray(condition) ? condition.flatMap((child: WhereNode) => whereKeys(child ?? {})) : [key],
   )
 }
 
@@ -87,13 +90,20 @@ export const limitClientQueries: CollectionBeforeOperationHook = ({ args, collec
   checkPageSize(query)
   checkDepth(query)
   const fieldsOf: FieldsOf = (slug) => req.payload.collections[slug as keyof typeof req.payload.collections]?.config.flattenedFields
-  checkFilterAndSortPaths(query, documentValuedPaths(collection.flattenedFields, fieldsOf, '', new Set([collection.slug])))
+  const paths = documentValuedPaths(collection.flattenedFields, fieldsOf, '', new Set([collection.slug]))
+  // Queries of the version history address the same fields under `version.`.
+  checkFilterAndSortPaths(query, [...paths, ...paths.map((path) => `version.${path}`)])
   checkFilterValues(query)
   return args
 }
 
-/** Adds the query limits to a collection, before its own beforeOperation hooks. */
-export const withClientQueryLimits = (collection: CollectionConfig): CollectionConfig => ({
-  ...collection,
-  hooks: { ...collection.hooks, beforeOperation: [limitClientQueries, ...(collection.hooks?.beforeOperation ?? [])] },
-})
+/**
+ * Adds the limits to every collection of the sanitized config, Payload's own included
+ * (preferences, locked documents, jobs), which exist only once Payload has sanitized the config.
+ */
+export function limitClientQueriesEverywhere(config: SanitizedConfig): SanitizedConfig {
+  for (const collection of config.collections) {
+    collection.hooks.beforeOperation = [limitClientQueries, ...(collection.hooks.beforeOperation ?? [])]
+  }
+  return config
+}

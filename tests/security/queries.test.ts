@@ -66,13 +66,32 @@ describe.each(CONTENT_COLLECTIONS)('where on the rich text of %s', (collection) 
     expect(status).toBe(400)
   })
 
+  it.each(['or', 'OR', 'and', 'And'])('is refused inside %s', async (combinator) => {
+    const { status } = await timedGet(`/api/${collection}?where[${combinator}][0][${field}][like]=${encodeURIComponent("' OR 1=1--")}`)
+    expect(status).toBe(400)
+  })
+
   it('is refused in sort', async () => {
     expect((await timedGet(`/api/${collection}?sort=-${field}`)).status).toBe(400)
   })
 
-  it('is refused over GraphQL', async () => {
-    const { body } = await http.graphql(`{ ${GRAPHQL[collection].many}(where: { ${field}: { like: "' OR 1=1--" } }) { docs { id } } }`)
+  it.each(['{ FIELD: { like: "\' OR 1=1--" } }', '{ OR: [{ id: { exists: true } }, { FIELD: { like: "\' OR 1=1--" } }] }'])('is refused over GraphQL: where %s', async (where) => {
+    const { body } = await http.graphql(`{ ${GRAPHQL[collection].many}(where: ${where.replace('FIELD', field)}) { docs { id } } }`)
     expect(body.errors[0].message).toContain('cannot be used to filter or sort')
+  })
+})
+
+describe.each(CONTENT_COLLECTIONS)('version history of %s, for staff', (collection) => {
+  const field = RICH_TEXT_FIELD[collection]
+
+  it.each([
+    `where[version.${field}][like]=${encodeURIComponent("' OR 1=1--")}`,
+    `sort=version.${field}`,
+    'limit=100000',
+    'depth=50',
+  ])('refuses %s with 400', async (query) => {
+    const { status } = await timedGet(`/api/${collection}/versions?${query}`, adminToken)
+    expect(status).toBe(400)
   })
 })
 
@@ -86,6 +105,17 @@ describe('filters through relationships', () => {
   it.each(['author.email', 'author.role', 'author.hash', 'author.resetPasswordToken'])('cannot probe the accounts of authors anonymously: %s', async (path) => {
     const { status, body } = await timedGet(`/api/articles?where[${path}][exists]=true`)
     expect(status === 400 || (status === 200 && body.docs.length === 0)).toBe(true)
+  })
+})
+
+describe("Payload's own collections", () => {
+  it('refuse filtering on the JSON value of preferences', async () => {
+    const { status } = await timedGet(`/api/payload-preferences?where[value][like]=${encodeURIComponent("' OR 1=1--")}`, adminToken)
+    expect(status).toBe(400)
+  })
+
+  it.each(['payload-preferences', 'payload-locked-documents'])('refuse a limit above 100 on %s', async (collection) => {
+    expect((await timedGet(`/api/${collection}?limit=100000`, adminToken)).status).toBe(400)
   })
 })
 
