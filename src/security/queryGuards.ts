@@ -62,7 +62,8 @@ function checkPageSize(query: QueryArgs): void {
   if (limit !== undefined && limit > MAX_PAGE_SIZE) {
     throw refuse(`limit may be at most ${MAX_PAGE_SIZE}. Ask for the next documents with page=2, page=3 and so on.`)
   }
-  if (limit === 0 || query.pagination === false) {
+  // "Everything" becomes pages; pagination=false with a limit is kept: bounded, and no count query.
+  if (limit === 0 || (query.pagination === false && limit === undefined)) {
     query.limit = MAX_PAGE_SIZE
     query.pagination = true
   }

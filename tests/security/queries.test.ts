@@ -203,6 +203,13 @@ describe('limit', () => {
     expect(body.limit).toBe(100)
   })
 
+  it('pagination=false with a limit keeps that limit and skips the count', async () => {
+    const { status, body } = await timedGet('/api/techniques?limit=2&pagination=false')
+    expect(status).toBe(200)
+    expect(body.docs.length).toBeLessThanOrEqual(2)
+    expect(body).toMatchObject({ limit: 2, totalPages: 1, hasNextPage: false })
+  })
+
   it('above 100 is refused over GraphQL', async () => {
     const { body } = await http.graphql('{ Techniques(limit: 100000) { docs { id } } }')
     expect(body.errors[0].message).toMatch(/^limit may be at most 100\./)
