@@ -84,14 +84,32 @@ function collectionsRead(operation: OperationDefinitionNode): PublicCollection[]
   return [...collections]
 }
 
+function analyseQuery(query: string, operationName: unknown): PublicCollection[] | undefined {
+  const document = parseQuery(query)
+  const operation = document && chosenOperation(document, operationName)
+  if (!operation || operation.operation !== OperationTypeNode.QUERY) return undefined
+  const collections = collectionsRead(operation)
+  return collections?.length ? collections : undefined
+}
+
+/** Front ends send the same few query texts over and over: parse each once. */
+const ANALYSED_QUERIES_KEPT = 1_000
+const analysedQueries = new Map<string, PublicCollection[] | undefined>()
+
+function collectionsQueried(query: string, operationName: unknown): PublicCollection[] | undefined {
+  const memoKey = `${String(operationName ?? '')}\n${query}`
+  if (analysedQueries.has(memoKey)) return analysedQueries.get(memoKey)
+  if (analysedQueries.size >= ANALYSED_QUERIES_KEPT) analysedQueries.clear()
+  const collections = analyseQuery(query, operationName)
+  analysedQueries.set(memoKey, collections)
+  return collections
+}
+
 export function planGraphqlRequest(method: string, params: GraphqlParams): CachePlan {
   if (!isRead(method) && method !== 'POST') return PASS
   if (typeof params.query !== 'string') return PASS
-  const document = parseQuery(params.query)
-  const operation = document && chosenOperation(document, params.operationName)
-  if (!operation || operation.operation !== OperationTypeNode.QUERY) return PASS
-  const collections = collectionsRead(operation)
-  if (!collections?.length) return PASS
+  const collections = collectionsQueried(params.query, params.operationName)
+  if (!collections) return PASS
   const key = `graphql ${JSON.stringify([params.query, params.variables ?? null, params.operationName ?? null])}`
   return { cache: true, key, tags: collections.map(collectionTag) }
 }
