@@ -12,12 +12,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 
+import { captureResponse } from '../server/responseCapture'
 import { bufferedBodyOf } from '../server/security/requestBodies'
 import { carriesCredentials, GRAPHQL_PATH, planGraphqlRequest, planRestRequest, graphqlParamsFromSearch, type CachePlan } from './cachePlan'
 import { entityTag, matchesIfNoneMatch, PERSONAL_CACHE_CONTROL, publicCacheControl, type PublicCachePolicy } from './httpCaching'
 import type { CachedResponse, ReadCache } from './readCache'
 import { newReadCacheScope, runInReadCacheScope, type ReadCacheScope } from './requestScope'
-import { captureResponse } from './responseCapture'
 
 type CacheablePlan = Extract<CachePlan, { cache: true }>
 

@@ -8,6 +8,7 @@ import pg from 'pg'
 import type { Payload } from 'payload'
 
 import type { User } from '../../payload-types'
+import { FORGOT_PASSWORD_ANSWER_MS } from '../../src/server/security/uniformTiming'
 import { closePayload, openPayload } from '../helpers/payload'
 import { startServer, type RunningServer } from '../helpers/server'
 import { createUser, deleteUsers, TEST_PASSWORD, uniqueEmail } from '../helpers/users'
@@ -102,6 +103,26 @@ describe('finding out who has an account', () => {
     expect(forKnown.status).toBe(200)
     expect(forUnknown).toEqual({ ...forKnown, headers: forUnknown.headers })
     expect(JSON.stringify(forKnown.body)).not.toContain(await resetTokenOf(known))
+  })
+})
+
+describe('forgot-password timing', () => {
+  const timed = async (send: () => Promise<unknown>) => {
+    const started = performance.now()
+    await send()
+    return performance.now() - started
+  }
+
+  it.each([
+    ['REST', (email: string) => post(server.baseUrl, '/api/users/forgot-password', { email })],
+    ['GraphQL', (email: string) => post(server.baseUrl, '/api/graphql', { query: `mutation { forgotPasswordUser(email: "${email}") }` })],
+  ])('takes as long for a known email as for an unknown one (%s)', async (_, forgot) => {
+    const known = await newUser('writer')
+    const forKnown = await timed(() => forgot(known.email))
+    const forUnknown = await timed(() => forgot(uniqueEmail('nobody')))
+    expect(forKnown).toBeGreaterThanOrEqual(FORGOT_PASSWORD_ANSWER_MS - 5)
+    expect(forUnknown).toBeGreaterThanOrEqual(FORGOT_PASSWORD_ANSWER_MS - 5)
+    expect(Math.abs(forKnown - forUnknown)).toBeLessThan(250)
   })
 })
 

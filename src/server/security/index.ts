@@ -5,6 +5,7 @@ import type { SecuritySettings } from '../../config'
 import { securityHeaders } from './headers'
 import { rateLimits } from './rateLimits'
 import { limitApiRequestBodies } from './requestBodies'
+import { uniformForgotPasswordTiming } from './uniformTiming'
 
 export { withReplayedBody } from './requestBodies'
 
@@ -14,5 +15,6 @@ export function securityMiddleware(security: SecuritySettings, { devServer }: { 
   // Bodies first: the rate limits recognise GraphQL logins by the query in the body.
   router.use('/api', limitApiRequestBodies(security.maxBodyBytes))
   router.use(rateLimits(security.rateLimits))
+  router.use(uniformForgotPasswordTiming())
   return router
 }

@@ -23,7 +23,7 @@ function limitPerClientIp(limit: number, windowMs: number, what: string) {
 }
 
 /** How often a GraphQL request body names `field` (aliases cannot hide a field's name). */
-function graphqlFieldCount(body: Buffer | undefined, field: string): number {
+export function graphqlFieldCount(body: Buffer | undefined, field: string): number {
   if (!body) return 0
   return body.toString('utf8').match(new RegExp(`\\b${field}\\b`, 'g'))?.length ?? 0
 }

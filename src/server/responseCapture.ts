@@ -1,6 +1,7 @@
 /**
- * Holds back a response Next is writing until it is complete, so the read cache can look at the
- * whole body (to store it and give it an ETag) before anything reaches the client.
+ * Holds back a response Next is writing until it is complete, so the whole body can be looked at
+ * (the read cache stores it and gives it an ETag) or held back (uniform timing) before anything
+ * reaches the client.
  */
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http'
 
