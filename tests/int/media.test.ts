@@ -5,9 +5,10 @@ import sharp from 'sharp'
 import type { Payload } from 'payload'
 
 import type { User } from '../../payload-types'
+import { httpClient } from '../helpers/content'
 import { closePayload, openPayload } from '../helpers/payload'
 import { startServer, type RunningServer } from '../helpers/server'
-import { createUser, deleteUsers, TEST_PASSWORD } from '../helpers/users'
+import { createUser, deleteUsers } from '../helpers/users'
 
 let payload: Payload
 let server: RunningServer
@@ -19,12 +20,7 @@ beforeAll(async () => {
   payload = await openPayload()
   writer = await createUser(payload, 'writer', 'photographer')
   server = await startServer()
-  const login = await fetch(`${server.baseUrl}/api/users/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: writer.email, password: TEST_PASSWORD }),
-  })
-  token = ((await login.json()) as { token: string }).token
+  token = await httpClient(server.baseUrl).login(writer.email)
 }, 120_000)
 
 afterAll(async () => {
