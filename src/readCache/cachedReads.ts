@@ -32,10 +32,14 @@ function dropChangesBeforeResponding(res: ServerResponse, scope: ReadCacheScope,
 /** Headers that belong to one exchange, not to the content. */
 const PER_EXCHANGE_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'x-request-id', 'set-cookie'])
 
-function contentHeaders(res: ServerResponse): CachedResponse['headers'] {
+/**
+ * The headers Payload gave the answer. Those set before it ran (request id, security headers,
+ * rate-limit counters) belong to each request and are set afresh on every hit.
+ */
+function contentHeaders(res: ServerResponse, setBeforePayload: Set<string>): CachedResponse['headers'] {
   const headers: CachedResponse['headers'] = {}
   for (const [name, value] of Object.entries(res.getHeaders())) {
-    if (value !== undefined && !PER_EXCHANGE_HEADERS.has(name)) headers[name] = value
+    if (value !== undefined && !PER_EXCHANGE_HEADERS.has(name) && !setBeforePayload.has(name)) headers[name] = value
   }
   return headers
 }
@@ -87,11 +91,16 @@ export function cachedReads(cache: ReadCache, policy: PublicCachePolicy, downstr
     const cached = cache.lookup(key)
     if (cached) return sendCached(req, res, cached, cacheControl)
     const fill = cache.startFill()
+    const setBeforePayload = new Set(res.getHeaderNames())
     captureResponse(res, ({ status, body, send }) => {
       const contentType = res.getHeader('content-type')
-      const keep = status === 200 && isJson(contentType) && !res.hasHeader('set-cookie') && !(plan.key.startsWith('graphql') && hasGraphqlErrors(body, res.getHeader('content-encoding')))
+      const keep =
+        status === 200 &&
+        isJson(contentType) &&
+        !res.hasHeader('set-cookie') &&
+        !(plan.key.startsWith('graphql') && hasGraphqlErrors(body, res.getHeader('content-encoding')))
       if (!keep) return send(body)
-      const response = { body, headers: contentHeaders(res), etag: entityTag(body) }
+      const response = { body, headers: contentHeaders(res, setBeforePayload), etag: entityTag(body) }
       cache.offer(key, response, [...plan.tags, ...scope.reads], fill)
       res.setHeader('ETag', response.etag)
       res.setHeader('Cache-Control', cacheControl)

@@ -182,6 +182,18 @@ describe('what is cached, and the HTTP caching headers', () => {
     expect((await read(serverA, path)).cache).not.toBe('HIT')
   })
 
+  it('sets each request’s own headers afresh on a hit, and replays only what Payload answered', async () => {
+    const query = `{ Article(id: ${articleId}) { slug } }`
+    const ask = () => fetch(`${serverA.baseUrl}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+    const first = await ask()
+    const hit = await ask()
+    expect(hit.headers.get('x-cache')).toBe('HIT')
+    expect(hit.headers.get('x-request-id')).not.toBe(first.headers.get('x-request-id'))
+    expect(hit.headers.get('ratelimit')).not.toBe(first.headers.get('ratelimit')) // the counter moved on
+    expect(hit.headers.get('content-type')).toBe(first.headers.get('content-type'))
+    expect(hit.headers.get('x-content-type-options')).toBe('nosniff')
+  })
+
   it('keeps separate copies for clients that accept compressed answers', async () => {
     const path = `/api/articles/${articleId}?depth=2`
     const plain = await cachedRead(serverA, path)
