@@ -51,6 +51,8 @@ export interface SecuritySettings {
   maxBodyBytes: number
   /** Requests per client IP and window before 429. */
   rateLimits: { windowMs: number; login: number; forgotPassword: number; graphql: number }
+  /** Reverse proxies in front of the server: the client IP is taken from their X-Forwarded-For. */
+  trustedProxies: number
 }
 
 export class ConfigError extends Error {
@@ -142,6 +144,7 @@ function readSecuritySettings(env: Env): SecuritySettings {
       forgotPassword: readPositiveInteger(env, 'FORGOT_PASSWORD_RATE_LIMIT', 5),
       graphql: readPositiveInteger(env, 'GRAPHQL_RATE_LIMIT', 300),
     },
+    trustedProxies: readWholeNumber(env, 'TRUST_PROXY', 0),
   }
 }
 

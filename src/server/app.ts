@@ -39,6 +39,8 @@ const logAndAnswerErrors = (logger: Logger): ErrorRequestHandler => (error, req,
 export function createApp({ logger, readiness, security, devServer = false, databaseWatch, next }: AppParts): express.Express {
   const app = express()
   app.disable('x-powered-by')
+  // Without proxies in front, X-Forwarded-For is whatever the client wrote: never believe it then.
+  app.set('trust proxy', security.trustedProxies)
   app.use(requestLogging(logger))
   app.use(healthRoutes(readiness))
   app.use(securityMiddleware(security, { devServer }))

@@ -183,13 +183,13 @@ describe('per-IP rate limits', () => {
   }
 
   /** Each test is a different client: its own loopback address (127.0.0.x), so its own counters. */
-  function clientAt(address: string) {
-    const { port } = new URL(limited.baseUrl)
-    return (path: string, body: unknown) =>
+  function clientAt(address: string, server = limited) {
+    const { port } = new URL(server.baseUrl)
+    return (path: string, body: unknown, headers: Record<string, string> = {}) =>
       new Promise<Answer>((resolve, reject) => {
         const payloadBytes = Buffer.from(JSON.stringify(body))
         const request = httpRequest(
-          { host: '127.0.0.1', port, path, method: 'POST', localAddress: address, headers: { 'content-type': 'application/json', 'content-length': payloadBytes.length } },
+          { host: '127.0.0.1', port, path, method: 'POST', localAddress: address, headers: { ...headers, 'content-type': 'application/json', 'content-length': payloadBytes.length } },
           (response) => {
             let text = ''
             response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk))
@@ -237,6 +237,28 @@ describe('per-IP rate limits', () => {
     expect((await post('/api/graphql', { query: `mutation { forgotPasswordUser(email: "${uniqueEmail('spray')}") }` })).status).toBe(200)
     expectLimited(await post('/api/users/forgot-password', { email: uniqueEmail('spray') }), /Too many password reset requests/)
   })
+
+  it('ignores a forged X-Forwarded-For when no proxy is trusted (TRUST_PROXY=0)', async () => {
+    const post = clientAt('127.0.0.16')
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const forged = { 'x-forwarded-for': `203.0.113.${attempt}` }
+      expect((await post('/api/users/login', { email: uniqueEmail('guess'), password: 'guess' }, forged)).status).toBe(401)
+    }
+    expectLimited(await post('/api/users/login', { email: uniqueEmail('guess'), password: 'guess' }, { 'x-forwarded-for': '203.0.113.9' }), /Too many login attempts/)
+  })
+
+  it('counts each client behind a trusted proxy on its own (TRUST_PROXY=1)', async () => {
+    const proxied = await startServer({ TRUST_PROXY: '1', LOGIN_RATE_LIMIT: '1', RATE_LIMIT_WINDOW_SECONDS: '600' })
+    try {
+      const viaProxy = clientAt('127.0.0.17', proxied)
+      const guess = { email: uniqueEmail('guess'), password: 'guess' }
+      expect((await viaProxy('/api/users/login', guess, { 'x-forwarded-for': '198.51.100.1' })).status).toBe(401)
+      expect((await viaProxy('/api/users/login', guess, { 'x-forwarded-for': '198.51.100.2' })).status).toBe(401)
+      expectLimited(await viaProxy('/api/users/login', guess, { 'x-forwarded-for': '198.51.100.1' }), /Too many login attempts/)
+    } finally {
+      await proxied.stop()
+    }
+  }, 120_000)
 
   it('limits GraphQL requests', async () => {
     const post = clientAt('127.0.0.15')

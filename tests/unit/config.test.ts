@@ -77,6 +77,7 @@ describe('security settings', () => {
       allowedOrigins: [],
       maxBodyBytes: 1024 * 1024,
       rateLimits: { windowMs: 60_000, login: 10, forgotPassword: 5, graphql: 300 },
+      trustedProxies: 0,
     })
   })
 
@@ -88,11 +89,13 @@ describe('security settings', () => {
       LOGIN_RATE_LIMIT: '3',
       FORGOT_PASSWORD_RATE_LIMIT: '2',
       GRAPHQL_RATE_LIMIT: '50',
+      TRUST_PROXY: '1',
     })
     expect(security).toEqual({
       allowedOrigins: ['https://www.example-spa.com', 'http://localhost:4321'],
       maxBodyBytes: 64 * 1024,
       rateLimits: { windowMs: 900_000, login: 3, forgotPassword: 2, graphql: 50 },
+      trustedProxies: 1,
     })
   })
 
@@ -100,6 +103,7 @@ describe('security settings', () => {
     expect(() => load({ ALLOWED_ORIGINS: 'https://www.example-spa.com/blog' })).toThrow(/ALLOWED_ORIGINS must be comma-separated origins/)
     expect(() => load({ LOGIN_RATE_LIMIT: '0' })).toThrow('LOGIN_RATE_LIMIT must be a whole number of at least 1, got "0"')
     expect(() => load({ MAX_BODY_KB: 'lots' })).toThrow(ConfigError)
+    expect(() => load({ TRUST_PROXY: 'yes' })).toThrow('TRUST_PROXY must be a whole number of at least 0, got "yes"')
   })
 })
 
