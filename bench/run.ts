@@ -9,13 +9,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import pg from 'pg'
 
 import { loadDotEnvFile, projectRoot } from '../src/config'
+import { findFreePort } from '../src/db/embeddedPostgres'
 import { TYPESCRIPT_NODE_ARGS } from '../src/server/childScripts'
 import { runScript } from '../src/scripts/runScript'
 import { collectOutput, spawnServer, waitForExit } from '../tests/helpers/server'
@@ -57,14 +57,6 @@ interface Running {
   stop(): Promise<void>
 }
 
-async function freePort(): Promise<number> {
-  const probe = createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const { port } = probe.address() as { port: number }
-  await new Promise((resolve) => probe.close(resolve))
-  return port
-}
-
 async function waitUntilAnswering(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 120_000
   while (Date.now() < deadline) {
@@ -85,7 +77,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
  * from one address, as from a front end's server: its GraphQL rate limit is lifted.
  */
 async function startSpaCms(databaseUrl: string, readCache: 'on' | 'off'): Promise<Running> {
-  const port = await freePort()
+  const port = await findFreePort()
   const child = spawnServer({ DATABASE_URL: databaseUrl, PORT: String(port), READ_CACHE: readCache, LOG_LEVEL: 'warn', GRAPHQL_RATE_LIMIT: '1000000000' })
   const output = collectOutput(child)
   const baseUrl = `http://127.0.0.1:${port}`

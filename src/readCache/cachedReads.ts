@@ -13,7 +13,7 @@ import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 
 import { captureResponse } from '../server/responseCapture'
-import { bufferedBodyOf } from '../server/security/requestBodies'
+import { jsonBodyOf } from '../server/security/requestBodies'
 import { carriesCredentials, GRAPHQL_PATH, planGraphqlRequest, planRestRequest, graphqlParamsFromSearch, type CachePlan } from './cachePlan'
 import { entityTag, matchesIfNoneMatch, PERSONAL_CACHE_CONTROL, publicCacheControl, type PublicCachePolicy } from './httpCaching'
 import type { CachedResponse, ReadCache } from './readCache'
@@ -111,13 +111,10 @@ export function cachedReads(cache: ReadCache, policy: PublicCachePolicy, downstr
     handOn()
   }
 
-  /** The body was read (and limited) by the security middleware; what is not JSON goes to Payload. */
+  /** The security middleware read, limited and parsed the body; what is not a JSON object goes to Payload. */
   function planGraphqlPost(req: Request): CachePlan {
-    try {
-      return planGraphqlRequest('POST', JSON.parse(bufferedBodyOf(req)?.toString('utf8') ?? 'null') ?? {})
-    } catch {
-      return { cache: false, personal: false }
-    }
+    const body = jsonBodyOf(req)
+    return body && typeof body === 'object' ? planGraphqlRequest('POST', body) : { cache: false, personal: false }
   }
 
   return (req: Request, res: Response, next: NextFunction) => {

@@ -12,6 +12,8 @@ import { containsNulCharacter } from '../../security/nulCharacters'
 import { sendApiError } from './apiError'
 
 const bufferedBodies = new WeakMap<Request, Buffer>()
+/** Parsed once here, for the middleware after that reads the body as JSON (the read cache). */
+const parsedJsonBodies = new WeakMap<Request, unknown>()
 
 const isJson = (req: Request) => /^application\/([\w.+-]*\+)?json\b/i.test(req.headers['content-type'] ?? '')
 const isMultipart = (req: Request) => /^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '')
@@ -23,15 +25,17 @@ function refuseTooLarge(res: Response, maxBytes: number): void {
   sendApiError(res, 413, `The request body is too large: at most ${Math.floor(maxBytes / 1024)} kB is accepted.`)
 }
 
-/** Why a JSON body is refused, if it is. */
-function jsonBodyProblem(body: Buffer): string | undefined {
-  let parsed: unknown
+type JsonCheck = { json: unknown; problem?: undefined } | { json?: undefined; problem: string }
+
+/** The parsed JSON body, or why it is refused. */
+function checkJsonBody(body: Buffer): JsonCheck {
+  let json: unknown
   try {
-    parsed = JSON.parse(body.toString('utf8'))
+    json = JSON.parse(body.toString('utf8'))
   } catch {
-    return 'The request body is not valid JSON. Check for a missing quote, comma or bracket.'
+    return { problem: 'The request body is not valid JSON. Check for a missing quote, comma or bracket.' }
   }
-  return containsNulCharacter(parsed) ? 'Text in the request cannot contain NUL characters (\\u0000).' : undefined
+  return containsNulCharacter(json) ? { problem: 'Text in the request cannot contain NUL characters (\\u0000).' } : { json }
 }
 
 /** A new request with the same head as `req` whose body is `body`. */
@@ -67,9 +71,10 @@ export function limitApiRequestBodies(maxBytes: number): RequestHandler {
     }
     const finish = () => {
       const body = Buffer.concat(chunks)
-      const problem = body.length > 0 && isJson(req) ? jsonBodyProblem(body) : undefined
-      if (problem) return sendApiError(res, 400, problem)
+      const checked = body.length > 0 && isJson(req) ? checkJsonBody(body) : undefined
+      if (checked?.problem) return sendApiError(res, 400, checked.problem)
       bufferedBodies.set(req, body)
+      if (checked) parsedJsonBodies.set(req, checked.json)
       next()
     }
     req.on('data', collect).once('end', finish).once('error', next)
@@ -78,6 +83,9 @@ export function limitApiRequestBodies(maxBytes: number): RequestHandler {
 
 /** The body read by limitApiRequestBodies, for middleware that needs to look at it. */
 export const bufferedBodyOf = (req: Request): Buffer | undefined => bufferedBodies.get(req)
+
+/** The JSON body as parsed above; undefined when the request sent no JSON. */
+export const jsonBodyOf = (req: Request): unknown => parsedJsonBodies.get(req)
 
 /** Hands `handler` a replayed request when the body was buffered above, the original otherwise. */
 export function withReplayedBody(handler: RequestHandler): RequestHandler {
