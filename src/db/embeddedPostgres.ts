@@ -6,7 +6,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { accessSync, chmodSync, chownSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
+import { accessSync, chmodSync, chownSync, constants, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { arch, platform, tmpdir, userInfo } from 'node:os'
 import path from 'node:path'
@@ -75,18 +75,48 @@ function chownTree(target: string, owner: RunAs): void {
   for (const entry of readdirSync(target)) chownTree(path.join(target, entry), owner)
 }
 
+/** The first folder above `target` that `owner` cannot enter, if any. */
+function folderClosedTo(target: string, owner: RunAs): string | undefined {
+  for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
+    const { mode, uid } = statSync(dir)
+    if (uid !== owner.uid && (mode & 0o001) === 0) return dir
+    if (dir === path.dirname(dir)) return undefined
+  }
+}
+
 /** The postgres user must be able to walk into the data directory from `/`. */
 function assertDirectoriesEnterable(dataDir: string, owner: RunAs): void {
-  for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
-    const { mode, uid } = statSync(dir)
-    const enterable = uid === owner.uid || (mode & 0o001) !== 0
-    if (!enterable) {
-      throw new EmbeddedPostgresError(
-        `The embedded Postgres runs as user "${owner.name}", who cannot enter ${dir}. Run "chmod o+x ${dir}", move the project, or set DATABASE_URL.`,
-      )
-    }
-    if (dir === path.dirname(dir)) return
+  const closed = folderClosedTo(dataDir, owner)
+  if (closed) {
+    throw new EmbeddedPostgresError(
+      `The embedded Postgres runs as user "${owner.name}", who cannot enter ${closed}. Run "chmod o+x ${closed}", move the project, or set DATABASE_URL.`,
+    )
   }
+}
+
+/**
+ * The postgres user must also reach the binaries. A project in a folder only root can enter
+ * (a `mktemp -d` checkout, say) gets a copy of them in the system's temporary folder, made once
+ * per binaries version and shared by every run.
+ */
+function binariesReachableBy(binaries: Binaries, owner: RunAs): Binaries {
+  if (!folderClosedTo(binaries.postgres, owner)) return binaries
+  const nativeDir = path.dirname(path.dirname(binaries.postgres))
+  const { version } = JSON.parse(readFileSync(path.join(nativeDir, '..', 'package.json'), 'utf8')) as { version: string }
+  const copyDir = path.join(tmpdir(), `spa-cms-postgres-${platform()}-${arch()}-${version}`)
+  if (!existsSync(copyDir)) {
+    // Copied under a name of its own, then renamed: runs starting together never see half a copy.
+    const partial = `${copyDir}.${process.pid}.${randomBytes(4).toString('hex')}`
+    cpSync(nativeDir, partial, { recursive: true, verbatimSymlinks: true })
+    chmodSync(partial, 0o755)
+    try {
+      renameSync(partial, copyDir)
+    } catch {
+      rmSync(partial, { recursive: true, force: true }) // another run finished its copy first
+    }
+  }
+  const inCopy = (binary: string) => path.join(copyDir, path.relative(nativeDir, binary))
+  return { initdb: inCopy(binaries.initdb), postgres: inCopy(binaries.postgres) }
 }
 
 function isAlive(pid: number): boolean {
@@ -153,8 +183,8 @@ export class EmbeddedPostgres {
 
   /** Starts the cluster (creating it on first use) and returns a URL for `database`. */
   async start(): Promise<void> {
-    const binaries = await loadBinaries()
     const runAs = systemUserForPostgres()
+    const binaries = runAs ? binariesReachableBy(await loadBinaries(), runAs) : await loadBinaries()
     const { dataDir } = this.options
     mkdirSync(path.dirname(dataDir), { recursive: true })
     if (runAs) assertDirectoriesEnterable(dataDir, runAs)
