@@ -15,8 +15,10 @@ import { Users } from './collections/Users'
 import { WorkflowEvents } from './collections/WorkflowEvents'
 import { isAdminUser } from './src/access/roles'
 import { projectRoot, settings as processSettings } from './src/config'
+import { limitQueryCost } from './src/security/graphqlCost'
 import { limitQueryDepth } from './src/security/graphqlDepth'
-import { limitClientQueriesEverywhere, MAX_DEPTH } from './src/security/queryGuards'
+import { protectEveryCollection } from './src/security/everyCollection'
+import { MAX_DEPTH } from './src/security/queryGuards'
 import { payloadLoggerOptions } from './src/logging'
 import { queueEndpoint } from './src/workflow/endpoints'
 import { workflowMutations } from './src/workflow/graphql'
@@ -29,6 +31,8 @@ const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 const trustedOrigins = [settings.serverUrl, ...settings.security.allowedOrigins]
 /** Fields nested deeper than this in one GraphQL query are refused (legit front-end queries need about 7). */
 const MAX_GRAPHQL_DEPTH = 10
+/** An article page's query costs about 70, a page of 100 FAQs with answers about 2,200 (see graphqlCost.ts). */
+const MAX_GRAPHQL_COST = 5000
 
 /**
  * When Postgres stops or restarts, the idle connections in Payload's pool die (code 57P01) and the
@@ -81,6 +85,8 @@ const config = buildConfig({
       // Unset only while generating types or the import map, which never connect.
       connectionString: settings.databaseUrl ?? '',
       connectionTimeoutMillis: 5_000,
+      // No request may hold a pooled connection, and the others waiting for it, for longer.
+      statement_timeout: 15_000,
     },
     // Schema changes go through committed migrations everywhere (see README: Migrations).
     push: false,
@@ -96,10 +102,10 @@ const config = buildConfig({
     schemaOutputFile: path.resolve(projectRoot, 'schema.graphql'),
     mutations: workflowMutations,
     maxComplexity: 1000,
-    validationRules: () => [limitQueryDepth(MAX_GRAPHQL_DEPTH)],
+    validationRules: (args) => [limitQueryDepth(MAX_GRAPHQL_DEPTH), limitQueryCost(MAX_GRAPHQL_COST, args.variableValues ?? {})],
     disableIntrospectionInProduction: true,
     disablePlaygroundInProduction: true,
   },
 })
 
-export default config.then(routeScheduledPublishingThroughWorkflow).then(limitClientQueriesEverywhere)
+export default config.then(routeScheduledPublishingThroughWorkflow).then(protectEveryCollection)

@@ -2,7 +2,7 @@ import { stampFirstPublication } from '../src/content/authorship'
 import { contentEditor } from '../src/content/editor'
 import { editorialCollection } from '../src/content/editorialCollection'
 import { importArticleEndpoint } from '../src/content/importEndpoint'
-import { hideUnpublishedRelationsFromFilters, relatedContentField } from '../src/content/relations'
+import { relatedContentField } from '../src/content/relations'
 
 export const Articles = editorialCollection({
   slug: 'articles',
@@ -15,7 +15,6 @@ export const Articles = editorialCollection({
   defaultPopulate: { title: true, slug: true, excerpt: true, heroImage: true, publishedAt: true },
   endpoints: [importArticleEndpoint],
   hooks: {
-    beforeOperation: [hideUnpublishedRelationsFromFilters({ techniques: 'techniques', faqs: 'faqs', myths: 'myths' })],
     beforeChange: [stampFirstPublication],
   },
   fields: [

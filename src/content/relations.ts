@@ -3,7 +3,7 @@
  * published content: an anonymous reader of a published article never sees a related technique,
  * FAQ or myth that is not published itself — neither populated nor as a bare id.
  */
-import type { CollectionBeforeOperationHook, CollectionSlug, Field, FieldHook, PayloadRequest } from 'payload'
+import type { CollectionSlug, Field, FieldHook, PayloadRequest } from 'payload'
 
 import { isStaffUser } from '../access/roles'
 import { recordRelatedDocuments } from '../readCache/payloadHooks'
@@ -55,57 +55,4 @@ export function relatedContentField(name: string, relationTo: CollectionSlug, de
     admin: { description },
     hooks: { afterRead: [keepPublishedRelations(relationTo)] },
   }
-}
-
-/** Operators whose values are ids of related documents. */
-const ID_OPERATORS = new Set(['equals', 'not_equals', 'in', 'not_in', 'contains', 'all'])
-/** No document has id 0, so a condition on it matches as if nothing unpublished were linked. */
-const NO_DOCUMENT = 0
-
-type WhereNode = Record<string, unknown>
-
-/**
- * Filters on relationship ids would otherwise tell anonymous readers which unpublished documents
- * an article links (`where[techniques][equals]=<draft id>`). For them, unpublished ids in such
- * conditions are replaced as if they were not linked at all.
- */
-export const hideUnpublishedRelationsFromFilters =
-  (relationFields: Record<string, CollectionSlug>): CollectionBeforeOperationHook =>
-  async ({ args, operation, req }) => {
-    const query = args as { where?: WhereNode }
-    if ((operation !== 'read' && operation !== 'count') || isStaffUser(req.user) || !query.where) return args
-    query.where = await rewriteWhere(query.where, relationFields, req)
-    return args
-  }
-
-async function rewriteWhere(where: WhereNode, relationFields: Record<string, CollectionSlug>, req: PayloadRequest): Promise<WhereNode> {
-  const rewritten: WhereNode = {}
-  for (const [key, condition] of Object.entries(where)) {
-    if ((key === 'and' || key === 'or') && Array.isArray(condition)) {
-      rewritten[key] = await Promise.all(condition.map((child: WhereNode) => rewriteWhere(child, relationFields, req)))
-      continue
-    }
-    const relationTo = relationFields[key.replace(/\.id$/, '')]
-    rewritten[key] = relationTo && condition && typeof condition === 'object'
-      ? await onlyPublishedIds(condition as WhereNode, relationTo, req)
-      : condition
-  }
-  return rewritten
-}
-
-async function onlyPublishedIds(condition: WhereNode, collection: CollectionSlug, req: PayloadRequest): Promise<WhereNode> {
-  const result: WhereNode = {}
-  for (const [operator, value] of Object.entries(condition)) {
-    if (!ID_OPERATORS.has(operator)) {
-      result[operator] = value
-      continue
-    }
-    const ids = (Array.isArray(value) ? value : String(value).split(',')).map(String).filter(Boolean)
-    const published = ids.length ? await publishedIds(req, collection, ids) : new Set<string>()
-    const kept = ids.filter((id) => published.has(id))
-    result[operator] = Array.isArray(value) || operator === 'in' || operator === 'not_in' || operator === 'all'
-      ? (kept.length ? kept : [NO_DOCUMENT])
-      : (kept[0] ?? NO_DOCUMENT)
-  }
-  return result
 }

@@ -2,9 +2,10 @@
  * Limits on what REST and GraphQL clients may ask of a collection, checked before Payload runs
  * the query: page size, population depth, no NUL characters in filters, and no filtering or
  * sorting on rich-text or JSON fields (their values are whole documents: comparing them is slow,
- * and Postgres errors on operators it cannot apply to jsonb). Local API (system) calls are not limited.
+ * and Postgres errors on operators it cannot apply to jsonb). System calls (overrideAccess) are not limited:
+ * a local-API call handed the REST request still says `payloadAPI: 'REST'`, so that is no guide.
  */
-import { APIError, type CollectionBeforeOperationHook, type FlattenedField, type SanitizedConfig } from 'payload'
+import { APIError, type CollectionBeforeOperationHook, type FlattenedField } from 'payload'
 
 import { containsNulCharacter } from './nulCharacters'
 
@@ -18,8 +19,9 @@ type WhereNode = Record<string, unknown>
 interface QueryArgs {
   where?: WhereNode
   sort?: string | string[]
-  limit?: number
-  depth?: number
+  limit?: unknown
+  page?: unknown
+  depth?: unknown
   pagination?: boolean
 }
 
@@ -57,11 +59,24 @@ const sortKeys = (sort: QueryArgs['sort']) =>
 
 const touches = (key: string, path: string) => key === path || key.startsWith(`${path}.`)
 
+/**
+ * REST hands over whatever the query string said (`abc`, `-1`, NaN from `1abc`) and GraphQL any
+ * Int; Postgres reads a negative or missing limit as "no limit" and a negative page as a 500.
+ */
+function wholeNumberAtLeast(name: string, value: unknown, minimum: number): number | undefined {
+  if (value === undefined) return undefined
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < minimum) {
+    throw refuse(`${name} must be a whole number of at least ${minimum}, not "${String(value)}".`)
+  }
+  return value
+}
+
 function checkPageSize(query: QueryArgs): void {
-  const limit = query.limit === undefined ? undefined : Number(query.limit)
+  const limit = wholeNumberAtLeast('limit', query.limit, 0)
   if (limit !== undefined && limit > MAX_PAGE_SIZE) {
     throw refuse(`limit may be at most ${MAX_PAGE_SIZE}. Ask for the next documents with page=2, page=3 and so on.`)
   }
+  wholeNumberAtLeast('page', query.page, 1)
   // "Everything" becomes pages; pagination=false with a limit is kept: bounded, and no count query.
   if (limit === 0 || (query.pagination === false && limit === undefined)) {
     query.limit = MAX_PAGE_SIZE
@@ -70,7 +85,8 @@ function checkPageSize(query: QueryArgs): void {
 }
 
 function checkDepth(query: QueryArgs): void {
-  if (query.depth !== undefined && Number(query.depth) > MAX_DEPTH) {
+  const depth = wholeNumberAtLeast('depth', query.depth, 0)
+  if (depth !== undefined && depth > MAX_DEPTH) {
     throw refuse(`depth may be at most ${MAX_DEPTH}. Ask for related documents separately if you need more.`)
   }
 }
@@ -86,7 +102,8 @@ function checkFilterAndSortPaths(query: QueryArgs, documentPaths: string[]): voi
 }
 
 export const limitClientQueries: CollectionBeforeOperationHook = ({ args, collection, req }) => {
-  if (req.payloadAPI === 'local') return args
+  // What the system asks for itself (overrideAccess) is never cut; REST and GraphQL never override access.
+  if ((args as { overrideAccess?: boolean }).overrideAccess) return args
   const query = args as QueryArgs
   checkPageSize(query)
   checkDepth(query)
@@ -96,15 +113,4 @@ export const limitClientQueries: CollectionBeforeOperationHook = ({ args, collec
   checkFilterAndSortPaths(query, [...paths, ...paths.map((path) => `version.${path}`)])
   checkFilterValues(query)
   return args
-}
-
-/**
- * Adds the limits to every collection of the sanitized config, Payload's own included
- * (preferences, locked documents, jobs), which exist only once Payload has sanitized the config.
- */
-export function limitClientQueriesEverywhere(config: SanitizedConfig): SanitizedConfig {
-  for (const collection of config.collections) {
-    collection.hooks.beforeOperation = [limitClientQueries, ...(collection.hooks.beforeOperation ?? [])]
-  }
-  return config
 }

@@ -14,6 +14,7 @@ import { healthRoutes } from './health'
 import type { ReadinessProbe } from './readiness'
 import { requestLogging } from './requestLogging'
 import { securityMiddleware, withReplayedBody } from './security'
+import { requireCanonicalPaths } from './security/canonicalPaths'
 
 export interface AppParts {
   logger: Logger
@@ -42,6 +43,8 @@ export function createApp({ logger, readiness, security, devServer = false, data
   // Without proxies in front, X-Forwarded-For is whatever the client wrote: never believe it then.
   app.set('trust proxy', security.trustedProxies)
   app.use(requestLogging(logger))
+  // First of all guards: every later one, and Next, then read the path alike.
+  app.use(requireCanonicalPaths())
   app.use(healthRoutes(readiness))
   app.use(securityMiddleware(security, { devServer }))
   if (databaseWatch) app.use(failFastWhileDatabaseDown(databaseWatch))

@@ -2,6 +2,7 @@
 import { Router } from 'express'
 
 import type { SecuritySettings } from '../../config'
+import { refuseUnsafeGraphqlDocuments } from './graphqlFields'
 import { securityHeaders } from './headers'
 import { rateLimits } from './rateLimits'
 import { limitApiRequestBodies } from './requestBodies'
@@ -14,6 +15,7 @@ export function securityMiddleware(security: SecuritySettings, { devServer }: { 
   router.use(securityHeaders({ devServer }))
   // Bodies first: the rate limits recognise GraphQL logins by the query in the body.
   router.use('/api', limitApiRequestBodies(security.maxBodyBytes))
+  router.use('/api/graphql', refuseUnsafeGraphqlDocuments())
   router.use(rateLimits(security.rateLimits))
   router.use(uniformForgotPasswordTiming())
   return router

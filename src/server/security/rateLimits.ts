@@ -8,7 +8,7 @@ import { rateLimit } from 'express-rate-limit'
 
 import type { SecuritySettings } from '../../config'
 import { sendApiError } from './apiError'
-import { bufferedBodyOf } from './requestBodies'
+import { graphqlFieldUses } from './graphqlFields'
 
 function limitPerClientIp(limit: number, windowMs: number, what: string) {
   return rateLimit({
@@ -22,19 +22,13 @@ function limitPerClientIp(limit: number, windowMs: number, what: string) {
   })
 }
 
-/** How often a GraphQL request body names `field` (aliases cannot hide a field's name). */
-export function graphqlFieldCount(body: Buffer | undefined, field: string): number {
-  if (!body) return 0
-  return body.toString('utf8').match(new RegExp(`\\b${field}\\b`, 'g'))?.length ?? 0
-}
-
 /**
  * Sends GraphQL requests that run `field` through `limiter`, one such field per request: with
  * aliases, one request could otherwise try a hundred passwords.
  */
 function limitGraphqlMutation(field: string, limiter: RequestHandler): RequestHandler {
   return (req, res, next) => {
-    const count = graphqlFieldCount(bufferedBodyOf(req), field)
+    const count = graphqlFieldUses(req, field)
     if (count === 0) return next()
     if (count > 1) return sendApiError(res, 400, `Only one ${field} is allowed per request.`)
     return limiter(req, res, next)

@@ -15,15 +15,40 @@ const bufferedBodies = new WeakMap<Request, Buffer>()
 /** Parsed once here, for the middleware after that reads the body as JSON (the read cache). */
 const parsedJsonBodies = new WeakMap<Request, unknown>()
 
-const isJson = (req: Request) => /^application\/([\w.+-]*\+)?json\b/i.test(req.headers['content-type'] ?? '')
-const isMultipart = (req: Request) => /^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '')
-const mayHaveBody = (req: Request) => req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined
+const mediaTypeOf = (req: Request) => (req.headers['content-type'] ?? '').split(';', 1)[0].trim().toLowerCase()
+const isMultipart = (req: Request) => mediaTypeOf(req).startsWith('multipart/')
+/** The admin's relationship search: a form-encoded query string that Payload runs as a GET. */
+const isMethodOverrideSearch = (req: Request) =>
+  mediaTypeOf(req) === 'application/x-www-form-urlencoded' &&
+  [req.headers['x-payload-http-method-override'], req.headers['x-http-method-override']].includes('GET')
 
-function refuseTooLarge(res: Response, maxBytes: number): void {
-  // The rest of the body is not read: close the connection instead of waiting for it.
-  res.set('connection', 'close')
-  sendApiError(res, 413, `The request body is too large: at most ${Math.floor(maxBytes / 1024)} kB is accepted.`)
+/**
+ * Payload reads a body only as `application/json` (spelled exactly so), as multipart form data,
+ * or as the admin's method-override search; anything else reached its handlers as no body at
+ * all and failed with a 500. The JSON media type is rewritten in lower case for Payload.
+ */
+function bodyTypeProblem(req: Request): string | undefined {
+  const mediaType = mediaTypeOf(req)
+  if (mediaType === 'application/json') {
+    const parameters = (req.headers['content-type'] ?? '').split(';').slice(1)
+    req.headers['content-type'] = ['application/json', ...parameters].join(';')
+    return undefined
+  }
+  if (mediaType === 'multipart/form-data' || isMethodOverrideSearch(req)) return undefined
+  return 'Send the request body as JSON (Content-Type: application/json), or as multipart/form-data to upload a file.'
 }
+const mayHaveBody = (req: Request) => req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined
+/** An empty body (`Content-Length: 0`, as some clients send with DELETE) needs no type. */
+const hasBody = (req: Request) => req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length']) > 0
+
+/** Refused before the body was read: the connection is closed instead of waiting for the rest. */
+function refuse(res: Response, status: number, message: string): void {
+  res.set('connection', 'close')
+  sendApiError(res, status, message)
+}
+
+const refuseTooLarge = (res: Response, maxBytes: number) =>
+  refuse(res, 413, `The request body is too large: at most ${Math.floor(maxBytes / 1024)} kB is accepted.`)
 
 type JsonCheck = { json: unknown; problem?: undefined } | { json?: undefined; problem: string }
 
@@ -58,7 +83,10 @@ function replay(req: Request, body: Buffer): IncomingMessage {
 
 export function limitApiRequestBodies(maxBytes: number): RequestHandler {
   return (req, res, next) => {
-    if (!mayHaveBody(req) || isMultipart(req)) return next()
+    if (!mayHaveBody(req)) return next()
+    const typeProblem = hasBody(req) ? bodyTypeProblem(req) : undefined
+    if (typeProblem) return refuse(res, 415, typeProblem)
+    if (isMultipart(req)) return next()
     if (Number(req.headers['content-length']) > maxBytes) return refuseTooLarge(res, maxBytes)
 
     const chunks: Buffer[] = []
@@ -71,7 +99,7 @@ export function limitApiRequestBodies(maxBytes: number): RequestHandler {
     }
     const finish = () => {
       const body = Buffer.concat(chunks)
-      const checked = body.length > 0 && isJson(req) ? checkJsonBody(body) : undefined
+      const checked = body.length > 0 && mediaTypeOf(req) === 'application/json' ? checkJsonBody(body) : undefined
       if (checked?.problem) return sendApiError(res, 400, checked.problem)
       bufferedBodies.set(req, body)
       if (checked) parsedJsonBodies.set(req, checked.json)

@@ -7,8 +7,7 @@
 import { Router, type RequestHandler } from 'express'
 
 import { captureResponse } from '../responseCapture'
-import { graphqlFieldCount } from './rateLimits'
-import { bufferedBodyOf } from './requestBodies'
+import { graphqlFieldUses } from './graphqlFields'
 
 /** Well above the time a known email takes, mail included. */
 export const FORGOT_PASSWORD_ANSWER_MS = 1_000
@@ -27,6 +26,6 @@ export function uniformForgotPasswordTiming(): Router {
   const hold = answerAfterAtLeast(FORGOT_PASSWORD_ANSWER_MS)
   const router = Router()
   router.post('/api/users/forgot-password', hold)
-  router.post('/api/graphql', (req, res, next) => (graphqlFieldCount(bufferedBodyOf(req), 'forgotPasswordUser') > 0 ? hold(req, res, next) : next()))
+  router.post('/api/graphql', (req, res, next) => (graphqlFieldUses(req, 'forgotPasswordUser') > 0 ? hold(req, res, next) : next()))
   return router
 }

@@ -1,0 +1,49 @@
+/**
+ * Protections that hold in Payload's core for every collection, Payload's own included
+ * (preferences, locked documents, jobs), whatever path a request took to get there: REST,
+ * GraphQL, the admin, bulk `where=` writes or the local API on a user's behalf.
+ */
+import { APIError, type CollectionAfterOperationHook, type CollectionBeforeOperationHook, type SanitizedConfig } from 'payload'
+
+import { limitClientQueries } from './queryGuards'
+import { hideUnreadableRelationsFromQueries } from './relationshipFilters'
+
+/** Postgres `serial` ids: anything else is no document, not a database error. */
+const SERIAL_ID = /^[1-9]\d{0,9}$/
+const MAX_SERIAL = 2_147_483_647
+
+const hasSerialIds = (fields: { name: string }[]) => !fields.some((field) => field.name === 'id')
+
+export const refuseMalformedIds: CollectionBeforeOperationHook = ({ args, collection }) => {
+  const { id } = args as { id?: unknown }
+  if (id === undefined || !hasSerialIds(collection.flattenedFields)) return args
+  if (typeof id === 'number' ? Number.isInteger(id) && id > 0 && id <= MAX_SERIAL : SERIAL_ID.test(String(id)) && Number(id) <= MAX_SERIAL) return args
+  throw new APIError(`There is no ${collection.slug} document with that id: ids are whole numbers from 1 up.`, 404, undefined, true)
+}
+
+interface BulkResult {
+  docs?: unknown[]
+  errors?: { id?: unknown; message?: string }[]
+}
+
+/**
+ * Payload writes the documents of a bulk update or delete that passed and reports the others
+ * as errors, committing both. A refusal of any one must leave everything as it was: throwing
+ * here, before Payload commits, rolls the whole operation back.
+ */
+export const bulkWritesAllOrNothing: CollectionAfterOperationHook = ({ collection, operation, result }) => {
+  const { errors, docs } = (result ?? {}) as BulkResult
+  if ((operation !== 'update' && operation !== 'delete') || !Array.isArray(errors) || errors.length === 0) return result
+  const verb = operation === 'update' ? 'updated' : 'deleted'
+  const reasons = [...new Set(errors.map((error) => error.message ?? 'refused'))].join(' ')
+  const total = errors.length + (docs?.length ?? 0)
+  throw new APIError(`Nothing was ${verb}: ${errors.length} of the ${total} ${collection.slug} documents could not be ${verb}. ${reasons}`, 400, { errors }, true)
+}
+
+export function protectEveryCollection(config: SanitizedConfig): SanitizedConfig {
+  for (const collection of config.collections) {
+    collection.hooks.beforeOperation = [refuseMalformedIds, limitClientQueries, hideUnreadableRelationsFromQueries, ...(collection.hooks.beforeOperation ?? [])]
+    collection.hooks.afterOperation = [...(collection.hooks.afterOperation ?? []), bulkWritesAllOrNothing]
+  }
+  return config
+}
