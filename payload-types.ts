@@ -422,6 +422,8 @@ export interface WorkflowEvent {
         relationTo: 'myths';
         value: number | Myth;
       };
+  documentCollection: string;
+  documentId: number;
   /**
    * The version the transition produced.
    */
@@ -1001,6 +1003,8 @@ export interface UsersSelect<T extends boolean = true> {
  */
 export interface WorkflowEventsSelect<T extends boolean = true> {
   document?: T;
+  documentCollection?: T;
+  documentId?: T;
   versionId?: T;
   action?: T;
   from?: T;
@@ -1099,7 +1103,7 @@ export interface CollectionsWidget {
  */
 export interface TaskSendWorkflowWebhook {
   input: {
-    url: string;
+    receiver: string;
     body: string;
   };
   output: {

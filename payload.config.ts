@@ -17,6 +17,7 @@ import { isAdminUser } from './src/access/roles'
 import { projectRoot, settings as processSettings } from './src/config'
 import { limitQueryCost } from './src/security/graphqlCost'
 import { limitQueryDepth } from './src/security/graphqlDepth'
+import { docAccessQueriesHidingUnreadable } from './src/security/documentAccess'
 import { protectEveryCollection } from './src/security/everyCollection'
 import { MAX_DEPTH } from './src/security/queryGuards'
 import { payloadLoggerOptions } from './src/logging'
@@ -101,6 +102,7 @@ const config = buildConfig({
   graphQL: {
     schemaOutputFile: path.resolve(projectRoot, 'schema.graphql'),
     mutations: workflowMutations,
+    queries: (_graphql, { collections, Query }) => docAccessQueriesHidingUnreadable(collections, Query.fields),
     maxComplexity: 1000,
     validationRules: (args) => [limitQueryDepth(MAX_GRAPHQL_DEPTH), limitQueryCost(MAX_GRAPHQL_COST, args.variableValues ?? {})],
     disableIntrospectionInProduction: true,

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '../src/access/roles'
 import { settings } from '../src/config'
+import { protectImagesOfLivePages } from '../src/content/mediaInUse'
 import { recordDocumentRead, recordPublicChange, recordPublicDelete } from '../src/readCache/payloadHooks'
 import { neverFetchExternalFiles, refuseFilesByUrl } from '../src/security/uploadSources'
 
@@ -12,7 +13,8 @@ export const Media: CollectionConfig = {
   slug: 'media',
   admin: { useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'updatedAt'] },
   access: {
-    // Images are public assets of the website; only staff add or change them.
+    // Images are public assets of the website; only staff add or change them, and those shown on
+    // live pages only reviewers and admins (protectImagesOfLivePages).
     read: () => true,
     create: isStaff,
     update: isStaff,
@@ -33,7 +35,7 @@ export const Media: CollectionConfig = {
     adminThumbnail: 'thumbnail',
   },
   hooks: {
-    beforeOperation: [refuseFilesByUrl],
+    beforeOperation: [refuseFilesByUrl, protectImagesOfLivePages],
     // Articles and techniques embed images: the read cache must know when one changes.
     afterRead: [recordDocumentRead],
     afterChange: [recordPublicChange],

@@ -23,6 +23,9 @@ export const WorkflowEvents: CollectionConfig = {
   },
   fields: [
     { name: 'document', type: 'relationship', relationTo: ['articles', 'techniques', 'faqs', 'myths'], required: true, index: true },
+    // The link above is emptied when its document is deleted; what the event was about is kept here for good.
+    { name: 'documentCollection', type: 'text', required: true, index: true, admin: { readOnly: true } },
+    { name: 'documentId', type: 'number', required: true, index: true, admin: { readOnly: true } },
     { name: 'versionId', type: 'text', admin: { description: 'The version the transition produced.' } },
     { name: 'action', type: 'select', required: true, options: ACTIONS.map((value) => ({ label: ACTION_LABELS[value], value })) },
     { name: 'from', type: 'select', required: true, options: STAGES.map((value) => ({ label: STAGE_LABELS[value], value })) },

@@ -2,7 +2,7 @@
  * Who is who. Every role check in the project goes through these predicates,
  * so a rule about roles is changed in one place.
  */
-import type { Access, PayloadRequest } from 'payload'
+import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
 
 export const ROLES = ['admin', 'reviewer', 'writer'] as const
 export type Role = (typeof ROLES)[number]
@@ -37,3 +37,19 @@ export const adminOrSelf: Access = ({ req }) => {
   if (!req.user) return false
   return { id: { equals: req.user.id } }
 }
+
+/**
+ * Admins and reviewers see the team (authors, submitters); writers see their own account and
+ * who reviews their work, not a directory of everyone.
+ */
+export const teamVisibleTo: Access = ({ req }) => {
+  if (hasRole(req.user, 'admin', 'reviewer')) return true
+  if (!hasRole(req.user, 'writer')) return false
+  const ownAccount: Where = { id: { equals: req.user!.id } }
+  const reviewers: Where = { role: { in: ['reviewer', 'admin'] } }
+  return { or: [ownAccount, reviewers] }
+}
+
+/** Email addresses: admins, reviewers and the account's owner; for writers, reviewers are names. */
+export const emailVisibleTo: FieldAccess = ({ req, id, doc }) =>
+  hasRole(req.user, 'admin', 'reviewer') || (req.user !== null && req.user !== undefined && String(doc?.id ?? id) === String(req.user.id))

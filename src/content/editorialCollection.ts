@@ -7,6 +7,7 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import { contentAccess } from '../access/content'
+import { serialiseSavesOfOneDocument } from '../db/documentLock'
 import { recordDocumentRead, recordPublicChange, recordPublicDelete } from '../readCache/payloadHooks'
 import { transitionEndpoint, workflowStatusEndpoint } from '../workflow/endpoints'
 import { enforceWorkflowOnWrite, guardLiveVersion } from '../workflow/enforce'
@@ -50,6 +51,7 @@ export function editorialCollection({ slug, titleField, fields, autosave, admin,
     endpoints: [...(Array.isArray(endpoints) ? endpoints : []), transitionEndpoint(slug), workflowStatusEndpoint(slug)],
     hooks: {
       ...own,
+      beforeOperation: [serialiseSavesOfOneDocument, ...(own.beforeOperation ?? [])],
       beforeValidate: [ensureValidUniqueSlug(slug), ensureSafeRichTextLinks, ...(own.beforeValidate ?? [])],
       beforeChange: [enforceWorkflowOnWrite, setAuthorOnCreate, ...(own.beforeChange ?? [])],
       afterChange: [guardLiveVersion, ...(own.afterChange ?? []), recordPublicChange],

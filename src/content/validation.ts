@@ -42,24 +42,60 @@ export function richTextLinkProblem(url: unknown): string | undefined {
 }
 
 interface LexicalNode {
-  type?: string
-  fields?: { linkType?: string; url?: unknown }
-  children?: LexicalNode[]
+  type?: unknown
+  fields?: unknown
+  children?: unknown
 }
 
-function unsafeLinkProblems(node: LexicalNode | undefined): string[] {
-  if (!node || typeof node !== 'object') return []
-  const own = (node.type === 'link' || node.type === 'autolink') && node.fields?.linkType !== 'internal' ? richTextLinkProblem(node.fields?.url) : undefined
-  return [...(own ? [own] : []), ...(Array.isArray(node.children) ? node.children.flatMap(unsafeLinkProblems) : [])]
+const LINK_FIELDS = new Set(['url', 'newTab', 'linkType', 'doc'])
+const isRecord = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value)
+const isBlank = (value: unknown) => value === undefined || value === null || value === ''
+
+/**
+ * A link node is checked against the shape Lexical's link feature writes, types included: a
+ * `url` wrapped in an array, or an internal link that also carries a `url`, would otherwise pass
+ * as "not a custom link" and reach every renderer that reads `url`.
+ */
+export function linkFieldsProblem(fields: unknown, linkable: (collection: string) => boolean): string | undefined {
+  if (!isRecord(fields)) return 'A link needs its fields (url or document).'
+  const unknown = Object.keys(fields).find((key) => !LINK_FIELDS.has(key))
+  if (unknown) return `Links cannot carry "${unknown}".`
+  if (!isBlank(fields.newTab) && typeof fields.newTab !== 'boolean') return 'A link\'s "newTab" is true or false.'
+  if (fields.linkType === 'internal') {
+    if (!isBlank(fields.url)) return 'An internal link points to a document and cannot also carry a URL.'
+    const doc = fields.doc
+    const value = isRecord(doc) && isRecord(doc.value) ? doc.value.id : isRecord(doc) ? doc.value : undefined
+    if (!isRecord(doc) || typeof doc.relationTo !== 'string' || !linkable(doc.relationTo) || !['string', 'number'].includes(typeof value)) {
+      return 'An internal link must point to an article, technique, FAQ or myth.'
+    }
+    return undefined
+  }
+  if (!isBlank(fields.linkType) && fields.linkType !== 'custom') return `"${String(fields.linkType)}" is not a kind of link: use a URL or a document.`
+  if (!isBlank(fields.doc)) return 'A link to a URL cannot also point to a document.'
+  if (typeof fields.url !== 'string') return 'A link\'s URL must be text.'
+  return richTextLinkProblem(fields.url)
+}
+
+function unsafeLinkProblems(node: LexicalNode | undefined, linkable: (collection: string) => boolean): string[] {
+  if (!isRecord(node)) return []
+  const own = node.type === 'link' || node.type === 'autolink' ? linkFieldsProblem(node.fields, linkable) : undefined
+  const children = Array.isArray(node.children) ? node.children.flatMap((child) => unsafeLinkProblems(child, linkable)) : []
+  return [...(own ? [own] : []), ...children]
+}
+
+/** Rich-text fields of a document's data, wherever they sit (top level, groups, arrays). */
+function richTextValues(value: unknown, path: string): { path: string; root: LexicalNode }[] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => richTextValues(item, `${path}.${index}`))
+  if (!isRecord(value)) return []
+  if (isRecord(value.root) && value.root.type === 'root') return [{ path, root: value.root }]
+  return Object.entries(value).flatMap(([key, child]) => richTextValues(child, path ? `${path}.${key}` : key))
 }
 
 /** Lexical stores any URL typed into its link dialog; a `javascript:` one would run for readers. */
 export const ensureSafeRichTextLinks: CollectionBeforeValidateHook = ({ collection, data, req }) => {
-  const errors = collection.fields.flatMap((field) => {
-    if (field.type !== 'richText') return []
-    const problems = unsafeLinkProblems((data?.[field.name] as { root?: LexicalNode } | undefined)?.root)
-    return problems.map((message) => ({ path: field.name, message }))
-  })
+  // Internal links may point only to content that readers can open: collections with drafts.
+  const linkable = (slug: string) => Boolean(req.payload.collections[slug as keyof typeof req.payload.collections]?.config.versions?.drafts)
+  const errors = richTextValues(data, '').flatMap(({ path, root }) => unsafeLinkProblems(root, linkable).map((message) => ({ path, message })))
   if (errors.length) throw new ValidationError({ collection: collection.slug, errors, req })
   return data
 }

@@ -5,6 +5,8 @@
  */
 import { APIError, type CollectionAfterOperationHook, type CollectionBeforeOperationHook, type SanitizedConfig } from 'payload'
 
+import { hideUnreadableDocumentsFromAccessChecks } from './documentAccess'
+import { EDIT_LOCKS, ownEditLocksOnly } from './editLocks'
 import { limitClientQueries } from './queryGuards'
 import { hideUnreadableRelationsFromQueries } from './relationshipFilters'
 
@@ -42,8 +44,12 @@ export const bulkWritesAllOrNothing: CollectionAfterOperationHook = ({ collectio
 
 export function protectEveryCollection(config: SanitizedConfig): SanitizedConfig {
   for (const collection of config.collections) {
+    // Without endpoints Payload answers 501 naming the server's internal URL; now a plain 404.
+    if (collection.endpoints === false) collection.endpoints = []
+    if (collection.slug === EDIT_LOCKS) ownEditLocksOnly(collection)
     collection.hooks.beforeOperation = [refuseMalformedIds, limitClientQueries, hideUnreadableRelationsFromQueries, ...(collection.hooks.beforeOperation ?? [])]
     collection.hooks.afterOperation = [...(collection.hooks.afterOperation ?? []), bulkWritesAllOrNothing]
   }
+  hideUnreadableDocumentsFromAccessChecks(config)
   return config
 }

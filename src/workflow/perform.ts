@@ -4,11 +4,11 @@
  * and the event share one transaction, and the document is locked for its duration so two
  * reviewers acting at once cannot both win.
  */
-import { sql } from '@payloadcms/db-postgres'
 import { APIError, commitTransaction, initTransaction, killTransaction, NotFound, type Payload, type PayloadRequest } from 'payload'
 
 import type { User, WorkflowEvent } from '../../payload-types'
 import { isStaffUser } from '../access/roles'
+import { lockDocumentForTransaction } from '../db/documentLock'
 import { computeChecklist, hasHealthClaims, loadHealthClaimPhrases, type ChecklistItem } from './claims'
 import type { WorkflowContext } from './enforce'
 import { decide, type WorkflowRole, type WorkflowSubject } from './machine'
@@ -67,14 +67,6 @@ export function subjectOf(doc: WorkflowDoc): WorkflowSubject {
     submittedBy: idOf(doc.workflow?.submittedBy),
     lastEditedBy: idOf(doc.workflow?.lastEditedBy),
   }
-}
-
-/** Serialises transitions on one document until the transaction ends. */
-async function lockDocument(payload: Payload, req: PayloadRequest, collection: WorkflowCollection, id: Id): Promise<void> {
-  const sessions = (payload.db as unknown as { sessions: Record<string, { db: { execute: (query: unknown) => Promise<unknown> } }> }).sessions
-  const session = req.transactionID ? sessions[String(await req.transactionID)] : undefined
-  if (!session) throw new Error('workflow transitions must run in a transaction')
-  await session.db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${collection}), ${Number(id)})`)
 }
 
 async function latestVersionId(payload: Payload, req: PayloadRequest, collection: WorkflowCollection, id: Id): Promise<string | null> {
@@ -177,7 +169,7 @@ export async function performTransition(req: PayloadRequest, request: Transition
 
   const ownTransaction = await initTransaction(req)
   try {
-    await lockDocument(payload, req, collection, id)
+    await lockDocumentForTransaction(req, collection, id)
     const doc = (await payload.findByID({ collection, id, draft: true, depth: 0, overrideAccess: true, req, disableErrors: true })) as WorkflowDoc | null
     if (!doc) throw new NotFound(req.t)
     const decision = decide(subjectOf(doc), { id: actor.id, role: actor.role as WorkflowRole }, request.action, comment)
@@ -201,6 +193,8 @@ export async function performTransition(req: PayloadRequest, request: Transition
       collection: 'workflow-events',
       data: {
         document: { relationTo: collection, value: Number(id) },
+        documentCollection: collection,
+        documentId: Number(id),
         versionId,
         action: decision.action,
         from,

@@ -8,7 +8,7 @@
  *   x-spa-cms-signature: sha256=<hex HMAC-SHA256 of the exact body bytes, keyed with WEBHOOK_SECRET>
  *   x-spa-cms-delivery:  the job id, the same on every retry (delivery is at least once: dedupe on it)
  */
-import { createHmac } from 'node:crypto'
+import { createHash, createHmac } from 'node:crypto'
 import { JobCancelledError, type JobsConfig, type Payload, type TaskConfig } from 'payload'
 
 import { settings } from '../config'
@@ -28,7 +28,7 @@ export interface WebhookBody {
 }
 
 export interface WebhookTaskIO {
-  input: { url: string; body: string }
+  input: { receiver: string; body: string }
   output: { status: number }
 }
 
@@ -36,6 +36,12 @@ export interface WebhookTaskIO {
 export function signWebhookBody(body: string, secret: string): string {
   return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`
 }
+
+/**
+ * Jobs name their receiver by this fingerprint: the URL itself, which may carry a token, never
+ * enters a job row, its task log or its error messages.
+ */
+export const receiverFingerprint = (url: string) => createHash('sha256').update(url, 'utf8').digest('hex').slice(0, 16)
 
 /** Scheme, host and port only: receiver URLs may carry tokens in their path or query. */
 export function describeUrl(url: string): string {
@@ -59,7 +65,7 @@ export const webhookTask: TaskConfig<WebhookTaskIO> = {
   slug: WEBHOOK_TASK,
   label: 'Send a workflow webhook',
   inputSchema: [
-    { name: 'url', type: 'text', required: true },
+    { name: 'receiver', type: 'text', required: true },
     { name: 'body', type: 'textarea', required: true },
   ],
   outputSchema: [{ name: 'status', type: 'number', required: true }],
@@ -67,13 +73,12 @@ export const webhookTask: TaskConfig<WebhookTaskIO> = {
   handler: async ({ input, job }) => {
     const { webhookUrls, webhookSecret } = settings()
     // Only the receivers configured now: a job row never sends to an address of its own choosing.
-    if (!webhookUrls.includes(input.url)) {
-      throw new JobCancelledError(`webhook receiver ${describeUrl(input.url)} is no longer configured in WEBHOOK_URLS`)
-    }
+    const url = webhookUrls.find((candidate) => receiverFingerprint(candidate) === input.receiver)
+    if (!url) throw new JobCancelledError(`webhook receiver ${input.receiver} is no longer configured in WEBHOOK_URLS`)
     if (!webhookSecret) throw new Error('WEBHOOK_SECRET is not set: webhooks are never sent unsigned')
     let response: Response
     try {
-      response = await fetch(input.url, {
+      response = await fetch(url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -89,11 +94,11 @@ export const webhookTask: TaskConfig<WebhookTaskIO> = {
       })
     } catch (error) {
       const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${WEBHOOK_TIMEOUT_MS} ms` : String((error as Error)?.cause ?? error)
-      throw new Error(`webhook to ${describeUrl(input.url)} failed: ${reason}`)
+      throw new Error(`webhook to ${describeUrl(url)} failed: ${reason}`)
     }
     await response.body?.cancel().catch(() => {})
     if (response.status < 200 || response.status > 299) {
-      throw new Error(`webhook to ${describeUrl(input.url)} answered ${response.status}`)
+      throw new Error(`webhook to ${describeUrl(url)} answered ${response.status}`)
     }
     return { output: { status: response.status } }
   },
@@ -104,7 +109,7 @@ export async function queueWebhooks(payload: Payload, body: WebhookBody): Promis
   const json = JSON.stringify(body)
   const urls = settings().webhookUrls
   for (const url of urls) {
-    await payload.jobs.queue({ task: WEBHOOK_TASK as never, queue: WEBHOOK_QUEUE, input: { url, body: json } as never })
+    await payload.jobs.queue({ task: WEBHOOK_TASK as never, queue: WEBHOOK_QUEUE, input: { receiver: receiverFingerprint(url), body: json } as never })
   }
   return urls.length
 }

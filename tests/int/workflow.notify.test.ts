@@ -16,6 +16,7 @@ import type { User } from '../../payload-types'
 import { projectRoot } from '../../src/config'
 import { TYPESCRIPT_NODE_ARGS } from '../../src/server/childScripts'
 import { notifyWorkflowTransition, WEBHOOK_QUEUE, type WorkflowNotice } from '../../src/workflow/notify'
+import { receiverFingerprint } from '../../src/workflow/webhooks'
 import { closePayload, openPayload } from '../helpers/payload'
 import { startSmtpReceiver, startWebhookReceiver, waitFor, type SmtpReceiver, type WebhookReceiver } from '../helpers/receivers'
 import { createUser, deleteUsers } from '../helpers/users'
@@ -311,7 +312,7 @@ describe('publish and unpublish webhooks', () => {
     const stranger = await startWebhookReceiver()
     try {
       const body = JSON.stringify({ event: 'publish', collection: 'articles', id: 1, slug: null, title: 'forged', at: new Date().toISOString() })
-      const job = (await payload.jobs.queue({ task: 'sendWorkflowWebhook' as never, queue: WEBHOOK_QUEUE, input: { url: stranger.url, body } as never })) as unknown as {
+      const job = (await payload.jobs.queue({ task: 'sendWorkflowWebhook' as never, queue: WEBHOOK_QUEUE, input: { receiver: receiverFingerprint(stranger.url), body } as never })) as unknown as {
         id: number
       }
       try {

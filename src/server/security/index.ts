@@ -6,7 +6,7 @@ import { refuseUnsafeGraphqlDocuments } from './graphqlFields'
 import { securityHeaders } from './headers'
 import { rateLimits } from './rateLimits'
 import { limitApiRequestBodies } from './requestBodies'
-import { uniformForgotPasswordTiming } from './uniformTiming'
+import { uniformAccountTiming } from './uniformTiming'
 
 export { withReplayedBody } from './requestBodies'
 
@@ -17,6 +17,6 @@ export function securityMiddleware(security: SecuritySettings, { devServer }: { 
   router.use('/api', limitApiRequestBodies(security.maxBodyBytes))
   router.use('/api/graphql', refuseUnsafeGraphqlDocuments())
   router.use(rateLimits(security.rateLimits))
-  router.use(uniformForgotPasswordTiming())
+  router.use(uniformAccountTiming())
   return router
 }

@@ -1,8 +1,11 @@
 /**
- * Forgot-password answers alike for known and unknown emails, but a known one also writes a
- * reset token and sends a mail, so it took longer (about 170 ms against 45 ms) and the delay told
- * whether an account exists. Its answer, over REST or GraphQL, is now held back until a fixed time
- * has passed since the request arrived.
+ * Answers whose timing would tell whether an account exists are held back until a fixed time has
+ * passed since the request arrived, over REST and GraphQL alike:
+ * - forgot-password: a known email also writes a reset token and sends a mail (about 170 ms
+ *   against 45 ms);
+ * - failed logins: unknown emails already do an account's hashing work (src/users/unknownEmails.ts);
+ *   the hold evens out what remains (the failed-attempt count a known account writes) and slows
+ *   guessing. Successful logins are not held.
  */
 import { Router, type RequestHandler } from 'express'
 
@@ -11,21 +14,29 @@ import { graphqlFieldUses } from './graphqlFields'
 
 /** Well above the time a known email takes, mail included. */
 export const FORGOT_PASSWORD_ANSWER_MS = 1_000
+/** Well above a password check (about 200 ms) on a busy machine. */
+export const FAILED_LOGIN_ANSWER_MS = 1_000
 
-function answerAfterAtLeast(minimumMs: number): RequestHandler {
+function answerAfterAtLeast(minimumMs: number, holds: (status: number) => boolean = () => true): RequestHandler {
   return (_req, res, next) => {
     const due = performance.now() + minimumMs
-    captureResponse(res, ({ body, send }) => {
+    captureResponse(res, ({ status, body, send }) => {
+      if (!holds(status)) return send(body)
       setTimeout(() => send(body), Math.max(0, due - performance.now()))
     })
     next()
   }
 }
 
-export function uniformForgotPasswordTiming(): Router {
-  const hold = answerAfterAtLeast(FORGOT_PASSWORD_ANSWER_MS)
+/** Holds GraphQL requests that run `field` (a GraphQL answer is 200 whether it failed or not). */
+const forGraphqlField = (field: string, hold: RequestHandler): RequestHandler => (req, res, next) =>
+  graphqlFieldUses(req, field) > 0 ? hold(req, res, next) : next()
+
+export function uniformAccountTiming(): Router {
+  const holdForgotPassword = answerAfterAtLeast(FORGOT_PASSWORD_ANSWER_MS)
   const router = Router()
-  router.post('/api/users/forgot-password', hold)
-  router.post('/api/graphql', (req, res, next) => (graphqlFieldUses(req, 'forgotPasswordUser') > 0 ? hold(req, res, next) : next()))
+  router.post('/api/users/forgot-password', holdForgotPassword)
+  router.post('/api/users/login', answerAfterAtLeast(FAILED_LOGIN_ANSWER_MS, (status) => status >= 400))
+  router.post('/api/graphql', forGraphqlField('forgotPasswordUser', holdForgotPassword), forGraphqlField('loginUser', answerAfterAtLeast(FAILED_LOGIN_ANSWER_MS)))
   return router
 }
