@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isStaff } from '../src/access/roles'
 import { settings } from '../src/config'
 import { protectImagesOfLivePages } from '../src/content/mediaInUse'
+import { answerUnknownFilesWith404 } from '../src/content/unknownFiles'
 import { recordDocumentRead, recordPublicChange, recordPublicDelete } from '../src/readCache/payloadHooks'
 import { neverFetchExternalFiles, refuseFilesByUrl } from '../src/security/uploadSources'
 
@@ -33,6 +34,7 @@ export const Media: CollectionConfig = {
       { name: 'hero', width: 1600, height: undefined },
     ],
     adminThumbnail: 'thumbnail',
+    handlers: [answerUnknownFilesWith404],
   },
   hooks: {
     beforeOperation: [refuseFilesByUrl, protectImagesOfLivePages],

@@ -58,7 +58,10 @@ async function visibility(req: PayloadRequest, collection: CollectionSlug): Prom
   return memo.get(collection) as Promise<Visibility>
 }
 
-const hides = async (req: PayloadRequest, relationTo: RelationOnPath['relationTo']) => Array.isArray(relationTo) || (await visibility(req, relationTo)) !== 'all'
+async function hides(req: PayloadRequest, relationTo: RelationOnPath['relationTo']): Promise<boolean> {
+  for (const target of [relationTo].flat()) if ((await visibility(req, target)) !== 'all') return true
+  return false
+}
 
 /** Ids of the related documents the reader may see that satisfy `where`; their own access rules and this hook apply. */
 async function visibleMatches(req: PayloadRequest, collection: CollectionSlug, where: Where, path: string): Promise<(number | string)[]> {

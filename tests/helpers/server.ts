@@ -20,7 +20,7 @@ export interface RunningServer {
   kill(): Promise<void>
 }
 
-const READY_TIMEOUT_MS = 60_000
+const READY_TIMEOUT_MS = 120_000
 
 export function spawnServer(env: Record<string, string | undefined>): ChildProcess {
   return spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, path.join(projectRoot, 'src/server/index.ts')], {

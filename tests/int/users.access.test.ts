@@ -11,16 +11,18 @@ let payload: Payload
 let admin: User
 let reviewer: User
 let writer: User
+let otherWriter: User
 
 beforeAll(async () => {
   payload = await openPayload()
   admin = await createUser(payload, 'admin')
   reviewer = await createUser(payload, 'reviewer')
   writer = await createUser(payload, 'writer')
+  otherWriter = await createUser(payload, 'writer', 'other-writer')
 })
 
 afterAll(async () => {
-  await deleteUsers(payload, [admin, reviewer, writer])
+  await deleteUsers(payload, [admin, reviewer, writer, otherWriter])
   await closePayload(payload)
 })
 
@@ -88,11 +90,23 @@ describe('changing roles', () => {
 })
 
 describe('reading and deleting users', () => {
-  it('shows staff their teammates (authors, submitters, reviewers), without secrets', async () => {
-    const { docs } = await payload.find({ collection: 'users', limit: 0, ...asUser(writer) })
-    expect(docs.map((doc) => doc.id)).toEqual(expect.arrayContaining([admin.id, reviewer.id, writer.id]))
-    for (const doc of docs) expect(Object.keys(doc)).not.toEqual(expect.arrayContaining(['hash']))
+  const ours = () => ({ id: { in: [admin.id, reviewer.id, writer.id, otherWriter.id] } })
+
+  it('shows a reviewer the team, emails included, without secrets', async () => {
+    const { docs } = await payload.find({ collection: 'users', where: ours(), ...asUser(reviewer) })
+    expect(docs.map((doc) => doc.id).sort()).toEqual([admin.id, reviewer.id, writer.id, otherWriter.id].sort())
+    expect(docs.every((doc) => typeof doc.email === 'string')).toBe(true)
     expect(JSON.stringify(docs)).not.toMatch(/"(hash|salt|resetPasswordToken)"/)
+  })
+
+  it('shows a writer their own account and the names of reviewers and admins, not other writers or emails', async () => {
+    const { docs } = await payload.find({ collection: 'users', where: ours(), ...asUser(writer) })
+    expect(docs.map((doc) => doc.id).sort()).toEqual([admin.id, reviewer.id, writer.id].sort())
+    for (const doc of docs) expect({ id: doc.id, hasEmail: 'email' in doc }).toEqual({ id: doc.id, hasEmail: doc.id === writer.id })
+  })
+
+  it("lets a writer neither filter nor sort on others' emails", async () => {
+    await expect(payload.find({ collection: 'users', where: { email: { like: reviewer.email.slice(0, 3) } }, ...asUser(writer) })).rejects.toThrow(/cannot be queried/)
   })
 
   it('shows admins every account', async () => {

@@ -16,7 +16,7 @@ import type { User } from '../../payload-types'
 import { projectRoot } from '../../src/config'
 import { TYPESCRIPT_NODE_ARGS } from '../../src/server/childScripts'
 import { notifyWorkflowTransition, WEBHOOK_QUEUE, type WorkflowNotice } from '../../src/workflow/notify'
-import { receiverFingerprint } from '../../src/workflow/webhooks'
+import { queueWebhooks, receiverFingerprint, type WebhookBody } from '../../src/workflow/webhooks'
 import { closePayload, openPayload } from '../helpers/payload'
 import { startSmtpReceiver, startWebhookReceiver, waitFor, type SmtpReceiver, type WebhookReceiver } from '../helpers/receivers'
 import { createUser, deleteUsers } from '../helpers/users'
@@ -308,6 +308,18 @@ describe('publish and unpublish webhooks', () => {
     })
   })
 
+  it('never writes a receiver URL (which may carry a token) into a job', async () => {
+    const body: WebhookBody = { event: 'publish', collection: 'articles', id: 1, slug: null, title: 'fingerprints', at: new Date().toISOString() }
+    await queueWebhooks(payload, body)
+    const { docs } = await payload.find({ collection: 'payload-jobs' as never, where: { queue: { equals: WEBHOOK_QUEUE } }, limit: 100, overrideAccess: true })
+    try {
+      expect(docs.length).toBeGreaterThanOrEqual(3)
+      for (const receiver of [plain, flaky, slow]) expect(JSON.stringify(docs)).not.toContain(receiver.url)
+    } finally {
+      await payload.delete({ collection: 'payload-jobs' as never, where: { id: { in: docs.map((doc) => (doc as unknown as { id: number }).id) } }, overrideAccess: true })
+    }
+  })
+
   it('never sends a queued job to a URL that is not in WEBHOOK_URLS: the job is cancelled', async () => {
     const stranger = await startWebhookReceiver()
     try {
@@ -324,6 +336,8 @@ describe('publish and unpublish webhooks', () => {
         expect(after.hasError).toBe(true)
         expect(after.error).toMatchObject({ cancelled: true, message: expect.stringContaining('no longer configured') })
         expect(stranger.attempts).toHaveLength(0)
+        // The job row, its task log and its error name the receiver by fingerprint only.
+        expect(JSON.stringify(after)).not.toContain(new URL(stranger.url).pathname)
       } finally {
         await payload.delete({ collection: 'payload-jobs' as never, id: job.id, overrideAccess: true })
       }

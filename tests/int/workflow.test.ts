@@ -253,6 +253,14 @@ describe('audit trail', () => {
     const deletion = await fetch(`${server.baseUrl}/api/workflow-events/${body.docs[0].id}`, { method: 'DELETE', headers: { authorization: `JWT ${tokens.admin}` } })
     expect(deletion.status).toBe(403)
   })
+
+  it('keeps the collection and id of what it records after the document is deleted', async () => {
+    const article = await published()
+    expect((await http.delete(`/api/articles/${article.id}`, tokens.admin)).status).toBe(200)
+    const { body } = await http.get(`/api/workflow-events?where[documentCollection][equals]=articles&where[documentId][equals]=${article.id}&sort=createdAt`, tokens.reviewer)
+    expect(body.docs.map((event: { action: string }) => event.action)).toEqual(['submit', 'approve', 'publish'])
+    for (const event of body.docs) expect(event).toMatchObject({ documentCollection: 'articles', documentId: article.id })
+  })
 })
 
 describe('the review queue', () => {
@@ -296,6 +304,22 @@ describe('health claims', () => {
     expect(refused.body.errors[0].data.claims.length).toBeGreaterThanOrEqual(2)
     expect((await act(article.id, 'approve', 'reviewer', { acknowledgeClaims: true })).status).toBe(200)
   })
+})
+
+describe('system reads', () => {
+  it('check internal links against every document, not the first 100 (issue: "points to … which does not exist")', async () => {
+    const techniques = []
+    for (let index = 0; index < 105; index++) techniques.push(await fixtures.published('techniques', `Bulk technique ${randomSuffix()} ${index}`))
+    const oldest = techniques[0].id
+    const link = { type: 'link', version: 3, fields: { linkType: 'internal', doc: { relationTo: 'techniques', value: oldest }, newTab: false }, children: richText('the oldest technique').root.children[0].children, direction: 'ltr', format: '', indent: 0 }
+    const content = richText('See ')
+    ;(content.root.children[0].children as unknown[]).push(link)
+    const article = await draftArticle('writer', { content })
+    const submitted = await act(article.id, 'submit', 'writer')
+    expect(submitted.status).toBe(200)
+    const broken = submitted.body.event.checklist.filter((item: { message: string }) => /does not exist/.test(item.message))
+    expect(broken).toEqual([])
+  }, 120_000)
 })
 
 describe('GraphQL', () => {

@@ -8,7 +8,7 @@ import pg from 'pg'
 import type { Payload } from 'payload'
 
 import type { User } from '../../payload-types'
-import { FORGOT_PASSWORD_ANSWER_MS } from '../../src/server/security/uniformTiming'
+import { FAILED_LOGIN_ANSWER_MS, FORGOT_PASSWORD_ANSWER_MS } from '../../src/server/security/uniformTiming'
 import { closePayload, openPayload } from '../helpers/payload'
 import { startServer, type RunningServer } from '../helpers/server'
 import { createUser, deleteUsers, TEST_PASSWORD, uniqueEmail } from '../helpers/users'
@@ -106,13 +106,38 @@ describe('finding out who has an account', () => {
   })
 })
 
-describe('forgot-password timing', () => {
-  const timed = async (send: () => Promise<unknown>) => {
-    const started = performance.now()
-    await send()
-    return performance.now() - started
-  }
+const timed = async (send: () => Promise<unknown>) => {
+  const started = performance.now()
+  await send()
+  return performance.now() - started
+}
 
+describe('login answers for unknown emails', () => {
+  it('are the same as for an account, attempt after attempt, lock included', async () => {
+    const known = await newUser('writer')
+    const unknown = uniqueEmail('nobody')
+    for (let attempt = 1; attempt <= 7; attempt++) {
+      const forKnown = await login(known.email, `wrong-${attempt}`)
+      const forUnknown = await login(unknown, `wrong-${attempt}`)
+      expect({ attempt, status: forUnknown.status, body: forUnknown.body }).toEqual({ attempt, status: forKnown.status, body: forKnown.body })
+    }
+    expect((await login(unknown, 'wrong')).body.errors[0].message).toMatch(/locked/i)
+  })
+
+  it.each([
+    ['REST', (email: string) => login(email, 'not-the-password')],
+    ['GraphQL', (email: string) => post(server.baseUrl, '/api/graphql', { query: `mutation { loginUser(email: "${email}", password: "not-the-password") { token } }` })],
+  ])('take as long as for an account (%s)', async (_, failLogin) => {
+    const known = await newUser('writer')
+    const forKnown = await timed(() => failLogin(known.email))
+    const forUnknown = await timed(() => failLogin(uniqueEmail('nobody')))
+    expect(forKnown).toBeGreaterThanOrEqual(FAILED_LOGIN_ANSWER_MS - 5)
+    expect(forUnknown).toBeGreaterThanOrEqual(FAILED_LOGIN_ANSWER_MS - 5)
+    expect(Math.abs(forKnown - forUnknown)).toBeLessThan(250)
+  })
+})
+
+describe('forgot-password timing', () => {
   it.each([
     ['REST', (email: string) => post(server.baseUrl, '/api/users/forgot-password', { email })],
     ['GraphQL', (email: string) => post(server.baseUrl, '/api/graphql', { query: `mutation { forgotPasswordUser(email: "${email}") }` })],
@@ -185,9 +210,10 @@ describe('per-IP rate limits', () => {
   /** Each test is a different client: its own loopback address (127.0.0.x), so its own counters. */
   function clientAt(address: string, server = limited) {
     const { port } = new URL(server.baseUrl)
+    /** `path` is sent exactly as written; a string `body` is sent as it is (raw JSON). */
     return (path: string, body: unknown, headers: Record<string, string> = {}) =>
       new Promise<Answer>((resolve, reject) => {
-        const payloadBytes = Buffer.from(JSON.stringify(body))
+        const payloadBytes = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body))
         const request = httpRequest(
           { host: '127.0.0.1', port, path, method: 'POST', localAddress: address, headers: { ...headers, 'content-type': 'application/json', 'content-length': payloadBytes.length } },
           (response) => {
@@ -265,5 +291,56 @@ describe('per-IP rate limits', () => {
     const query = { query: '{ Articles(limit: 1) { docs { id } } }' }
     for (let attempt = 1; attempt <= 4; attempt++) expect((await post('/api/graphql', query)).status).toBe(200)
     expectLimited(await post('/api/graphql', query), /Too many GraphQL requests/)
+  })
+
+  const guess = () => ({ email: uniqueEmail('guess'), password: 'guess' })
+
+  it.each([
+    '/./api/users/login',
+    '/api/users/./login',
+    '/api/users/../users/login',
+    '/api/users/%2e/login',
+    '/api/users/%6cogin',
+    '/api/%75sers/login',
+    '/api/users%2Flogin',
+    '/api/users%2flogin',
+    '/api//users/login',
+    '/api/users/login%00',
+    '/api/users/log%zzin',
+    '/api\\users/login',
+    '/api/./graphql',
+    '/api/graphq%6c',
+  ])('refuses the disguised path %s with 400 before any guard, and it reaches no login', async (path) => {
+    const user = await newUser('writer')
+    const post = clientAt('127.0.0.18')
+    const answer = await post(path, { email: user.email, password: TEST_PASSWORD, query: `mutation { loginUser(email: "${user.email}", password: "${TEST_PASSWORD}") { token } }` })
+    expect(answer.status).toBe(400)
+    expect(answer.body.errors[0].message).toMatch(/path/)
+    expect(JSON.stringify(answer.body)).not.toContain('token')
+  })
+
+  it('counts logins however the letter case of the path is written', async () => {
+    const post = clientAt('127.0.0.19')
+    for (const path of ['/api/users/LOGIN', '/api/users/Login', '/api/users/login']) {
+      expect((await post(path, guess())).status).toBe(401)
+    }
+    expectLimited(await post('/api/users/lOgIn', guess()), /Too many login attempts/)
+  })
+
+  it('counts a GraphQL login however its JSON spells the field name', async () => {
+    const post = clientAt('127.0.0.20')
+    const escaped = (email: string) => `{"query":"mutation { \\u006coginUser(email: \\"${email}\\", password: \\"guess\\") { token } }"}`
+    for (let attempt = 1; attempt <= 3; attempt++) expect((await post('/api/graphql', escaped(uniqueEmail('guess')))).status).toBe(200)
+    expectLimited(await post('/api/graphql', escaped(uniqueEmail('guess'))), /Too many login attempts/)
+  })
+
+  it('refuses several escaped, aliased or fragment-spread logins in one GraphQL request', async () => {
+    const post = clientAt('127.0.0.21')
+    const twoEscaped = '{"query":"mutation { a: \\u006coginUser(email: \\"x@spa.test\\", password: \\"a\\") { token } b: loginUser(email: \\"x@spa.test\\", password: \\"b\\") { token } }"}'
+    expect((await post('/api/graphql', twoEscaped)).body.errors[0].message).toBe('Only one loginUser is allowed per request.')
+    const viaFragments = {
+      query: 'mutation { ...A ...B } fragment A on Mutation { a: loginUser(email: "x@spa.test", password: "a") { token } } fragment B on Mutation { b: loginUser(email: "x@spa.test", password: "b") { token } }',
+    }
+    expect((await post('/api/graphql', viaFragments)).body.errors[0].message).toBe('Only one loginUser is allowed per request.')
   })
 })

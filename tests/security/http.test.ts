@@ -33,6 +33,11 @@ afterAll(async () => {
 const url = (path: string) => `${server.baseUrl}${path}`
 const jsonHeaders = { 'content-type': 'application/json' }
 
+async function tokenOf(): Promise<string> {
+  const response = await fetch(url('/api/users/login'), { method: 'POST', headers: jsonHeaders, body: JSON.stringify({ email: writer.email, password: TEST_PASSWORD }) })
+  return ((await response.json()) as { token: string }).token
+}
+
 async function cookieLogin(): Promise<string> {
   const response = await fetch(url('/api/users/login'), { method: 'POST', headers: jsonHeaders, body: JSON.stringify({ email: writer.email, password: TEST_PASSWORD }) })
   expect(response.status).toBe(200)
@@ -146,6 +151,49 @@ describe('request bodies', () => {
   })
 })
 
+describe('request body types', () => {
+  const loginBody = () => JSON.stringify({ email: writer.email, password: TEST_PASSWORD })
+
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'application/merge-patch+json', 'application/xml', 'multipart/mixed; boundary=x', ''])(
+    'refuses a body sent as "%s" with 415 and a sentence, instead of a 500',
+    async (contentType) => {
+      const response = await fetch(url('/api/users/login'), { method: 'POST', headers: contentType ? { 'content-type': contentType } : {}, body: loginBody() })
+      expect(response.status).toBe(415)
+      expect((await response.json()).errors[0].message).toMatch(/application\/json/)
+    },
+  )
+
+  it('leaves a document as it was when a write is refused for its body type', async () => {
+    const faq = await payload.create({ collection: 'faqs', data: { question: `Untouched ${Date.now()}`, _status: 'draft' } as never, draft: true, overrideAccess: true })
+    try {
+      const response = await fetch(url(`/api/faqs/${faq.id}?draft=true`), {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/merge-patch+json', authorization: `JWT ${await tokenOf()}` },
+        body: JSON.stringify({ question: 'Changed' }),
+      })
+      expect(response.status).toBe(415)
+      expect((await payload.findByID({ collection: 'faqs', id: faq.id, draft: true, overrideAccess: true })).question).toBe(faq.question)
+    } finally {
+      await payload.delete({ collection: 'faqs', id: faq.id, overrideAccess: true })
+    }
+  })
+
+  it.each(['Application/JSON', 'application/json; charset=UTF-8', 'APPLICATION/JSON ; charset=utf-8'])('accepts JSON spelled "%s"', async (contentType) => {
+    const response = await fetch(url('/api/users/login'), { method: 'POST', headers: { 'content-type': contentType }, body: loginBody() })
+    expect(response.status).toBe(200)
+  })
+
+  it("keeps the admin's form-encoded relationship search working (method override to GET)", async () => {
+    const response = await fetch(url('/api/techniques'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-payload-http-method-override': 'GET', authorization: `JWT ${await tokenOf()}` },
+      body: 'limit=5&depth=0',
+    })
+    expect(response.status).toBe(200)
+    expect((await response.json()).limit).toBe(5)
+  })
+})
+
 describe('unknown routes', () => {
   it.each(['/api/nothing-here', '/api/articles/1/nothing/here'])('answer 404 JSON under /api: %s', async (path) => {
     const response = await fetch(url(path))
@@ -155,7 +203,7 @@ describe('unknown routes', () => {
 
   it('lead nowhere by path traversal', async () => {
     const response = await fetch(url('/api/users/%2e%2e/%2e%2e/%2e%2e/etc/passwd'))
-    expect(response.status).toBe(404)
+    expect(response.status).toBe(400)
     expect(await response.text()).not.toContain('root:')
   })
 })

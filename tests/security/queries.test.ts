@@ -215,3 +215,73 @@ describe('limit', () => {
     expect(body.errors[0].message).toMatch(/^limit may be at most 100\./)
   })
 })
+
+describe('page caps cannot be walked around', () => {
+  const badLimits = ['-1', '-100', 'abc', '1abc', '1.5']
+
+  it.each(badLimits)('refuses limit=%j with 400 on lists and version lists', async (limit) => {
+    for (const path of [`/api/articles?limit=${limit}`, `/api/articles/versions?limit=${limit}`, `/api/workflow-events?limit=${limit}`]) {
+      const { status, body } = await timedGet(path, adminToken)
+      expect({ path, status }).toEqual({ path, status: 400 })
+      expect(body.errors[0].message).toMatch(/^limit must be a whole number/)
+    }
+  })
+
+  it.each(['-1', '0', 'abc', '2.5'])('refuses page=%s with 400 instead of a 500', async (page) => {
+    const { status, body } = await timedGet(`/api/techniques?page=${page}`)
+    expect(status).toBe(400)
+    expect(body.errors[0].message).toMatch(/^page must be a whole number/)
+  })
+
+  it('refuses depth=-1 with 400', async () => {
+    expect((await timedGet('/api/techniques?depth=-1')).status).toBe(400)
+  })
+
+  it.each(['Techniques(limit: -1)', 'Techniques(limit: -100)', 'versionsArticles(limit: -1)', 'Techniques(page: -1)'])('refuses %s over GraphQL', async (field) => {
+    const { body } = await http.graphql(`{ ${field} { docs { id } } }`, adminToken)
+    expect(body.errors[0].message).toMatch(/must be a whole number/)
+  })
+})
+
+describe('malformed ids', () => {
+  it.each(['abc', '1.5', '99999999999999999999', '0', '-1', '2147483648'])('answer 404, not 500: /api/articles/%s', async (id) => {
+    for (const token of [undefined, adminToken]) {
+      const { status, body } = await timedGet(`/api/articles/${id}`, token)
+      expect(status).toBe(404)
+      expect(body.errors[0].message).toMatch(/no articles document with that id/)
+    }
+  })
+
+  it('answer 404 on updates and deletes too', async () => {
+    expect((await http.patch('/api/techniques/abc', { name: 'x' }, adminToken)).status).toBe(404)
+    expect((await http.delete('/api/techniques/1.5', adminToken)).status).toBe(404)
+  })
+})
+
+describe('document access checks', () => {
+  it.each(CONTENT_COLLECTIONS)('answer an anonymous caller alike for an unpublished and a missing %s (REST and GraphQL)', async (collection) => {
+    const draft = scenario.docs[collection].draftOnly.id
+    const ask = (id: number | string) => http.post(`/api/${collection}/access/${id}`, {})
+    const forDraft = await ask(draft)
+    expect(forDraft.status).toBe(404)
+    expect(forDraft.body).toEqual((await ask(2_000_000_000)).body)
+    const graphql = (id: number) => http.graphql(`{ docAccess${GRAPHQL[collection].one}(id: ${id}) { read { permission } } }`)
+    expect((await graphql(draft)).body).toEqual((await graphql(2_000_000_000)).body)
+    expect((await ask(scenario.docs[collection].published.id)).status).toBe(200)
+  })
+
+  it('still answer staff for a draft', async () => {
+    const { status } = await http.post(`/api/articles/access/${scenario.docs.articles.draftOnly.id}`, {}, adminToken)
+    expect(status).toBe(200)
+  })
+})
+
+it('answers GET /api/payload-migrations with a plain 404 that names no internal address', async () => {
+  const { status, text } = await timedGet('/api/payload-migrations')
+  expect(status).toBe(404)
+  expect(text).not.toMatch(/https?:\/\//)
+})
+
+it('answers a missing media file with 404', async () => {
+  expect((await timedGet('/api/media/file/no-such-file.jpg')).status).toBe(404)
+})

@@ -35,16 +35,16 @@ afterAll(async () => {
 
 const RICH_TEXT_FIELD: Record<ContentCollection, string> = { articles: 'content', techniques: 'description', faqs: 'answer', myths: 'fact' }
 
-/** A paragraph with one link, as the admin's editor saves it. */
-function withLink(url: string, type: 'link' | 'autolink' = 'link') {
+/** A paragraph with one link, as the admin's editor saves it (or with other `fields`, as an attacker would). */
+function withLink(url: unknown, type: 'link' | 'autolink' = 'link', fields: Record<string, unknown> = { linkType: 'custom', url, newTab: false }) {
   const text = { type: 'text', text: 'click here', version: 1, detail: 0, format: 0, mode: 'normal', style: '' }
-  const link = { type, version: 3, fields: { linkType: 'custom', url, newTab: false }, children: [text], direction: 'ltr', format: '', indent: 0 }
+  const link = { type, version: 3, fields, children: [text], direction: 'ltr', format: '', indent: 0 }
   const paragraph = { type: 'paragraph', version: 1, children: [link], direction: 'ltr', format: '', indent: 0, textFormat: 0 }
   return { root: { type: 'root', version: 1, children: [paragraph], direction: 'ltr', format: '', indent: 0 } }
 }
 
-async function saveDraft(collection: ContentCollection, url: string, type: 'link' | 'autolink' = 'link') {
-  const data = { ...contentData(collection, `Links ${randomSuffix()}`), [RICH_TEXT_FIELD[collection]]: withLink(url, type), _status: 'draft' }
+async function saveDraft(collection: ContentCollection, url: string, type: 'link' | 'autolink' = 'link', fields?: Record<string, unknown>) {
+  const data = { ...contentData(collection, `Links ${randomSuffix()}`), [RICH_TEXT_FIELD[collection]]: withLink(url, type, fields), _status: 'draft' }
   const result = await http.post(`/api/${collection}?draft=true`, data, token)
   if (result.body?.doc?.id) fixtures.track(collection, result.body.doc.id)
   return result
@@ -66,6 +66,28 @@ describe.each(CONTENT_COLLECTIONS)('rich text of %s', (collection) => {
     const { status, body } = await saveDraft(collection, url)
     expect(status).toBe(400)
     expect(JSON.stringify(body.errors)).toMatch(/Links may point to http\(s\), mailto: or tel: addresses/)
+  })
+
+  const SCRIPT = 'javascript:alert(document.cookie)'
+  it.each<[string, Record<string, unknown>]>([
+    ['a URL wrapped in an array', { linkType: 'custom', url: [SCRIPT], newTab: false }],
+    ['a URL wrapped in an object', { linkType: 'custom', url: { href: SCRIPT }, newTab: false }],
+    ['an internal link that also carries a URL', { linkType: 'internal', url: SCRIPT, doc: { relationTo: 'articles', value: 1 }, newTab: false }],
+    ['an internal link to a user account', { linkType: 'internal', doc: { relationTo: 'users', value: 1 }, newTab: false }],
+    ['an internal link without a document', { linkType: 'internal', newTab: false }],
+    ['an unknown kind of link', { linkType: 'script', url: SCRIPT }],
+    ['a link with an unknown field', { linkType: 'custom', url: 'https://example.com', onclick: 'alert(1)' }],
+    ['a link with empty fields', {}],
+    ['newTab that is not true or false', { linkType: 'custom', url: 'https://example.com', newTab: 'javascript:alert(1)' }],
+  ])('refuses a link shaped as %s', async (_, fields) => {
+    const { status } = await saveDraft(collection, SCRIPT, 'link', fields)
+    expect(status).toBe(400)
+  })
+
+  it('keeps an internal link to published content', async () => {
+    const target = await fixtures.published('techniques', `Link target ${randomSuffix()}`)
+    const { status } = await saveDraft(collection, '', 'link', { linkType: 'internal', doc: { relationTo: 'techniques', value: target.id }, newTab: true })
+    expect(status).toBe(201)
   })
 
   it('refuses a script autolink too', async () => {

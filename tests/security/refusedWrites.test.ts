@@ -1,0 +1,109 @@
+/**
+ * A write that is refused leaves the database exactly as it was, on every path: bulk
+ * `PATCH /api/<collection>?where=…` (Payload commits the documents that passed and reports the
+ * others), single REST updates, GraphQL and the local API on a user's behalf. Each attack reads
+ * the state back: the live document, its newest draft, its versions and its audit trail.
+ */
+import type { Payload } from 'payload'
+
+import type { User } from '../../payload-types'
+import { anonymously, asUser, CONTENT_COLLECTIONS, ContentFixtures, GRAPHQL, httpClient, TITLE_FIELD, type ContentCollection } from '../helpers/content'
+import { closePayload, openPayload } from '../helpers/payload'
+import { startServer, type RunningServer } from '../helpers/server'
+import { createUser, deleteUsers } from '../helpers/users'
+import { auditTrailOf } from '../reliability/auditTrail'
+
+let payload: Payload
+let server: RunningServer
+let http: ReturnType<typeof httpClient>
+let fixtures: ContentFixtures
+let writer: User
+let reviewer: User
+const tokens: Record<'writer' | 'reviewer', string> = { writer: '', reviewer: '' }
+
+beforeAll(async () => {
+  payload = await openPayload()
+  fixtures = new ContentFixtures(payload)
+  writer = await createUser(payload, 'writer', 'refused-writer')
+  reviewer = await createUser(payload, 'reviewer', 'refused-reviewer')
+  server = await startServer()
+  http = httpClient(server.baseUrl)
+  tokens.writer = await http.login(writer.email)
+  tokens.reviewer = await http.login(reviewer.email)
+}, 180_000)
+
+afterAll(async () => {
+  await server?.stop()
+  await fixtures?.cleanup()
+  await deleteUsers(payload, [writer, reviewer])
+  await closePayload(payload)
+})
+
+/** Everything a refused write could have touched. */
+async function stateOf(collection: ContentCollection, id: number) {
+  const live = await payload.find({ collection, where: { id: { equals: id } }, depth: 0, ...anonymously })
+  const latest = await payload.findByID({ collection, id, draft: true, depth: 0, overrideAccess: true })
+  const versions = await payload.countVersions({ collection, where: { parent: { equals: id } }, overrideAccess: true })
+  const { docs: latestFlags } = await payload.findVersions({ collection, where: { and: [{ parent: { equals: id } }, { latest: { equals: true } }] }, limit: 10, overrideAccess: true })
+  return {
+    publicTitles: live.docs.map((doc) => (doc as unknown as Record<string, unknown>)[TITLE_FIELD[collection]]),
+    stage: latest.workflowStage,
+    updatedAt: latest.updatedAt,
+    status: latest._status,
+    versions: versions.totalDocs,
+    latestVersions: latestFlags.length,
+    audit: (await auditTrailOf(payload, collection, id)).length,
+  }
+}
+
+const liveByWriter = (collection: ContentCollection, label: string) => fixtures.published(collection, `${label} ${collection} ${Date.now()}`, { author: writer.id })
+
+describe.each(CONTENT_COLLECTIONS)('%s', (collection) => {
+  it.each([
+    ['the writer who wrote it', 'writer'],
+    ['a reviewer', 'reviewer'],
+  ] as const)('a bulk PATCH that unpublishes a live document by %s is refused and changes nothing', async (_, who) => {
+    const live = await liveByWriter(collection, 'Bulk')
+    const before = await stateOf(collection, live.id)
+    const { status, body } = await http.patch(`/api/${collection}?where[id][equals]=${live.id}`, { _status: 'draft' }, tokens[who])
+    expect(status).toBeGreaterThanOrEqual(400)
+    expect(body.errors[0].message).toMatch(/Nothing was updated/)
+    expect(await stateOf(collection, live.id)).toEqual(before)
+    expect(before.publicTitles).toHaveLength(1)
+  })
+
+  it('a bulk PATCH in which one document is refused writes none of them, the allowed ones included', async () => {
+    const live = await liveByWriter(collection, 'Mixed live')
+    const draft = await fixtures.draft(collection, `Mixed draft ${collection} ${Date.now()}`, { author: writer.id })
+    const before = [await stateOf(collection, live.id), await stateOf(collection, draft.id)]
+    const { status } = await http.patch(`/api/${collection}?where[id][in]=${live.id},${draft.id}`, { _status: 'draft' }, tokens.reviewer)
+    expect(status).toBeGreaterThanOrEqual(400)
+    expect([await stateOf(collection, live.id), await stateOf(collection, draft.id)]).toEqual(before)
+  })
+
+  it('a single PATCH without ?draft=true on live content is refused and changes nothing (REST, GraphQL, local API)', async () => {
+    const live = await liveByWriter(collection, 'Single')
+    const before = await stateOf(collection, live.id)
+    expect((await http.patch(`/api/${collection}/${live.id}`, { _status: 'draft' }, tokens.writer)).status).toBe(403)
+    const mutation = `mutation { update${GRAPHQL[collection].one}(id: ${live.id}, data: { _status: draft }) { id } }`
+    const graphql = await http.graphql(mutation, tokens.writer)
+    expect(graphql.body.errors?.[0]?.message).toBeTruthy()
+    await expect(payload.update({ collection, id: live.id, data: { _status: 'draft' } as never, ...asUser(writer) })).rejects.toMatchObject({ status: 403 })
+    expect(await stateOf(collection, live.id)).toEqual(before)
+  })
+})
+
+describe('parallel saves of one document', () => {
+  it('all succeed one after another, and exactly one version stays flagged latest', async () => {
+    const draft = await fixtures.draft('articles', `Parallel ${Date.now()}`, { author: writer.id })
+    const saves = Array.from({ length: 8 }, (_, index) =>
+      http.patch(`/api/articles/${draft.id}?draft=true`, { excerpt: `Save ${index}` }, tokens.writer),
+    )
+    const autosaves = Array.from({ length: 4 }, (_, index) =>
+      http.patch(`/api/articles/${draft.id}?draft=true&autosave=true`, { excerpt: `Autosave ${index}` }, tokens.writer),
+    )
+    const statuses = (await Promise.all([...saves, ...autosaves])).map((result) => result.status)
+    expect(statuses).toEqual(statuses.map(() => 200))
+    expect((await stateOf('articles', draft.id)).latestVersions).toBe(1)
+  })
+})
