@@ -5,20 +5,35 @@
  * slips between a transition's checks and its write.
  */
 import { sql } from '@payloadcms/db-postgres'
-import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
+import { APIError, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
 
-type Session = { db: { execute: (query: unknown) => Promise<unknown> } }
+type Session = { db: { execute: (query: unknown) => Promise<{ rows: Record<string, unknown>[] }> } }
 
-export async function lockDocumentForTransaction(req: PayloadRequest, collection: string, id: number | string): Promise<void> {
+async function sessionOf(req: PayloadRequest, what: string): Promise<Session> {
   const sessions = (req.payload.db as unknown as { sessions: Record<string, Session> }).sessions
   const session = req.transactionID ? sessions[String(await req.transactionID)] : undefined
-  if (!session) throw new Error(`locking ${collection} ${id} needs a transaction`)
+  if (!session) throw new Error(`locking ${what} needs a transaction`)
+  return session
+}
+
+/** Waits for the document (a transition: rare, and it must not fail because a save was running). */
+export async function lockDocumentForTransaction(req: PayloadRequest, collection: string, id: number | string): Promise<void> {
+  const session = await sessionOf(req, `${collection} ${id}`)
   await session.db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${collection}), ${Number(id)})`)
 }
 
-/** Saves by id wait for any other save or transition of the same document (Payload has begun the transaction). */
+/**
+ * Saves by id take the document's lock or are refused at once with 409: a save waiting for the
+ * lock would hold a pooled connection (Payload has begun its transaction), and a burst of saves
+ * of one document would starve every other request of connections.
+ */
 export const serialiseSavesOfOneDocument: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
   const { id } = args as { id?: number | string }
-  if (operation === 'update' && id !== undefined && req.transactionID) await lockDocumentForTransaction(req, collection.slug, id)
+  if (operation !== 'update' || id === undefined || !req.transactionID) return args
+  const session = await sessionOf(req, `${collection.slug} ${id}`)
+  const { rows } = await session.db.execute(sql`SELECT pg_try_advisory_xact_lock(hashtext(${collection.slug}), ${Number(id)}) AS locked`)
+  if (rows[0]?.locked !== true) {
+    throw new APIError('This document is being saved or moved through the workflow by another request right now. Nothing was changed: save again in a moment.', 409, undefined, true)
+  }
   return args
 }

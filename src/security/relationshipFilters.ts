@@ -123,9 +123,27 @@ async function refuseHiddenSorts(req: PayloadRequest, fields: FlattenedField[], 
 
 const QUERY_OPERATIONS = new Set(['read', 'count', 'readDistinct'])
 
+/** What an id can be compared with; `like` or `contains` on a relationship's ids was a database error (500). */
+const ID_OPERATORS = new Set(['equals', 'not_equals', 'in', 'not_in', 'all', 'exists', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal'])
+
+function refuseNonIdOperators(fields: FlattenedField[], where: Where): void {
+  for (const [key, condition] of Object.entries(where)) {
+    if (isCombinator(key) && Array.isArray(condition)) {
+      condition.forEach((child: Where) => refuseNonIdOperators(fields, child ?? {}))
+      continue
+    }
+    const relation = relationOnPath(fields, key)
+    if (!relation || (relation.rest !== '' && relation.rest !== 'id') || !condition || typeof condition !== 'object') continue
+    const operator = Object.keys(condition).find((candidate) => !ID_OPERATORS.has(candidate))
+    if (operator) throw refuse(`"${key}" holds ids of linked documents: "${operator}" does not apply to ids. Use equals or in, or a field of the linked documents such as "${relation.field}.slug".`)
+  }
+}
+
 export const hideUnreadableRelationsFromQueries: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
   const query = args as { where?: Where; sort?: unknown; field?: string; overrideAccess?: boolean }
-  if (query.overrideAccess || !QUERY_OPERATIONS.has(operation) || (await readsEverythingRelated(req, collection.flattenedFields))) return args
+  if (query.overrideAccess || !QUERY_OPERATIONS.has(operation)) return args
+  if (query.where && typeof query.where === 'object') refuseNonIdOperators(collection.flattenedFields, query.where)
+  if (await readsEverythingRelated(req, collection.flattenedFields)) return args
   if (operation === 'readDistinct' && query.field && relationOnPath(collection.flattenedFields, query.field)) {
     throw refuse(`Distinct values of "${query.field}" (linked documents) are not available here.`)
   }
