@@ -27,13 +27,9 @@ function removeElements(container: HTMLElement, selector: string): number {
 }
 
 /** The part of the document that is the article, its title as the H1 the converter expects. */
-function articleOf(document: Document, warnings: ImportWarnings): { container: HTMLElement; page?: PageDetails } {
+function articleOf(document: Document): { container: HTMLElement; page?: PageDetails } {
   if (!isWholePage(document)) return { container: document.body }
   const article = extractArticle(document)
-  if (!article) {
-    warnings.add('noArticleFound')
-    return { container: document.body }
-  }
   if (article.title) {
     const title = document.createElement('h1')
     title.textContent = article.title
@@ -45,7 +41,7 @@ function articleOf(document: Document, warnings: ImportWarnings): { container: H
 function prepareHtml(source: string, warnings: ImportWarnings): { html: string; page?: PageDetails } {
   // JSDOM's defaults neither run the document's scripts nor fetch what it links to.
   const { document } = new JSDOM(source).window
-  const { container, page } = articleOf(document, warnings)
+  const { container, page } = articleOf(document)
   removeElements(container, NON_CONTENT_ELEMENTS)
   for (const { selector, issue } of UNSUPPORTED_ELEMENTS) {
     warnings.add(issue, removeElements(container, selector))

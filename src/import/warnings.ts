@@ -12,7 +12,6 @@ export type ImportIssue =
   | 'unsafeLink'
   | 'extraTitle'
   | 'deepHeading'
-  | 'noArticleFound'
 
 function plural(count: number, singular: string, pluralForm: string): string {
   return count === 1 ? singular : pluralForm
@@ -33,8 +32,6 @@ const MESSAGES: Record<ImportIssue, (count: number) => string> = {
     `${n} more top-level ${plural(n, 'heading was', 'headings were')} turned into H2: an article has a single title.`,
   deepHeading: (n) =>
     `${n} ${plural(n, 'heading', 'headings')} of level 5 or 6 became H4, the smallest heading the editor offers.`,
-  noArticleFound: () =>
-    "No article was found in the page, so all of it was imported: delete the site's menus, sidebar and footer from the draft.",
 }
 
 export class ImportWarnings {

@@ -153,16 +153,14 @@ function withoutSiteName(title: string, siteName: string | null | undefined): st
   return title.replace(suffix, '').trim()
 }
 
-/**
- * The article of a whole page: its content, its title (when the page has one) and what the page
- * says about it. Undefined when Readability finds no article in the page.
- */
-export function extractArticle(document: Document): ExtractedArticle | undefined {
+/** The article of a whole page: its content, its title (when the page has one) and what the page says about it. */
+export function extractArticle(document: Document): ExtractedArticle {
   const details = readPageDetails(document)
   // Readability falls back on <title>; a page without one is titled by its heading.
   if (document.title.trim() === '') document.title = document.querySelector('h1')?.textContent ?? ''
   const article = new Readability(document, { serializer: (node) => node as HTMLElement }).parse()
-  if (!article?.content) return undefined
+  // parse() gives nothing only for a document without a <body>, and JSDOM always makes one.
+  if (!article?.content) throw new Error('Readability found no article in a document with a body.')
   const title = text(article.title)
   return { title: title && withoutSiteName(title, article.siteName), content: article.content, details }
 }
