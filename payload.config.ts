@@ -56,6 +56,8 @@ const config = buildConfig({
   maxDepth: MAX_DEPTH,
   admin: {
     user: Users.slug,
+    // Payload's default is a gravatar image, which the content security policy (img-src 'self') blocks.
+    avatar: 'default',
     meta: { titleSuffix: ' · spa-cms' },
     components: { beforeDashboard: ['/src/components/ReviewDashboard#ReviewDashboard'] },
     importMap: {

@@ -2,7 +2,14 @@
  * Slugs: generated from a document's title-like field, editable, URL-safe, and unique per
  * collection, counting drafts too (Payload's unique index only sees the main table, not drafts).
  */
-import { ValidationError, type CollectionBeforeValidateHook, type CollectionSlug, type Field, type FieldHook } from 'payload'
+import {
+  ValidationError,
+  type CollectionBeforeValidateHook,
+  type CollectionSlug,
+  type Field,
+  type FieldHook,
+  type Payload,
+} from 'payload'
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const MAX_SLUG_LENGTH = 96
@@ -94,4 +101,51 @@ async function slugTaken(
     }),
   ])
   return saved.totalDocs + latestDrafts.totalDocs > 0
+}
+
+/** `base`, `base-2`, `base-3`…, each cut to fit the length limit. */
+function numberedSlug(base: string, number: number): string {
+  if (number === 1) return base
+  const suffix = `-${number}`
+  return `${base.slice(0, MAX_SLUG_LENGTH - suffix.length).replace(/-+$/, '')}${suffix}`
+}
+
+/** Slugs in `collection` that contain `base`, in saved documents and in their latest drafts. */
+async function slugsContaining(payload: Payload, collection: CollectionSlug, base: string): Promise<Set<string>> {
+  // System reads without a request: a clash with a document nobody may see is still a clash,
+  // and every match is needed, not a client-sized page of them.
+  const [saved, latestDrafts] = await Promise.all([
+    payload.find({ collection, where: { slug: { contains: base } }, pagination: false, depth: 0, overrideAccess: true }),
+    payload.findVersions({
+      collection,
+      where: { and: [{ 'version.slug': { contains: base } }, { latest: { equals: true } }] },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    }),
+  ])
+  const slugOf = (doc: object) => ('slug' in doc && typeof doc.slug === 'string' ? [doc.slug] : [])
+  return new Set([...saved.docs.flatMap(slugOf), ...latestDrafts.docs.flatMap((version) => slugOf(version.version))])
+}
+
+/**
+ * The first of `base`, `base-2`, `base-3`… that no document of `collection` uses, draft or saved,
+ * nor any slug in `alsoTaken` (ones a concurrent save has claimed but not yet committed).
+ */
+export async function firstFreeSlug(
+  payload: Payload,
+  collection: CollectionSlug,
+  base: string,
+  alsoTaken: ReadonlySet<string> = new Set(),
+): Promise<string> {
+  const taken = new Set([...(await slugsContaining(payload, collection, base)), ...alsoTaken])
+  for (let number = 1; ; number++) {
+    const candidate = numberedSlug(base, number)
+    if (!taken.has(candidate)) return candidate
+  }
+}
+
+/** The save failed because another document has the slug (our check or the database's unique index). */
+export function isSlugClash(error: unknown): error is ValidationError {
+  return error instanceof ValidationError && error.data.errors.some((fieldError) => fieldError.path === 'slug')
 }

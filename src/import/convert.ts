@@ -17,6 +17,7 @@ import { articleEditorFeatures } from './editorFeatures'
 import { htmlToEditorState } from './html'
 import { markdownToEditorState } from './markdown'
 import { ImportWarnings } from './warnings'
+import type { PageDetails } from './webPage'
 
 export type ImportFormat = 'markdown' | 'html'
 
@@ -29,12 +30,18 @@ export interface ConvertedDocument {
   title: string
   content: SerializedEditorState
   warnings: string[]
+  /** What a whole web page says about its article (date, byline, description…); absent for other documents. */
+  page?: PageDetails
 }
 
-type Converter = (source: string, editorConfig: SanitizedServerEditorConfig, warnings: ImportWarnings) => SerializedEditorState
+type Converter = (
+  source: string,
+  editorConfig: SanitizedServerEditorConfig,
+  warnings: ImportWarnings,
+) => { content: SerializedEditorState; page?: PageDetails }
 
 const CONVERTERS: Record<ImportFormat, Converter> = {
-  markdown: markdownToEditorState,
+  markdown: (source, editorConfig, warnings) => ({ content: markdownToEditorState(source, editorConfig, warnings) }),
   html: htmlToEditorState,
 }
 
@@ -58,7 +65,7 @@ export async function convertDocument(
   if (source.trim() === '') throw new ImportError('The document is empty.')
   const editorConfig = await editorConfigFactory.fromFeatures({ config: payloadConfig, features: importFeatures })
   const warnings = new ImportWarnings()
-  const content = CONVERTERS[format](source, editorConfig, warnings)
+  const { content, page } = CONVERTERS[format](source, editorConfig, warnings)
   const title = takeTitle(content.root)
   if (title === undefined) {
     throw new ImportError(
@@ -67,5 +74,5 @@ export async function convertDocument(
   }
   if (title === '') throw new ImportError('The title heading is empty: write the article title in it.')
   fitToArticleEditor(content.root, warnings)
-  return { title, content, warnings: warnings.messages() }
+  return { title, content, warnings: warnings.messages(), ...(page ? { page } : {}) }
 }

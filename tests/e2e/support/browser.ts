@@ -26,10 +26,15 @@ export function baseUrl(): string {
   return url
 }
 
+/** Name of the function through which pages report content security policy violations. */
+const REPORT_CSP_VIOLATION = '__reportContentSecurityViolation'
+
 /** What a test has open: a browser context per user, and everything their pages logged. */
 export class Session {
   private readonly contexts: BrowserContext[] = []
   private readonly log: string[] = []
+  /** Images the admin failed to show: blocked by our content security policy, or not loaded. */
+  private readonly imageProblems: string[] = []
   /** The page the test used last: its screenshot ends the test. */
   current: Page | undefined
 
@@ -38,26 +43,56 @@ export class Session {
   /** A fresh context (no cookies) for one user, and a page in it. */
   async newPage(user: string): Promise<Page> {
     const context = await this.browser.newContext({ baseURL: baseUrl(), viewport: { width: 1400, height: 1000 } })
-    // Only the CMS answers: nothing outside it (gravatar avatars, fonts) may slow a test down.
+    // Only the CMS answers: nothing outside it may slow a test down.
     const origin = new URL(baseUrl()).origin
     await context.route(
       (url) => url.origin !== origin && url.protocol.startsWith('http'),
       (route) => route.abort('blockedbyclient'),
     )
+    const note = (line: string) => this.log.push(`${new Date().toISOString()} [${user}] ${line}`)
+    const imageProblem = (line: string) => {
+      this.imageProblems.push(`[${user}] ${line}`)
+      note(line)
+    }
+    await context.exposeBinding(REPORT_CSP_VIOLATION, ({ page }, violation: { directive: string; blocked: string }) => {
+      const line = `${page.url()}: the content security policy (${violation.directive}) blocked ${violation.blocked}`
+      // Only images fail a test for now: the JSON field's code editor (Monaco) is also fetched from a CDN.
+      if (violation.directive === 'img-src') imageProblem(line)
+      else note(line)
+    })
+    await context.addInitScript((report) => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const reporter = (window as unknown as Record<string, (violation: { directive: string; blocked: string }) => void>)[report]
+        reporter({ directive: event.effectiveDirective, blocked: event.blockedURI })
+      })
+    }, REPORT_CSP_VIOLATION)
     this.contexts.push(context)
     const page = await context.newPage()
-    const note = (line: string) => this.log.push(`${new Date().toISOString()} [${user}] ${line}`)
     page.on('console', (message) => note(`console.${message.type()}: ${message.text()}`))
     page.on('pageerror', (error) => note(`pageerror: ${error.stack ?? error.message}`))
-    page.on('requestfailed', (request) => note(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`))
+    page.on('requestfailed', (request) => {
+      const line = `request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`
+      // ERR_ABORTED: the page moved on before the image arrived, which the user never sees.
+      if (request.resourceType() === 'image' && request.failure()?.errorText !== 'net::ERR_ABORTED') imageProblem(`${page.url()}: image not shown, ${line}`)
+      else note(line)
+    })
     page.on('response', (response) => {
-      if (response.status() >= 400) note(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`)
+      const line = `HTTP ${response.status()}: ${response.request().method()} ${response.url()}`
+      if (response.status() >= 400 && response.request().resourceType() === 'image') imageProblem(`${page.url()}: image not shown, ${line}`)
+      else if (response.status() >= 400) note(line)
     })
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame()) note(`navigated to ${frame.url()}`)
     })
     this.current = page
     return page
+  }
+
+  /** Every page of the admin showed all of its images: none blocked by our content security policy, none failed to load. */
+  expectAllImagesShown(): void {
+    if (this.imageProblems.length > 0) {
+      throw new Error(`The admin pages did not show all their images:\n${this.imageProblems.join('\n')}`)
+    }
   }
 
   /** Marks `page` as the one the test is looking at (for the final screenshot). */
@@ -94,6 +129,7 @@ export async function withSession(browser: Browser, name: string, body: (session
   const session = new Session(browser)
   try {
     await body(session)
+    session.expectAllImagesShown()
     await session.screenshot(`${base}.png`)
   } catch (error) {
     await session.screenshot(`${base}.png`).catch(() => undefined)
