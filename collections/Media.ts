@@ -5,6 +5,12 @@ import { settings } from '../src/config'
 import { recordDocumentRead, recordPublicChange, recordPublicDelete } from '../src/readCache/payloadHooks'
 import { neverFetchExternalFiles, refuseFilesByUrl } from '../src/security/uploadSources'
 
+/**
+ * Image files are public and rarely change: browsers and CDNs keep them a day, then revalidate
+ * with the ETag. Not `immutable`: a file name can come back after its image is deleted.
+ */
+const MEDIA_FILE_CACHE_CONTROL = 'public, max-age=86400, stale-while-revalidate=604800'
+
 /** Raster images only: SVG can carry scripts, so it is refused like any other type. */
 export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif']
 
@@ -31,6 +37,10 @@ export const Media: CollectionConfig = {
       { name: 'hero', width: 1600, height: undefined },
     ],
     adminThumbnail: 'thumbnail',
+    modifyResponseHeaders: ({ headers }) => {
+      headers.set('Cache-Control', MEDIA_FILE_CACHE_CONTROL)
+      return headers
+    },
   },
   hooks: {
     beforeOperation: [refuseFilesByUrl],
