@@ -21,7 +21,7 @@ export interface RedisRateLimits {
   close(): Promise<void>
 }
 
-/** Connects to Redis (waiting for it, like the server waits for Postgres) and hands out stores. */
+/** Connects to Redis (start-up waits until it answers) and hands out one store per limit. */
 export async function connectRedisRateLimits(url: string, logger: Logger): Promise<RedisRateLimits> {
   const client = createClient({
     url,

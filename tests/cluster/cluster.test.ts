@@ -31,7 +31,7 @@ const describeCluster = binaries ? describe : describe.skip
 
 const DATABASE = 'spa_cms'
 /** Three instances starting together (and migrating, and loading the demo content) on 2 cores. */
-const START_TIMEOUT_MS = 180_000
+const START_TIMEOUT_MS = 240_000
 const WEBHOOK_SECRET = randomBytes(32).toString('hex')
 
 let root: string
