@@ -49,7 +49,11 @@ export async function startServer(env: Record<string, string | undefined> = {}, 
   process.once('exit', killOnExit)
   const output = collectOutput(child)
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server not ready in time:\n${output()}`)), readyTimeoutMs)
+    const timer = setTimeout(() => {
+      // A server that never became ready must not stay behind, using the machine for nothing.
+      child.kill('SIGKILL')
+      reject(new Error(`server not ready in time:\n${output()}`))
+    }, readyTimeoutMs)
     // Stops looking once found: a long-running server (the soak) prints a line per request.
     const findPort = () => {
       const match = /"port":(\d+),"admin"/.exec(output())
