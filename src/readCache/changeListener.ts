@@ -17,6 +17,8 @@ import type { Logger } from '../logging'
 export const CHANGE_CHANNEL = 'spa_cms_public_content'
 /** Every listener's heartbeats share one channel; each recognises its own by a random token. */
 export const HEARTBEAT_CHANNEL = 'spa_cms_listener_heartbeat'
+/** How the listener's connection shows in pg_stat_activity. */
+export const LISTENER_APPLICATION_NAME = 'spa-cms change listener'
 
 export interface ChangeNotice {
   collection: string
@@ -106,7 +108,7 @@ export function listenForChanges(
   }
 
   async function connect(): Promise<void> {
-    const candidate = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 2_000 })
+    const candidate = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 2_000, application_name: LISTENER_APPLICATION_NAME })
     candidate.on('error', (error) => lost(error))
     candidate.on('end', () => lost())
     candidate.on('notification', ({ channel, payload }) => {
