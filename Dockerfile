@@ -1,5 +1,6 @@
-# spa-cms production image: express + Next (admin, REST, GraphQL) on Node.js 20.
-FROM node:20-bookworm-slim
+# spa-cms production image: express + Next (admin, REST, GraphQL) on Node.js 24 LTS. The project
+# also runs on Node 20 (engines in package.json), which reached its end of life in April 2026.
+FROM node:24-bookworm-slim
 
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \

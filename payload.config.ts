@@ -1,5 +1,6 @@
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { s3Storage } from '@payloadcms/storage-s3'
 import path from 'node:path'
 import { buildConfig, type Payload } from 'payload'
 import type { Pool } from 'pg'
@@ -14,7 +15,8 @@ import { Techniques } from './collections/Techniques'
 import { Users } from './collections/Users'
 import { WorkflowEvents } from './collections/WorkflowEvents'
 import { isAdminUser } from './src/access/roles'
-import { projectRoot, settings as processSettings } from './src/config'
+import { projectRoot, settings as processSettings, type S3Settings } from './src/config'
+import { claimJobsOnce } from './src/db/claimJobsOnce'
 import { limitQueryCost } from './src/security/graphqlCost'
 import { limitQueryDepth } from './src/security/graphqlDepth'
 import { docAccessQueriesHidingUnreadable } from './src/security/documentAccess'
@@ -27,6 +29,12 @@ import { routeScheduledPublishingThroughWorkflow } from './src/workflow/schedule
 import { emailAdapter, webhookAutoRun, webhookTask } from './src/workflow/notify'
 
 const settings = processSettings()
+/**
+ * Outside production Payload refuses to start when its packages differ in version. Our plugins at
+ * 3.90.1 run on payload 3.90.2 through npm `overrides` (README: Dependency versions), which
+ * tests/unit/dependencyVersions.test.ts checks in its place, allowing exactly that difference.
+ */
+process.env.PAYLOAD_DISABLE_DEPENDENCY_CHECKER = 'true'
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 /** Browsers may call the API (CORS) and use the login cookie (CSRF) only from these origins. */
 const trustedOrigins = [settings.serverUrl, ...settings.security.allowedOrigins]
@@ -45,6 +53,26 @@ function surviveLostConnections(payload: Payload): void {
   const pool = (payload.db as unknown as { pool?: Pool }).pool
   pool?.on('error', (error: Error & { code?: string }) => payload.logger.warn({ code: error.code, reason: error.message }, 'database connection lost'))
 }
+
+/**
+ * Media in an S3-compatible bucket when S3_BUCKET is set, so every instance serves every upload;
+ * on this machine's disk (MEDIA_DIR) otherwise. The plugin is always listed (disabled without a
+ * bucket) so that the admin import map is the same either way.
+ */
+const mediaStorage = (s3: S3Settings | undefined) =>
+  s3Storage({
+    enabled: Boolean(s3),
+    // Its `_objectKey` field exists either way: one database schema, one set of migrations.
+    alwaysInsertFields: true,
+    collections: { media: true },
+    bucket: s3?.bucket ?? '',
+    config: {
+      endpoint: s3?.endpoint,
+      region: s3?.region,
+      forcePathStyle: s3?.forcePathStyle,
+      credentials: s3?.accessKeyId && s3.secretAccessKey ? { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } : undefined,
+    },
+  })
 
 const config = buildConfig({
   serverURL: settings.serverUrl,
@@ -83,7 +111,8 @@ const config = buildConfig({
   sharp,
   upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
   editor: lexicalEditor(),
-  db: postgresAdapter({
+  plugins: [mediaStorage(settings.s3)],
+  db: claimJobsOnce(postgresAdapter({
     pool: {
       // Unset only while generating types or the import map, which never connect.
       connectionString: settings.databaseUrl ?? '',
@@ -91,10 +120,12 @@ const config = buildConfig({
       // No request may hold a pooled connection, and the others waiting for it, for longer.
       statement_timeout: 15_000,
     },
+    // Reads go to a replica (except this instance's reads just after its own writes); see README.
+    readReplicas: settings.databaseReplicaUrls.length > 0 ? settings.databaseReplicaUrls : undefined,
     // Schema changes go through committed migrations everywhere (see README: Migrations).
     push: false,
     migrationDir: path.resolve(projectRoot, 'migrations'),
-  }),
+  })),
   logger: { options: payloadLoggerOptions(settings.logLevel) },
   typescript: {
     outputFile: path.resolve(projectRoot, 'payload-types.ts'),

@@ -7,6 +7,12 @@ import { answerUnknownFilesWith404 } from '../src/content/unknownFiles'
 import { recordDocumentRead, recordPublicChange, recordPublicDelete } from '../src/readCache/payloadHooks'
 import { neverFetchExternalFiles, refuseFilesByUrl } from '../src/security/uploadSources'
 
+/**
+ * Image files are public and rarely change: browsers and CDNs keep them a day, then revalidate
+ * with the ETag. Not `immutable`: a file name can come back after its image is deleted.
+ */
+const MEDIA_FILE_CACHE_CONTROL = 'public, max-age=86400, stale-while-revalidate=604800'
+
 /** Raster images only: SVG can carry scripts, so it is refused like any other type. */
 export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif']
 
@@ -35,6 +41,10 @@ export const Media: CollectionConfig = {
     ],
     adminThumbnail: 'thumbnail',
     handlers: [answerUnknownFilesWith404],
+    modifyResponseHeaders: ({ headers }) => {
+      headers.set('Cache-Control', MEDIA_FILE_CACHE_CONTROL)
+      return headers
+    },
   },
   hooks: {
     beforeOperation: [refuseFilesByUrl, protectImagesOfLivePages],

@@ -3,6 +3,7 @@ import * as migration_20261127_014110_content_model from './20261127_014110_cont
 import * as migration_20261127_023034_workflow from './20261127_023034_workflow';
 import * as migration_20261127_035844_read_cache from './20261127_035844_read_cache';
 import * as migration_20261203_092639_audit_document_kept from './20261203_092639_audit_document_kept';
+import * as migration_20261203_105540_media_object_key from './20261203_105540_media_object_key';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261203_092639_audit_document_kept.up,
     down: migration_20261203_092639_audit_document_kept.down,
-    name: '20261203_092639_audit_document_kept'
+    name: '20261203_092639_audit_document_kept',
+  },
+  {
+    up: migration_20261203_105540_media_object_key.up,
+    down: migration_20261203_105540_media_object_key.down,
+    name: '20261203_105540_media_object_key'
   },
 ];

@@ -24,8 +24,16 @@ export interface Settings {
   payloadSecret: string
   logLevel: LogLevel
   dataDir: string
-  /** Uploaded images and their resized variants. */
+  /** Uploaded images and their resized variants, when they are kept on this machine's disk. */
   mediaDir: string
+  /** Set: media live in this S3-compatible bucket instead of mediaDir (several instances share it). */
+  s3?: S3Settings
+  /** Set: rate-limit counters live in this Redis, shared by every instance; unset: in memory. */
+  redisUrl?: string
+  /** Read-only replicas of DATABASE_URL; Payload reads from them (see README: Running several instances). */
+  databaseReplicaUrls: string[]
+  /** A direct connection to the primary for LISTEN (a transaction-mode pooler drops LISTEN); unset: the database's URL. */
+  databaseListenUrl?: string
   /** Load the demo content when the server starts on a database without any content. */
   loadDemoContent: boolean
   /** Outgoing mail; without a host, mails are written to the log instead of sent. */
@@ -42,6 +50,17 @@ export interface Settings {
     sharedMaxAgeSeconds: number
     staleWhileRevalidateSeconds: number
   }
+}
+
+export interface S3Settings {
+  bucket: string
+  /** Unset: AWS itself; set for MinIO, R2, Scaleway, … */
+  endpoint?: string
+  region: string
+  accessKeyId?: string
+  secretAccessKey?: string
+  /** `bucket.host` names do not resolve for most self-hosted stores: address buckets by path. */
+  forcePathStyle: boolean
 }
 
 export interface SecuritySettings {
@@ -120,6 +139,46 @@ function readWebhookUrls(env: Env): string[] {
   }
   if (urls.length > 0 && !env.WEBHOOK_SECRET) throw new ConfigError('WEBHOOK_SECRET is required when WEBHOOK_URLS is set: receivers verify the signature with it.')
   return urls
+}
+
+const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s]+$/
+
+/** Replicas and the LISTEN connection belong to the primary that DATABASE_URL names. */
+function readPrimaryCompanions(env: Env): Pick<Settings, 'databaseReplicaUrls' | 'databaseListenUrl'> {
+  const replicas = (env.DATABASE_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean)
+  const listen = env.DATABASE_LISTEN_URL?.trim() || undefined
+  for (const [name, url] of [...replicas.map((url) => ['DATABASE_REPLICA_URLS', url]), ['DATABASE_LISTEN_URL', listen]]) {
+    if (url === undefined) continue
+    if (!POSTGRES_URL.test(url)) throw new ConfigError(`${name} must be postgres:// URLs, got "${url}"`)
+    if (!env.DATABASE_URL) throw new ConfigError(`${name} needs DATABASE_URL: it names connections to that primary, never to the embedded database.`)
+  }
+  return { databaseReplicaUrls: replicas, databaseListenUrl: listen }
+}
+
+function readS3Settings(env: Env): S3Settings | undefined {
+  const bucket = env.S3_BUCKET?.trim()
+  if (!bucket) return undefined
+  const endpoint = env.S3_ENDPOINT?.trim() || undefined
+  if (endpoint && !/^https?:\/\/[^\s]+$/.test(endpoint)) throw new ConfigError(`S3_ENDPOINT must be an http(s) URL, got "${endpoint}"`)
+  const accessKeyId = env.S3_ACCESS_KEY_ID || undefined
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY || undefined
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+    throw new ConfigError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the machine\'s AWS credentials.')
+  }
+  return {
+    bucket,
+    endpoint,
+    region: env.S3_REGION?.trim() || 'us-east-1',
+    accessKeyId,
+    secretAccessKey,
+    forcePathStyle: readOnOff(env, 'S3_FORCE_PATH_STYLE', Boolean(endpoint)),
+  }
+}
+
+function readRedisUrl(env: Env): string | undefined {
+  const url = env.REDIS_URL?.trim()
+  if (url && !/^rediss?:\/\/[^\s]+$/.test(url)) throw new ConfigError(`REDIS_URL must be a redis:// or rediss:// URL, got "${url}"`)
+  return url || undefined
 }
 
 const readPositiveInteger = (env: Env, name: string, fallback: number) => readWholeNumber(env, name, fallback, 1)
@@ -206,6 +265,7 @@ export function loadSettings(env: Env = process.env): Settings {
     host: env.HOST || '0.0.0.0',
     serverUrl: (env.SERVER_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
     databaseUrl: env.DATABASE_URL || undefined,
+    ...readPrimaryCompanions(env),
     embeddedDbPort: readPort(env, 'EMBEDDED_DB_PORT', 54329),
     payloadSecret: resolveSecret(env, mode, dataDir),
     logLevel: readLogLevel(env),
@@ -222,6 +282,8 @@ export function loadSettings(env: Env = process.env): Settings {
     webhookUrls: readWebhookUrls(env),
     webhookSecret: env.WEBHOOK_SECRET || undefined,
     security: readSecuritySettings(env),
+    s3: readS3Settings(env),
+    redisUrl: readRedisUrl(env),
     mediaDir: path.resolve(/*turbopackIgnore: true*/ projectRoot, env.MEDIA_DIR || path.join(dataDir, 'media')),
     readCache: {
       enabled: readOnOff(env, 'READ_CACHE', true),

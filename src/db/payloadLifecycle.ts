@@ -29,10 +29,19 @@ async function endPool(pool: Pool): Promise<void> {
   await Promise.all(clients.map(connectionClosed))
 }
 
+interface AdapterPools {
+  pool?: Pool
+  /** With read replicas, drizzle's `withReplicas` keeps one pool per replica; destroy() leaves them open. */
+  drizzle?: { $replicas?: { $client?: Pool }[] }
+}
+
 export async function closePayload(payload: Payload): Promise<void> {
-  const pool = (payload.db as unknown as { pool?: Pool }).pool
+  const { pool, drizzle } = payload.db as unknown as AdapterPools
+  const replicaPools = (drizzle?.$replicas ?? []).flatMap((replica) => (replica.$client ? [replica.$client] : []))
   await payload.destroy()
-  if (pool && !pool.ended) await endPool(pool)
+  for (const candidate of [pool, ...replicaPools]) {
+    if (candidate && !candidate.ended) await endPool(candidate)
+  }
 }
 
 /** Loads payload.config after the environment is final (it reads settings on import). */
@@ -41,7 +50,12 @@ export async function loadPayloadConfig(): Promise<SanitizedConfig> {
   return await configModule.default
 }
 
+/**
+ * Scripts and tests read what they have just written (migrations, the demo content): they use the
+ * primary only, never the read replicas the server reads from.
+ */
 export async function startPayload(): Promise<Payload> {
+  delete process.env.DATABASE_REPLICA_URLS
   const { getPayload } = await import('payload')
   return getPayload({ config: await loadPayloadConfig() })
 }

@@ -1,8 +1,10 @@
 /**
  * The cache's state: stored responses, and the rule that nothing stale is ever stored or served.
  * A response is stored only if no invalidation happened while it was being produced (it might
- * have read data from before the change), and only while change notices are being received.
+ * have read data from before the change), only while change notices are being received, and,
+ * with read replicas, only if it started once the replicas held every change noticed so far.
  */
+import type { FreshnessGate } from './replicaFreshness'
 import { TaggedLru, type TaggedLruStats } from './taggedLru'
 import { tagsMadeStaleBy } from './tags'
 
@@ -18,6 +20,9 @@ export interface ReadCacheStats extends TaggedLruStats {
   listening: boolean
 }
 
+/** A fill token that no generation matches: the fill's answer is never stored. */
+const STALE_SOURCE = -1
+
 export class ReadCache {
   private readonly store: TaggedLru<CachedResponse>
   /** Bumped by every invalidation; a fill that started under another generation is discarded. */
@@ -27,6 +32,8 @@ export class ReadCache {
   constructor(
     readonly enabled: boolean,
     maxBytes: number,
+    /** Absent without read replicas: reads come from the primary, which is always current. */
+    private readonly replicas?: FreshnessGate,
   ) {
     this.store = new TaggedLru(maxBytes)
   }
@@ -41,7 +48,7 @@ export class ReadCache {
 
   /** Call before producing a response that may be stored; pass the result to `offer`. */
   startFill(): number {
-    return this.generation
+    return this.replicas && !this.replicas.caughtUp ? STALE_SOURCE : this.generation
   }
 
   offer(key: string, response: CachedResponse, tags: Iterable<string>, fill: number): boolean {

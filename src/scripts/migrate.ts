@@ -7,6 +7,7 @@ import type { Migration } from 'payload'
 import { loadDotEnvFile, loadSettings } from '../config'
 import { startDatabase } from '../db/database'
 import { closePayload, startPayload } from '../db/payloadLifecycle'
+import { withStartupLock } from '../db/startupLock'
 import { runScript } from './runScript'
 
 const USAGE = 'usage: npm run migrate [-- up | status | create <name>]'
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
     } else {
       const { migrations } = await import('../../migrations/index')
       // Generated migrations type their arguments more narrowly than the adapter's `Migration`.
-      await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
+      await withStartupLock(database.url, () => payload.db.migrate({ migrations: migrations as unknown as Migration[] }))
       const pending = await pendingMigrations(payload, migrations.map((migration) => migration.name))
       if (pending.length) throw new Error(`migrations still pending after migrate: ${pending.join(', ')}`)
       payload.logger.info(`database schema is up to date (${migrations.length} migrations)`)

@@ -5,6 +5,7 @@
 import { loadDotEnvFile, settings } from '../config'
 import { startDatabase } from '../db/database'
 import { closePayload, startPayload } from '../db/payloadLifecycle'
+import { withStartupLock } from '../db/startupLock'
 import { runScript } from './runScript'
 
 runScript('seed', async () => {
@@ -16,10 +17,12 @@ runScript('seed', async () => {
   // Loaded after the Payload config: importing the editor first can deadlock module loading.
   const { hasAnyContent, loadDemoContent } = await import('../seed/demoContent')
   try {
-    if (onlyIfEmpty && (await hasAnyContent(payload))) return
-    const report = await loadDemoContent(payload)
-    console.log(`demo content: ${report.created.length} created, ${report.skipped.length} already there`)
-    for (const warning of report.warnings) console.log(`  warning: ${warning}`)
+    await withStartupLock(database.url, async () => {
+      if (onlyIfEmpty && (await hasAnyContent(payload))) return
+      const report = await loadDemoContent(payload)
+      console.log(`demo content: ${report.created.length} created, ${report.skipped.length} already there`)
+      for (const warning of report.warnings) console.log(`  warning: ${warning}`)
+    })
   } finally {
     await closePayload(payload)
     await database.stop()

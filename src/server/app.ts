@@ -13,13 +13,15 @@ import { failFastWhileDatabaseDown, type DatabaseWatch } from './databaseOutage'
 import { healthRoutes } from './health'
 import type { ReadinessProbe } from './readiness'
 import { requestLogging } from './requestLogging'
-import { securityMiddleware, withReplayedBody } from './security'
+import { securityMiddleware, withReplayedBody, type RateLimitStores } from './security'
 import { requireCanonicalPaths } from './security/canonicalPaths'
 
 export interface AppParts {
   logger: Logger
   readiness: ReadinessProbe
   security: SecuritySettings
+  /** Rate-limit counters shared by every instance (Redis); absent: this process's memory. */
+  rateLimitStores?: RateLimitStores
   /** Next in development mode (hot reload) needs a looser content security policy. */
   devServer?: boolean
   /** Answers 503 at once while the database is down; absent only in tests of our own routes. */
@@ -37,7 +39,7 @@ const logAndAnswerErrors = (logger: Logger): ErrorRequestHandler => (error, req,
   res.status(500).json({ errors: [{ message: 'Something went wrong on our side. The error was logged.' }] })
 }
 
-export function createApp({ logger, readiness, security, devServer = false, databaseWatch, next }: AppParts): express.Express {
+export function createApp({ logger, readiness, security, rateLimitStores, devServer = false, databaseWatch, next }: AppParts): express.Express {
   const app = express()
   app.disable('x-powered-by')
   // Without proxies in front, X-Forwarded-For is whatever the client wrote: never believe it then.
@@ -46,7 +48,7 @@ export function createApp({ logger, readiness, security, devServer = false, data
   // First of all guards: every later one, and Next, then read the path alike.
   app.use(requireCanonicalPaths())
   app.use(healthRoutes(readiness))
-  app.use(securityMiddleware(security, { devServer }))
+  app.use(securityMiddleware(security, { devServer, rateLimitStores }))
   if (databaseWatch) app.use(failFastWhileDatabaseDown(databaseWatch))
   // Request bodies were read by the body limit: Next gets them replayed.
   if (next) app.use(cachedReads(next.readCache, next.cachePolicy, withReplayedBody(next.handler)))

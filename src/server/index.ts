@@ -13,11 +13,13 @@ import { closeServedPayload } from '../db/payloadLifecycle'
 import { createLogger, type Logger } from '../logging'
 import { listenForChanges, type ChangeListener } from '../readCache/changeListener'
 import { ReadCache } from '../readCache/readCache'
+import { ReplicaFreshness } from '../readCache/replicaFreshness'
 import { createApp } from './app'
 import { ensureBuild } from './build'
 import { applyMigrations, loadDemoContentIfEmpty } from './childScripts'
 import { watchDatabase, type DatabaseWatch } from './databaseOutage'
 import { databaseReadiness, type ReadinessProbe } from './readiness'
+import { connectRedisRateLimits, type RedisRateLimits } from './redisRateLimits'
 
 const SHUTDOWN_GRACE_MS = 10_000
 
@@ -28,17 +30,23 @@ interface Running {
   databaseWatch?: DatabaseWatch
   database?: DatabaseHandle
   changeListener?: ChangeListener
+  replicaFreshness?: ReplicaFreshness
+  redisRateLimits?: RedisRateLimits
 }
 
 function startReadCache(settings: Settings, databaseUrl: string, logger: Logger, running: Running): ReadCache {
-  const cache = new ReadCache(settings.readCache.enabled, settings.readCache.maxBytes)
-  if (cache.enabled) {
-    running.changeListener = listenForChanges(databaseUrl, {
-      onChange: ({ collection, id }) => cache.documentChanged(collection, id),
-      onListening: () => cache.setListening(true),
-      onLost: () => cache.setListening(false),
-    }, logger)
-  }
+  if (!settings.readCache.enabled) return new ReadCache(false, settings.readCache.maxBytes)
+  const replicas = settings.databaseReplicaUrls.length > 0
+  if (replicas) running.replicaFreshness = new ReplicaFreshness(databaseUrl, settings.databaseReplicaUrls, logger)
+  const cache = new ReadCache(true, settings.readCache.maxBytes, running.replicaFreshness)
+  running.changeListener = listenForChanges(settings.databaseListenUrl ?? databaseUrl, {
+    onChange: ({ collection, id }) => {
+      running.replicaFreshness?.changeNoticed()
+      cache.documentChanged(collection, id)
+    },
+    onListening: () => cache.setListening(true),
+    onLost: () => cache.setListening(false),
+  }, logger)
   return cache
 }
 
@@ -63,10 +71,12 @@ async function start(settings: Settings, logger: Logger, running: Running): Prom
   await running.nextApp.prepare()
   const handle = running.nextApp.getRequestHandler()
   const readCache = startReadCache(settings, running.database.url, logger, running)
+  if (settings.redisUrl) running.redisRateLimits = await connectRedisRateLimits(settings.redisUrl, logger)
   const app = createApp({
     logger,
     readiness: running.readiness,
     security: settings.security,
+    rateLimitStores: running.redisRateLimits?.stores,
     devServer: dev,
     databaseWatch: running.databaseWatch,
     next: { handler: (req, res) => handle(req, res), readCache, cachePolicy: settings.readCache },
@@ -91,6 +101,8 @@ async function stop(running: Running, logger: Logger): Promise<void> {
     clearTimeout(forced)
   }
   await running.changeListener?.close()
+  await running.replicaFreshness?.close()
+  await running.redisRateLimits?.close()
   await running.nextApp?.close()
   // Payload's pool holds connections until it is ended: close it before the database stops.
   await closeServedPayload()

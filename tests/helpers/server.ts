@@ -42,14 +42,18 @@ export function collectOutput(child: ChildProcess): () => string {
   return () => output
 }
 
-export async function startServer(env: Record<string, string | undefined> = {}): Promise<RunningServer> {
+export async function startServer(env: Record<string, string | undefined> = {}, readyTimeoutMs = READY_TIMEOUT_MS): Promise<RunningServer> {
   const child = spawnServer(env)
   // If a test file dies without its afterAll, its server must not outlive the test run.
   const killOnExit = () => child.kill('SIGKILL')
   process.once('exit', killOnExit)
   const output = collectOutput(child)
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server not ready in time:\n${output()}`)), READY_TIMEOUT_MS)
+    const timer = setTimeout(() => {
+      // A server that never became ready must not stay behind, using the machine for nothing.
+      child.kill('SIGKILL')
+      reject(new Error(`server not ready in time:\n${output()}`))
+    }, readyTimeoutMs)
     // Stops looking once found: a long-running server (the soak) prints a line per request.
     const findPort = () => {
       const match = /"port":(\d+),"admin"/.exec(output())

@@ -5,6 +5,7 @@
  */
 import pg from 'pg'
 
+import { LISTENER_APPLICATION_NAME } from '../../src/readCache/changeListener'
 import { contentData, httpClient, randomSuffix } from '../helpers/content'
 import { waitFor } from '../helpers/receivers'
 import { startServer, type RunningServer } from '../helpers/server'
@@ -314,7 +315,8 @@ describe('exact invalidation: the next anonymous read after a change sees it', (
     await cachedRead(serverB, path)
     await withDatabase(async (db) => {
       const { rowCount } = await db.query(
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN spa_cms_public_content'",
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1',
+        [LISTENER_APPLICATION_NAME],
       )
       expect(rowCount).toBe(2) // one listener per server
       // Nothing changed, yet the copy must go: changes made while deaf would have gone unheard.

@@ -150,3 +150,39 @@ describe('log redaction', () => {
     expect(written).toContain('[redacted]')
   })
 })
+
+describe('settings for several instances', () => {
+  const PRIMARY = 'postgres://cms@db:5432/cms'
+
+  it('default to one machine: local media, in-memory rate limits, no replicas', () => {
+    expect(load({})).toMatchObject({ s3: undefined, redisUrl: undefined, databaseReplicaUrls: [], databaseListenUrl: undefined })
+  })
+
+  it('read the bucket, Redis, replicas and the listen connection', () => {
+    const settings = load({
+      DATABASE_URL: PRIMARY,
+      DATABASE_REPLICA_URLS: 'postgres://cms@replica-1/cms, postgres://cms@replica-2/cms',
+      DATABASE_LISTEN_URL: 'postgres://cms@db-direct:5432/cms',
+      REDIS_URL: 'redis://cache:6379',
+      S3_BUCKET: 'spa-media',
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_ACCESS_KEY_ID: 'key',
+      S3_SECRET_ACCESS_KEY: 'secret',
+    })
+    expect(settings).toMatchObject({
+      databaseReplicaUrls: ['postgres://cms@replica-1/cms', 'postgres://cms@replica-2/cms'],
+      databaseListenUrl: 'postgres://cms@db-direct:5432/cms',
+      redisUrl: 'redis://cache:6379',
+      s3: { bucket: 'spa-media', endpoint: 'http://minio:9000', region: 'us-east-1', accessKeyId: 'key', secretAccessKey: 'secret', forcePathStyle: true },
+    })
+    expect(load({ S3_BUCKET: 'spa-media' }).s3?.forcePathStyle).toBe(false)
+  })
+
+  it('explain what is wrong with them', () => {
+    expect(() => load({ DATABASE_REPLICA_URLS: 'postgres://cms@replica/cms' })).toThrow('DATABASE_REPLICA_URLS needs DATABASE_URL')
+    expect(() => load({ DATABASE_URL: PRIMARY, DATABASE_LISTEN_URL: 'mysql://db/cms' })).toThrow('DATABASE_LISTEN_URL must be postgres:// URLs, got "mysql://db/cms"')
+    expect(() => load({ REDIS_URL: 'cache:6379' })).toThrow('REDIS_URL must be a redis:// or rediss:// URL, got "cache:6379"')
+    expect(() => load({ S3_BUCKET: 'spa-media', S3_ACCESS_KEY_ID: 'key' })).toThrow('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together')
+    expect(() => load({ S3_BUCKET: 'spa-media', S3_ENDPOINT: 'minio:9000' })).toThrow('S3_ENDPOINT must be an http(s) URL, got "minio:9000"')
+  })
+})

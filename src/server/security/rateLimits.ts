@@ -1,25 +1,45 @@
 /**
  * Per-IP limits on the endpoints that guessing and flooding aim at: login and forgot-password
  * (over REST and as GraphQL mutations, which share the same counters) and GraphQL as a whole.
- * Counters live in this process's memory (one server process).
+ * Counters live in this process's memory, or in a store shared by every instance (Redis) when
+ * one is given. A shared store can fail: logins and password resets are then refused (503) rather
+ * than left unlimited, while GraphQL reads are served without a limit.
  */
 import { Router, type RequestHandler } from 'express'
-import { rateLimit } from 'express-rate-limit'
+import { rateLimit, type Store } from 'express-rate-limit'
 
 import type { SecuritySettings } from '../../config'
 import { sendApiError } from './apiError'
 import { graphqlFieldUses } from './graphqlFields'
 
-function limitPerClientIp(limit: number, windowMs: number, what: string) {
-  return rateLimit({
+export type RateLimitName = 'login' | 'forgotPassword' | 'graphql'
+/** A store for each limit (express-rate-limit refuses one store shared by two limits); unset: memory. */
+export type RateLimitStores = (name: RateLimitName) => Store
+
+/** What a limit does when its shared store cannot count: serve unlimited, or refuse. */
+type OnStoreError = 'serve' | 'refuse'
+
+const STORE_DOWN_RETRY_SECONDS = 5
+
+function limitPerClientIp(limit: number, windowMs: number, what: string, store: Store | undefined, onStoreError: OnStoreError): RequestHandler {
+  const limiter = rateLimit({
     windowMs,
     limit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    store,
+    passOnStoreError: onStoreError === 'serve',
     handler: (_req, res) => {
       sendApiError(res, 429, `Too many ${what} from your address. Please wait ${res.getHeader('retry-after')} seconds and try again.`)
     },
   })
+  if (onStoreError === 'serve') return limiter
+  return (req, res, next) =>
+    limiter(req, res, (error?: unknown) => {
+      if (!error) return next()
+      res.setHeader('retry-after', String(STORE_DOWN_RETRY_SECONDS))
+      sendApiError(res, 503, `This service cannot count ${what} right now, so it accepts none for the moment. Please try again in a few seconds.`)
+    })
 }
 
 /**
@@ -35,13 +55,13 @@ function limitGraphqlMutation(field: string, limiter: RequestHandler): RequestHa
   }
 }
 
-export function rateLimits({ windowMs, login, forgotPassword, graphql }: SecuritySettings['rateLimits']): Router {
-  const loginLimit = limitPerClientIp(login, windowMs, 'login attempts')
-  const forgotPasswordLimit = limitPerClientIp(forgotPassword, windowMs, 'password reset requests')
+export function rateLimits({ windowMs, login, forgotPassword, graphql }: SecuritySettings['rateLimits'], stores?: RateLimitStores): Router {
+  const loginLimit = limitPerClientIp(login, windowMs, 'login attempts', stores?.('login'), 'refuse')
+  const forgotPasswordLimit = limitPerClientIp(forgotPassword, windowMs, 'password reset requests', stores?.('forgotPassword'), 'refuse')
   const router = Router()
   router.post('/api/users/login', loginLimit)
   router.post('/api/users/forgot-password', forgotPasswordLimit)
-  router.use('/api/graphql', limitPerClientIp(graphql, windowMs, 'GraphQL requests'))
+  router.use('/api/graphql', limitPerClientIp(graphql, windowMs, 'GraphQL requests', stores?.('graphql'), 'serve'))
   router.post('/api/graphql', limitGraphqlMutation('loginUser', loginLimit), limitGraphqlMutation('forgotPasswordUser', forgotPasswordLimit))
   return router
 }

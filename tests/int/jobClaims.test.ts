@@ -1,0 +1,51 @@
+/**
+ * One claim per job (src/db/claimJobsOnce.ts): runners that look for due jobs at the same moment,
+ * as the instances of a cluster do, never run the same job twice. Four runs of one queue start
+ * together here, each claiming in its own transaction like runners in separate processes; the
+ * jobs are webhook deliveries to a local receiver, which sees each delivery id once.
+ */
+import { randomBytes } from 'node:crypto'
+import type { Payload } from 'payload'
+
+import { WEBHOOK_TASK } from '../../src/workflow/webhooks'
+import { closePayload, openPayload } from '../helpers/payload'
+import { startWebhookReceiver, type WebhookReceiver } from '../helpers/receivers'
+
+const JOBS = 40
+const RUNNERS = 4
+const queue = `claims-${randomBytes(4).toString('hex')}`
+const ENV_KEYS = ['WEBHOOK_URLS', 'WEBHOOK_SECRET'] as const
+const savedEnv = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]))
+let payload: Payload
+let receiver: WebhookReceiver
+
+beforeAll(async () => {
+  receiver = await startWebhookReceiver()
+  // Read when the Payload config loads: the handler sends only to configured receivers.
+  process.env.WEBHOOK_URLS = receiver.url
+  process.env.WEBHOOK_SECRET = randomBytes(16).toString('hex')
+  payload = await openPayload()
+})
+
+afterAll(async () => {
+  await payload.delete({ collection: 'payload-jobs', where: { queue: { equals: queue } }, overrideAccess: true })
+  await closePayload(payload)
+  await receiver.close()
+  for (const key of ENV_KEYS) {
+    if (savedEnv[key] === undefined) delete process.env[key]
+    else process.env[key] = savedEnv[key]
+  }
+})
+
+it('runs each job once when several runners claim at the same moment', async () => {
+  for (let index = 0; index < JOBS; index++) {
+    await payload.jobs.queue({ task: WEBHOOK_TASK as never, queue, input: { url: receiver.url, body: JSON.stringify({ index }) } as never })
+  }
+  const runs = await Promise.allSettled(Array.from({ length: RUNNERS }, () => payload.jobs.run({ queue, limit: JOBS, silent: true })))
+
+  const deliveries = receiver.attempts.map((attempt) => String(attempt.headers['x-spa-cms-delivery']))
+  expect(deliveries.filter((delivery, index) => deliveries.indexOf(delivery) !== index)).toEqual([])
+  expect(new Set(deliveries).size).toBe(JOBS)
+  // Two runners finishing one job would also trip over each other (one deletes what the other updates).
+  expect(runs.filter((run) => run.status === 'rejected')).toEqual([])
+})
