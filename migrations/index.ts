@@ -2,6 +2,7 @@ import * as migration_20261127_011935_initial from './20261127_011935_initial';
 import * as migration_20261127_014110_content_model from './20261127_014110_content_model';
 import * as migration_20261127_023034_workflow from './20261127_023034_workflow';
 import * as migration_20261127_035844_read_cache from './20261127_035844_read_cache';
+import * as migration_20261203_090410_scheduled_workflow_actions from './20261203_090410_scheduled_workflow_actions';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261127_035844_read_cache.up,
     down: migration_20261127_035844_read_cache.down,
-    name: '20261127_035844_read_cache'
+    name: '20261127_035844_read_cache',
+  },
+  {
+    up: migration_20261203_090410_scheduled_workflow_actions.up,
+    down: migration_20261203_090410_scheduled_workflow_actions.down,
+    name: '20261203_090410_scheduled_workflow_actions'
   },
 ];
