@@ -89,7 +89,8 @@ export const cancelScheduled = (apiRoute: string, id: number) =>
 
 /** A moment in the editor's own time zone, with the zone's name: "3 Dec 2026, 10:30 CET". */
 export const localTime = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' })
+  // dateStyle/timeStyle cannot be combined with timeZoneName: the parts are named one by one.
+  new Date(iso).toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })
 
 /** In review, oldest first; `mine`: the caller's own documents in any stage, newest first. */
 export const fetchQueue = (apiRoute: string, mine: boolean) =>
