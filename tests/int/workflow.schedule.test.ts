@@ -36,10 +36,12 @@ beforeAll(async () => {
     people[role] = await createUser(payload, role.replace(/^other/, '').toLowerCase() as 'writer' | 'reviewer' | 'admin', `schedule-${role}`)
   }
   const mail = { SMTP_HOST: smtp.host, SMTP_PORT: String(smtp.port), SMTP_SECURE: 'false' }
-  ;[server, runner] = await Promise.all([startServer({ ...mail, JOBS_RUNNER: 'off' }), startServer({ ...mail, JOBS_RUNNER: 'on' })])
+  // One after the other: two Next servers starting at once on a busy machine may miss startServer's deadline.
+  server = await startServer({ ...mail, JOBS_RUNNER: 'off' })
+  runner = await startServer({ ...mail, JOBS_RUNNER: 'on' })
   http = httpClient(server.baseUrl)
   for (const role of Object.keys(people) as Who[]) tokens[role] = await http.login(people[role].email)
-}, 120_000)
+}, 240_000)
 
 afterAll(async () => {
   if (payload) {
