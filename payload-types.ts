@@ -122,7 +122,7 @@ export interface Config {
   jobs: {
     tasks: {
       sendWorkflowWebhook: TaskSendWorkflowWebhook;
-      schedulePublish: TaskSchedulePublish;
+      scheduledWorkflowAction: TaskScheduledWorkflowAction;
       inline: {
         input: unknown;
         output: unknown;
@@ -672,7 +672,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendWorkflowWebhook' | 'schedulePublish';
+        taskSlug: 'inline' | 'sendWorkflowWebhook' | 'scheduledWorkflowAction';
         taskID: string;
         input?:
           | {
@@ -705,7 +705,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendWorkflowWebhook' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'sendWorkflowWebhook' | 'scheduledWorkflowAction') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1116,36 +1116,20 @@ export interface TaskSendWorkflowWebhook {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "TaskSchedulePublish".
+ * via the `definition` "TaskScheduledWorkflowAction".
  */
-export interface TaskSchedulePublish {
+export interface TaskScheduledWorkflowAction {
   input: {
-    type?: ('publish' | 'unpublish') | null;
-    locale?: string | null;
-    doc?:
-      | ({
-          relationTo: 'articles';
-          value: number | Article;
-        } | null)
-      | ({
-          relationTo: 'techniques';
-          value: number | Technique;
-        } | null)
-      | ({
-          relationTo: 'faqs';
-          value: number | Faq;
-        } | null)
-      | ({
-          relationTo: 'myths';
-          value: number | Myth;
-        } | null);
-    global?: string | null;
-    user?: {
-      relationTo: 'users';
-      value: number | User;
-    } | null;
+    collection: 'articles' | 'techniques' | 'faqs' | 'myths';
+    documentId: number;
+    action: 'publish' | 'unpublish';
+    at: string;
+    scheduledBy: number;
+    approvedVersion?: string | null;
   };
-  output?: unknown;
+  output: {
+    eventId: number;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -25,8 +25,8 @@ import { MAX_DEPTH } from './src/security/queryGuards'
 import { payloadLoggerOptions } from './src/logging'
 import { queueEndpoint } from './src/workflow/endpoints'
 import { workflowMutations } from './src/workflow/graphql'
-import { routeScheduledPublishingThroughWorkflow } from './src/workflow/schedule'
 import { emailAdapter, webhookAutoRun, webhookTask } from './src/workflow/notify'
+import { cancelScheduledEndpoint, scheduledActionsAutoRun, scheduledActionTask, scheduledListEndpoint } from './src/workflow/scheduling'
 
 const settings = processSettings()
 /**
@@ -95,12 +95,13 @@ const config = buildConfig({
     },
   },
   collections: [Articles, Techniques, Faqs, Myths, Media, Users, WorkflowEvents],
-  endpoints: [queueEndpoint],
+  endpoints: [queueEndpoint, scheduledListEndpoint, cancelScheduledEndpoint],
   email: emailAdapter(settings.smtp),
   jobs: {
-    tasks: [webhookTask],
-    // notify.ts runs (and retries) webhook jobs as it queues them; this sweeps up what a restart left.
-    autoRun: webhookAutoRun,
+    tasks: [webhookTask, scheduledActionTask],
+    // The job runner (JOBS_RUNNER; exactly one process when several serve one database): scheduled
+    // workflow actions when due, and webhooks a restart left behind (notify.ts runs them as queued).
+    autoRun: () => (settings.jobsRunner ? [scheduledActionsAutoRun, ...webhookAutoRun()] : []),
     // Payload's default lets any logged-in user run, queue and cancel jobs (GET /api/payload-jobs/run).
     access: {
       run: ({ req }) => isAdminUser(req.user),
@@ -143,4 +144,4 @@ const config = buildConfig({
   },
 })
 
-export default config.then(routeScheduledPublishingThroughWorkflow).then(protectEveryCollection)
+export default config.then(protectEveryCollection)

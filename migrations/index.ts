@@ -4,6 +4,7 @@ import * as migration_20261127_023034_workflow from './20261127_023034_workflow'
 import * as migration_20261127_035844_read_cache from './20261127_035844_read_cache';
 import * as migration_20261203_092639_audit_document_kept from './20261203_092639_audit_document_kept';
 import * as migration_20261203_105540_media_object_key from './20261203_105540_media_object_key';
+import * as migration_20261203_110305_scheduled_workflow_actions from './20261203_110305_scheduled_workflow_actions';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261203_105540_media_object_key.up,
     down: migration_20261203_105540_media_object_key.down,
-    name: '20261203_105540_media_object_key'
+    name: '20261203_105540_media_object_key',
+  },
+  {
+    up: migration_20261203_110305_scheduled_workflow_actions.up,
+    down: migration_20261203_110305_scheduled_workflow_actions.down,
+    name: '20261203_110305_scheduled_workflow_actions'
   },
 ];

@@ -41,6 +41,11 @@ export interface Settings {
   /** Receivers of publish/unpublish webhooks, and the key that signs them. */
   webhookUrls: string[]
   webhookSecret?: string
+  /**
+   * Whether this process runs due background jobs (scheduled publishing, webhook retries). With
+   * several instances on one database, exactly one should (see README: Background jobs).
+   */
+  jobsRunner: boolean
   security: SecuritySettings
   /** The in-memory cache of anonymous published reads, and the HTTP caching it advertises. */
   readCache: {
@@ -281,6 +286,7 @@ export function loadSettings(env: Env = process.env): Settings {
     },
     webhookUrls: readWebhookUrls(env),
     webhookSecret: env.WEBHOOK_SECRET || undefined,
+    jobsRunner: readOnOff(env, 'JOBS_RUNNER', true),
     security: readSecuritySettings(env),
     s3: readS3Settings(env),
     redisUrl: readRedisUrl(env),

@@ -1,11 +1,11 @@
 'use client'
-import { Link, useAuth, useConfig } from '@payloadcms/ui'
+import { Button, Link, toast, useAuth, useConfig } from '@payloadcms/ui'
 import { formatAdminURL } from 'payload/shared'
 import React, { useEffect, useState } from 'react'
 
 import type { User } from '../../payload-types'
 import { StageBadge } from './StageBadge'
-import { errorMessage, fetchQueue, personName, type QueueItem } from './workflowApi'
+import { cancelScheduled, errorMessage, fetchQueue, fetchScheduled, localTime, personName, type QueueItem, type ScheduledAction } from './workflowApi'
 import './workflow.scss'
 
 type Loaded = { items: QueueItem[] } | { error: string } | null
@@ -37,7 +37,7 @@ function workInProgress(loaded: Loaded): Loaded {
 
 /**
  * The dashboard's workflow panels: reviewers and admins see what awaits review; everyone sees
- * their own work in progress, with items returned for changes first.
+ * their own work in progress, with items returned for changes first, and what is scheduled.
  */
 export function ReviewDashboard() {
   const { user } = useAuth<User>()
@@ -48,11 +48,11 @@ export function ReviewDashboard() {
   const mine = workInProgress(useQueue(apiRoute, true, Boolean(user)))
   if (!user) return null
 
-  const docURL = (item: QueueItem) =>
-    formatAdminURL({ adminRoute: config.routes.admin, path: `/collections/${item.collection}/${item.id}`, relative: true })
-  const collectionLabel = (item: QueueItem) => {
-    const singular = getEntityConfig({ collectionSlug: item.collection })?.labels?.singular
-    return typeof singular === 'string' ? singular : item.collection
+  const docURL = (collection: string, id: number) =>
+    formatAdminURL({ adminRoute: config.routes.admin, path: `/collections/${collection}/${id}`, relative: true })
+  const collectionLabel = (collection: string) => {
+    const singular = getEntityConfig({ collectionSlug: collection })?.labels?.singular
+    return typeof singular === 'string' ? singular : collection
   }
   const panel = { docURL, collectionLabel }
 
@@ -63,6 +63,7 @@ export function ReviewDashboard() {
       {(!reviews || (mine && 'items' in mine && mine.items.length > 0)) && (
         <QueuePanel title="My drafts and returned items" testId="my-work" loaded={mine} empty="You have no drafts in progress." {...panel} />
       )}
+      <ScheduledPanel apiRoute={apiRoute} docURL={docURL} collectionLabel={collectionLabel} />
     </div>
   )
 }
@@ -72,8 +73,8 @@ interface PanelProps {
   testId: string
   loaded: Loaded
   empty: string
-  docURL: (item: QueueItem) => string
-  collectionLabel: (item: QueueItem) => string
+  docURL: (collection: string, id: number) => string
+  collectionLabel: (collection: string) => string
 }
 
 function QueuePanel({ title, testId, loaded, empty, docURL, collectionLabel }: PanelProps) {
@@ -90,10 +91,77 @@ function QueuePanel({ title, testId, loaded, empty, docURL, collectionLabel }: P
               key={`${item.collection}-${item.id}`}
               className={`review-dashboard__item${item.workflowStage === 'changes_requested' ? ' review-dashboard__item--returned' : ''}`}
             >
-              <Link href={docURL(item)}>{item.title || `Untitled (${item.id})`}</Link>
-              <span className="workflow-muted">{collectionLabel(item)}</span>
+              <Link href={docURL(item.collection, item.id)}>{item.title || `Untitled (${item.id})`}</Link>
+              <span className="workflow-muted">{collectionLabel(item.collection)}</span>
               <StageBadge stage={item.workflowStage} />
               <span className="workflow-muted">{describeWhen(item)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+type LoadedSchedule = { items: ScheduledAction[] } | { error: string } | null
+
+/** What is scheduled to publish or unpublish, soonest first; failures stay listed with their reason. */
+function ScheduledPanel({ apiRoute, docURL, collectionLabel }: Pick<PanelProps, 'docURL' | 'collectionLabel'> & { apiRoute: string }) {
+  const [loaded, setLoaded] = useState<LoadedSchedule>(null)
+  const [reloads, setReloads] = useState(0)
+  const [busy, setBusy] = useState<number | null>(null)
+  useEffect(() => {
+    let current = true
+    fetchScheduled(apiRoute).then(
+      ({ docs }) => current && setLoaded({ items: docs }),
+      (error: unknown) => current && setLoaded({ error: errorMessage(error) }),
+    )
+    return () => {
+      current = false
+    }
+  }, [apiRoute, reloads])
+
+  async function cancel(item: ScheduledAction) {
+    setBusy(item.id)
+    try {
+      await cancelScheduled(apiRoute, item.id)
+      toast.success(`${item.label} of “${item.title}” ${item.reason ? 'dismissed' : 'cancelled'}.`)
+    } catch (error) {
+      toast.error(errorMessage(error))
+    }
+    setBusy(null)
+    setReloads((count) => count + 1)
+  }
+
+  return (
+    <section className="review-dashboard__panel" data-testid="scheduled">
+      <h3>Scheduled</h3>
+      {loaded === null && <p className="workflow-muted">Loading…</p>}
+      {loaded && 'error' in loaded && <p className="workflow-error">{loaded.error}</p>}
+      {loaded && 'items' in loaded && loaded.items.length === 0 && <p className="workflow-muted">Nothing is scheduled.</p>}
+      {loaded && 'items' in loaded && loaded.items.length > 0 && (
+        <ul className="review-dashboard__list">
+          {loaded.items.map((item) => (
+            <li key={item.id} className={`review-dashboard__item${item.reason ? ' review-dashboard__item--returned' : ''}`}>
+              <Link href={docURL(item.collection, item.documentId)}>{item.title || `Untitled (${item.documentId})`}</Link>
+              <span className="workflow-muted">{collectionLabel(item.collection)}</span>
+              <span>
+                {item.label} {localTime(item.at)}
+              </span>
+              <span className="workflow-muted">by {personName(item.scheduledBy) ?? 'a deleted account'}</span>
+              {item.reason && <span className="workflow-error">Failed: {item.reason}</span>}
+              {item.mayCancel && (
+                <Button
+                  buttonStyle="secondary"
+                  size="small"
+                  margin={false}
+                  disabled={busy !== null}
+                  extraButtonProps={{ 'data-testid': `scheduled-cancel-${item.id}` }}
+                  onClick={() => void cancel(item)}
+                >
+                  {item.reason ? 'Dismiss' : 'Cancel'}
+                </Button>
+              )}
             </li>
           ))}
         </ul>

@@ -3,10 +3,18 @@ import { Button, Drawer, Link, toast, useConfig, useDocumentInfo, useDrawerSlug,
 import { formatAdminURL } from 'payload/shared'
 import React, { useEffect, useState } from 'react'
 
-import { ACTION_LABELS, STAGE_LABELS, type Action } from '../workflow/transitions'
+import { ACTION_LABELS, scheduleLabel, STAGE_LABELS, type Action } from '../workflow/transitions'
 import { StageBadge } from './StageBadge'
 import { WorkflowDrawer } from './WorkflowDrawer'
-import { errorMessage, fetchWorkflowStatus, takeWorkflowAction, type ActionRequest, type WorkflowStatus } from './workflowApi'
+import {
+  errorMessage,
+  fetchWorkflowStatus,
+  localTime,
+  scheduleWorkflowAction,
+  takeWorkflowAction,
+  type ActionRequest,
+  type WorkflowStatus,
+} from './workflowApi'
 import './workflow.scss'
 
 /** Actions confirmed in the drawer: they need a comment or the checklist, or are hard to undo. */
@@ -16,8 +24,8 @@ const PRIMARY: ReadonlySet<Action> = new Set(['submit', 'approve', 'publish'])
 const FLASH_KEY = 'workflow-action-result'
 
 /**
- * The edit view's workflow controls: the stage, and a button for each action the server says
- * this user may take now.
+ * The edit view's workflow controls: the stage, a button for each action the server says this
+ * user may take now or schedule for later, and what is scheduled.
  */
 export function WorkflowActionBar() {
   const { id, collectionSlug, data } = useDocumentInfo()
@@ -30,6 +38,7 @@ export function WorkflowActionBar() {
   const [reloads, setReloads] = useState(0)
   const [busy, setBusy] = useState(false)
   const [drawerAction, setDrawerAction] = useState<Action | null>(null)
+  const [scheduling, setScheduling] = useState(false)
 
   const apiRoute = formatAdminURL({ apiRoute: config.routes.api, relative: true })
   const savedAt: unknown = data?.updatedAt
@@ -68,17 +77,16 @@ export function WorkflowActionBar() {
   const stage = status.workflowStage
   const versionsURL = formatAdminURL({ adminRoute: config.routes.admin, path: `/collections/${collectionSlug}/${id}/versions`, relative: true })
 
-  function openDrawer(action: Action | null) {
+  function openDrawer(action: Action | null, schedule = false) {
     setDrawerAction(action)
+    setScheduling(schedule)
     openModal(drawerSlug)
   }
 
-  async function run(request: ActionRequest) {
-    if (!collectionSlug || id === undefined) return
+  async function submit(send: () => Promise<string>) {
     setBusy(true)
     try {
-      const result = await takeWorkflowAction(apiRoute, collectionSlug, id, request)
-      sessionStorage.setItem(FLASH_KEY, `${ACTION_LABELS[request.action]}: done. The stage is now “${STAGE_LABELS[result.workflowStage]}”.`)
+      sessionStorage.setItem(FLASH_KEY, await send())
       // A reload, not router.refresh(): the document's status, versions and form all change.
       window.location.reload()
     } catch (error) {
@@ -87,6 +95,18 @@ export function WorkflowActionBar() {
       setReloads((count) => count + 1)
     }
   }
+
+  const run = (request: ActionRequest) =>
+    submit(async () => {
+      const result = await takeWorkflowAction(apiRoute, collectionSlug, id, request)
+      return `${ACTION_LABELS[request.action]}: done. The stage is now “${STAGE_LABELS[result.workflowStage]}”.`
+    })
+
+  const schedule = (action: Action, at: Date) =>
+    submit(async () => {
+      const { scheduled } = await scheduleWorkflowAction(apiRoute, collectionSlug, id, action, at)
+      return `${scheduled.label} scheduled for ${localTime(scheduled.at)}.`
+    })
 
   return (
     <div className="workflow-bar">
@@ -106,6 +126,18 @@ export function WorkflowActionBar() {
           </Link>
         </>
       )}
+      {status.scheduled.map((item) => (
+        <button
+          key={item.id}
+          type="button"
+          className={`workflow-bar__note${item.reason ? ' workflow-error' : ''}`}
+          title={item.reason ?? undefined}
+          data-testid="workflow-scheduled-note"
+          onClick={() => openDrawer(null)}
+        >
+          {item.reason ? `${item.label} failed` : `${item.label}: ${localTime(item.at)}`}
+        </button>
+      ))}
       {status.actions.map(({ action, label }) => (
         <Button
           key={action}
@@ -120,8 +152,30 @@ export function WorkflowActionBar() {
           {label}
         </Button>
       ))}
-      <Drawer slug={drawerSlug} title={drawerAction ? ACTION_LABELS[drawerAction] : status.stageLabel}>
-        <WorkflowDrawer key={drawerAction ?? 'details'} status={status} action={drawerAction} busy={busy} onConfirm={(request) => void run(request)} />
+      {status.schedulable.map(({ action, label }) => (
+        <Button
+          key={`schedule-${action}`}
+          buttonStyle="secondary"
+          disabled={busy || modified}
+          tooltip={modified ? 'Save your changes first: actions apply to the saved document.' : undefined}
+          extraButtonProps={{ 'data-testid': `workflow-schedule-${action}` }}
+          margin={false}
+          size="medium"
+          onClick={() => openDrawer(action, true)}
+        >
+          {label}
+        </Button>
+      ))}
+      <Drawer slug={drawerSlug} title={drawerAction ? (scheduling ? scheduleLabel(drawerAction) : ACTION_LABELS[drawerAction]) : status.stageLabel}>
+        <WorkflowDrawer
+          key={`${drawerAction ?? 'details'}-${scheduling}`}
+          status={status}
+          action={drawerAction}
+          scheduling={scheduling}
+          busy={busy}
+          onConfirm={(request) => void run(request)}
+          onSchedule={(action, at) => void schedule(action, at)}
+        />
       </Drawer>
     </div>
   )

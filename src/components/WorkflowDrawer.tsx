@@ -2,31 +2,44 @@
 import { Button } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
-import { ACTION_LABELS, type Action } from '../workflow/transitions'
+import { ACTION_LABELS, scheduleLabel, type Action } from '../workflow/transitions'
 import { Checklist } from './Checklist'
 import { StageBadge } from './StageBadge'
-import { personName, type ActionRequest, type WorkflowStatus } from './workflowApi'
+import { localTime, personName, type ActionRequest, type WorkflowStatus } from './workflowApi'
 
 interface Props {
   status: WorkflowStatus
   /** The action to confirm, or null to show the details only. */
   action: Action | null
+  /** Choose a time for the action instead of taking it now. */
+  scheduling: boolean
   busy: boolean
   onConfirm: (request: ActionRequest) => void
+  onSchedule: (action: Action, at: Date) => void
+}
+
+/** `<input type="datetime-local">` reads and writes the editor's local time, without a zone. */
+const toLocalInput = (date: Date) => {
+  const pad = (value: number) => String(value).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`
 }
 
 /**
  * The review details (the reviewer's comment, the submission's checklist) and, for actions
  * that need more than a click, what they need: a comment, the health-claim acknowledgement.
  */
-export function WorkflowDrawer({ status, action, busy, onConfirm }: Props) {
+export function WorkflowDrawer({ status, action, scheduling, busy, onConfirm, onSchedule }: Props) {
   const [comment, setComment] = useState('')
   const [acknowledged, setAcknowledged] = useState(false)
+  const [when, setWhen] = useState('')
   const hasClaims = status.checklist.some((item) => item.kind === 'health_claim')
   const submitter = personName(status.submittedBy)
   // After a failed attempt the status is reloaded: the action may no longer be on offer.
-  const offered = action !== null && status.actions.some((available) => available.action === action)
+  const offered = action !== null && !scheduling && status.actions.some((available) => available.action === action)
   const ready = action === 'request_changes' ? comment.trim() !== '' : action !== 'approve' || !hasClaims || acknowledged
+  const schedulable = scheduling && action !== null && status.schedulable.some((available) => available.action === action)
+  const chosen = when ? new Date(when) : null
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone
 
   function confirm(confirmed: Action) {
     if (confirmed === 'request_changes') onConfirm({ action: confirmed, comment: comment.trim() })
@@ -62,7 +75,50 @@ export function WorkflowDrawer({ status, action, busy, onConfirm }: Props) {
         </section>
       )}
 
-      {action && !offered && <p className="workflow-error">{ACTION_LABELS[action]} is no longer possible: the document has changed.</p>}
+      {action && !offered && !schedulable && <p className="workflow-error">{ACTION_LABELS[action]} is no longer possible: the document has changed.</p>}
+
+      {status.scheduled.length > 0 && (
+        <section>
+          <h4>Scheduled</h4>
+          <ul className="workflow-drawer__scheduled" data-testid="workflow-scheduled">
+            {status.scheduled.map((item) => (
+              <li key={item.id}>
+                {item.label} on {localTime(item.at)}
+                {item.scheduledBy && ` (by ${personName(item.scheduledBy)})`}
+                {item.reason && <span className="workflow-error"> failed: {item.reason}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {schedulable && (
+        <label className="workflow-drawer__field">
+          <span>
+            When? Your time zone: {timeZone}
+          </span>
+          <input
+            type="datetime-local"
+            data-testid="workflow-schedule-at"
+            min={toLocalInput(new Date())}
+            value={when}
+            onChange={(event) => setWhen(event.target.value)}
+          />
+          {chosen && <span className="workflow-muted">{localTime(chosen.toISOString())}</span>}
+        </label>
+      )}
+
+      {schedulable && (
+        <Button
+          buttonStyle="primary"
+          className="workflow-drawer__confirm"
+          disabled={busy || !chosen}
+          extraButtonProps={{ 'data-testid': 'workflow-confirm-schedule' }}
+          onClick={() => chosen && onSchedule(action, chosen)}
+        >
+          {scheduleLabel(action).replace('…', '')} {chosen ? localTime(chosen.toISOString()) : ''}
+        </Button>
+      )}
 
       {offered && action === 'request_changes' && (
         <label className="workflow-drawer__field">

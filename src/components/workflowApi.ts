@@ -4,9 +4,10 @@
  * a user may take; nothing here re-implements those rules.
  */
 import type { ChecklistItem } from '../workflow/claims'
+import type { ScheduledAction } from '../workflow/scheduling'
 import type { Action, Stage } from '../workflow/transitions'
 
-export type { ChecklistItem }
+export type { ChecklistItem, ScheduledAction }
 
 export interface WorkflowPerson {
   id: number
@@ -19,6 +20,10 @@ export interface WorkflowStatus {
   workflowStage: Stage
   stageLabel: string
   actions: { action: Action; label: string }[]
+  /** Actions this user may schedule for later ("Publish at…"). */
+  schedulable: { action: Action; label: string }[]
+  /** What is scheduled for this document. */
+  scheduled: ScheduledAction[]
   checklist: ChecklistItem[]
   reviewComment: string | null
   submittedBy: WorkflowPerson | number | null
@@ -69,6 +74,23 @@ export const fetchWorkflowStatus = (apiRoute: string, collection: string, id: nu
 
 export const takeWorkflowAction = (apiRoute: string, collection: string, id: number | string, body: ActionRequest) =>
   request<ActionResult>(`${apiRoute}/${collection}/${id}/workflow`, { method: 'POST', body: JSON.stringify(body) })
+
+/** Schedules `action` for `at` (a moment, sent in UTC; the server keeps it as that moment). */
+export const scheduleWorkflowAction = (apiRoute: string, collection: string, id: number | string, action: Action, at: Date) =>
+  request<{ id: number; scheduled: ScheduledAction }>(`${apiRoute}/${collection}/${id}/workflow`, {
+    method: 'POST',
+    body: JSON.stringify({ action, at: at.toISOString() }),
+  })
+
+export const fetchScheduled = (apiRoute: string) => request<{ docs: ScheduledAction[] }>(`${apiRoute}/workflow/scheduled`)
+
+export const cancelScheduled = (apiRoute: string, id: number) =>
+  request<{ id: number; cancelled: true }>(`${apiRoute}/workflow/scheduled/${id}`, { method: 'DELETE' })
+
+/** A moment in the editor's own time zone, with the zone's name: "3 Dec 2026, 10:30 CET". */
+export const localTime = (iso: string) =>
+  // dateStyle/timeStyle cannot be combined with timeZoneName: the parts are named one by one.
+  new Date(iso).toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })
 
 /** In review, oldest first; `mine`: the caller's own documents in any stage, newest first. */
 export const fetchQueue = (apiRoute: string, mine: boolean) =>

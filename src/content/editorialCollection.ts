@@ -47,7 +47,8 @@ export function editorialCollection({ slug, titleField, fields, autosave, admin,
       },
     },
     access: contentAccess,
-    versions: { drafts: { schedulePublish: true, ...(autosave ? { autosave: { interval: 2000 } } : {}) }, maxPerDoc: 100 },
+    // No schedulePublish: scheduling goes through the workflow (src/workflow/scheduling.ts).
+    versions: { drafts: { ...(autosave ? { autosave: { interval: 2000 } } : {}) }, maxPerDoc: 100 },
     endpoints: [...(Array.isArray(endpoints) ? endpoints : []), transitionEndpoint(slug), workflowStatusEndpoint(slug)],
     hooks: {
       ...own,

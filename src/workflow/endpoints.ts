@@ -1,13 +1,15 @@
 /**
  * The workflow over HTTP and GraphQL: POST /api/<collection>/<id>/workflow, the GraphQL
- * mutation workflowTransition, and GET /api/workflow/queue.
+ * mutation workflowTransition, and GET /api/workflow/queue. An action sent with `at` is
+ * scheduled for that time instead of taken now (scheduling.ts).
  */
 import { APIError, type Endpoint, type PayloadRequest, type Where } from 'payload'
 
 import { isStaffUser } from '../access/roles'
-import { availableActions, type WorkflowRole } from './machine'
+import { availableActions, availableSchedules, type WorkflowRole } from './machine'
 import { actorOf, performTransition, subjectOf, titleFieldOf, WORKFLOW_COLLECTIONS, type WorkflowCollection, type WorkflowDoc } from './perform'
-import { ACTION_LABELS, STAGE_LABELS } from './transitions'
+import { listScheduled, scheduleTransition } from './scheduling'
+import { ACTION_LABELS, scheduleLabel, STAGE_LABELS } from './transitions'
 
 async function jsonBody(req: PayloadRequest): Promise<Record<string, unknown>> {
   try {
@@ -30,7 +32,12 @@ export const transitionEndpoint = (collection: WorkflowCollection): Endpoint => 
   method: 'post',
   handler: async (req) => {
     const body = await jsonBody(req)
-    const result = await performTransition(req, { collection, id: documentId(req), action: body.action, comment: body.comment, acknowledgeClaims: body.acknowledgeClaims })
+    const id = documentId(req)
+    if (body.at !== undefined) {
+      const scheduled = await scheduleTransition(req, { collection, id, action: body.action, at: body.at })
+      return Response.json({ id, scheduled }, { status: 202 })
+    }
+    const result = await performTransition(req, { collection, id, action: body.action, comment: body.comment, acknowledgeClaims: body.acknowledgeClaims })
     return Response.json(result)
   },
 })
@@ -47,12 +54,15 @@ export const workflowStatusEndpoint = (collection: WorkflowCollection): Endpoint
     const doc = (await req.payload.findByID({ collection, id: documentId(req), draft: true, depth: 1, overrideAccess: true, req, disableErrors: true, populate: { users: { email: true, name: true } } })) as WorkflowDoc | null
     if (!doc) throw new APIError('No such document.', 404, undefined, true)
     const subject = subjectOf(doc)
+    const workflowActor = { id: actor.id, role: actor.role as WorkflowRole }
     const workflow = (doc.workflow ?? {}) as Record<string, unknown>
     return Response.json({
       id: doc.id,
       workflowStage: subject.stage,
       stageLabel: STAGE_LABELS[subject.stage],
-      actions: availableActions(subject, { id: actor.id, role: actor.role as WorkflowRole }).map((action) => ({ action, label: ACTION_LABELS[action] })),
+      actions: availableActions(subject, workflowActor).map((action) => ({ action, label: ACTION_LABELS[action] })),
+      schedulable: availableSchedules(subject, workflowActor).map((action) => ({ action, label: scheduleLabel(action) })),
+      scheduled: await listScheduled(req.payload, workflowActor, { collection, id: doc.id }),
       checklist: workflow.checklist ?? [],
       reviewComment: workflow.reviewComment ?? null,
       submittedBy: workflow.submittedBy ?? null,

@@ -3,7 +3,7 @@
  * caller loads the document and the person; this answers with the next stage or a refusal
  * that says why (with the HTTP status the API uses for it).
  */
-import { ACTION_LABELS, ACTIONS, STAGE_LABELS, TRANSITIONS, type Action, type Permitted, type Stage } from './transitions'
+import { ACTION_LABELS, ACTIONS, CANCEL_SCHEDULED, STAGE_LABELS, TRANSITIONS, type Action, type Permitted, type Stage } from './transitions'
 
 type Id = number | string
 export type WorkflowRole = 'admin' | 'reviewer' | 'writer'
@@ -69,4 +69,27 @@ export function decide(subject: WorkflowSubject, actor: WorkflowActor, action: u
 /** The actions a person could take now: the admin UI shows exactly these buttons. */
 export function availableActions(subject: WorkflowSubject, actor: WorkflowActor): Action[] {
   return ACTIONS.filter((action) => decide(subject, actor, action, 'comment').allowed)
+}
+
+const SCHEDULABLE = ACTIONS.filter((action) => TRANSITIONS[action].schedulable)
+
+/**
+ * Whether a person may schedule an action for later: only schedulable actions, and only when
+ * they could take the action now (same stages, same people).
+ */
+export function decideSchedule(subject: WorkflowSubject, actor: WorkflowActor, action: unknown): Decision {
+  if (isAction(action) && !TRANSITIONS[action].schedulable) {
+    return refuse(400, `${ACTION_LABELS[action]} cannot be scheduled; only ${SCHEDULABLE.map((one) => ACTION_LABELS[one]).join(' and ')} can.`)
+  }
+  return decide(subject, actor, action)
+}
+
+/** The actions a person could schedule now: the admin UI offers "Publish at…" for exactly these. */
+export function availableSchedules(subject: WorkflowSubject, actor: WorkflowActor): Action[] {
+  return SCHEDULABLE.filter((action) => decideSchedule(subject, actor, action).allowed)
+}
+
+/** Whether a person may cancel an action scheduled by `scheduledBy`. */
+export function mayCancelScheduled(scheduledBy: Id | null | undefined, actor: WorkflowActor): boolean {
+  return CANCEL_SCHEDULED.some((permitted) => (permitted === 'scheduler' ? same(actor.id, scheduledBy) : actor.role === permitted))
 }

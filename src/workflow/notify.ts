@@ -120,18 +120,71 @@ export function composeMail(notice: WorkflowNotice, recipient: NoticePerson): Ma
   return { to: recipient.email, subject: what[notice.action].subject, text }
 }
 
-async function sendMails(payload: Payload, notice: WorkflowNotice): Promise<void> {
-  const recipients = await mailRecipients(payload, notice)
-  // One mail per person, so nobody sees the others' addresses; one failure does not stop the rest.
-  const results = await Promise.allSettled(recipients.map((recipient) => payload.sendEmail(composeMail(notice, recipient))))
+/** One mail per person, so nobody sees the others' addresses; one failure does not stop the rest. */
+async function sendEach(payload: Payload, mails: Mail[], context: Record<string, unknown>): Promise<void> {
+  const results = await Promise.allSettled(mails.map((mail) => payload.sendEmail(mail)))
   results.forEach((result, index) => {
     if (result.status === 'rejected') {
-      payload.logger.error(
-        { err: result.reason, workflow: { collection: notice.collection, id: notice.documentId, action: notice.action }, mail: { to: recipients[index].email } },
-        'workflow mail could not be sent',
-      )
+      payload.logger.error({ err: result.reason, ...context, mail: { to: mails[index].to } }, 'workflow mail could not be sent')
     }
   })
+}
+
+async function sendMails(payload: Payload, notice: WorkflowNotice): Promise<void> {
+  const recipients = await mailRecipients(payload, notice)
+  const workflow = { collection: notice.collection, id: notice.documentId, action: notice.action }
+  await sendEach(payload, recipients.map((recipient) => composeMail(notice, recipient)), { workflow })
+}
+
+/** A scheduled action that did not happen when its time came. */
+export interface ScheduleFailureNotice {
+  collection: NoticeCollection
+  documentId: number
+  title: string
+  action: 'publish' | 'unpublish'
+  /** The time it was scheduled for (ISO). */
+  at: string
+  scheduledBy: NoticePerson | null
+  submitter: NoticePerson | null
+  /** Why it did not happen, as the workflow said it. */
+  reason: string
+}
+
+/** The mail about a scheduled action that failed, to one of the people involved. */
+export function composeScheduleFailureMail(notice: ScheduleFailureNotice, recipient: NoticePerson): Mail {
+  const kind = KIND[notice.collection]
+  const title = oneLine(notice.title)
+  const verb = notice.action === 'publish' ? 'publish' : 'unpublish'
+  const by = notice.scheduledBy ? ` that ${personName(notice.scheduledBy)} scheduled` : ''
+  const text = [
+    `Hello ${personName(recipient)},`,
+    '',
+    `The ${verb} of the ${kind} "${title}"${by} for ${new Date(notice.at).toUTCString()} did not happen:`,
+    `  ${notice.reason}`,
+    '',
+    `Open it in spa-cms to see where it stands and schedule it again: ${adminLink(notice)}`,
+    '',
+    '-- ',
+    'spa-cms editorial workflow',
+  ].join('\n')
+  return { to: recipient.email, subject: `Scheduled ${verb} failed: "${title}"`, text }
+}
+
+/**
+ * Tells whoever scheduled the action and whoever submitted the document that it failed.
+ * Never rejects: failures are logged.
+ */
+export async function notifyScheduleFailure(payload: Payload, notice: ScheduleFailureNotice): Promise<void> {
+  const seen = new Set<string>()
+  const recipients = [notice.scheduledBy, notice.submitter].filter((person): person is NoticePerson => {
+    if (!person || seen.has(person.email.toLowerCase())) return false
+    seen.add(person.email.toLowerCase())
+    return true
+  })
+  const workflow = { collection: notice.collection, id: notice.documentId, scheduled: notice.action }
+  await sendEach(payload, recipients.map((recipient) => composeScheduleFailureMail(notice, recipient)), { workflow }).catch((err: unknown) =>
+    payload.logger.error({ err, workflow }, 'workflow mails could not be sent'),
+  )
 }
 
 async function sendWebhooks(payload: Payload, notice: WorkflowNotice): Promise<void> {

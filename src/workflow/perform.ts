@@ -4,6 +4,7 @@
  * and the event share one transaction, and the document is locked for its duration so two
  * reviewers acting at once cannot both win.
  */
+import { sql } from '@payloadcms/db-postgres'
 import { APIError, commitTransaction, initTransaction, killTransaction, NotFound, type Payload, type PayloadRequest } from 'payload'
 
 import type { User, WorkflowEvent } from '../../payload-types'
@@ -27,6 +28,11 @@ export interface TransitionRequest {
   action: unknown
   comment?: unknown
   acknowledgeClaims?: unknown
+  /**
+   * Checked under the document's lock before the decision: throws (an APIError saying why) when
+   * the action is no longer wanted, e.g. a scheduled publish whose approval was replaced.
+   */
+  stillWanted?: (doc: WorkflowDoc) => Promise<void>
 }
 
 export interface TransitionResult {
@@ -56,9 +62,9 @@ export interface WorkflowDoc {
 export const titleFieldOf = (payload: Payload, collection: WorkflowCollection): string =>
   payload.collections[collection].config.admin.useAsTitle ?? 'id'
 
-const idOf = (value: Related): Id | null => (value && typeof value === 'object' ? value.id : (value ?? null))
+export const idOf = (value: Related): Id | null => (value && typeof value === 'object' ? value.id : (value ?? null))
 
-const fail = (status: number, message: string, data?: Record<string, unknown>) => new APIError(message, status, data, true)
+export const fail = (status: number, message: string, data?: Record<string, unknown>) => new APIError(message, status, data, true)
 
 export function subjectOf(doc: WorkflowDoc): WorkflowSubject {
   return {
@@ -68,6 +74,19 @@ export function subjectOf(doc: WorkflowDoc): WorkflowSubject {
     lastEditedBy: idOf(doc.workflow?.lastEditedBy),
   }
 }
+
+interface SqlRunner {
+  execute: (query: ReturnType<typeof sql>) => Promise<{ rows: Record<string, unknown>[] }>
+}
+
+/** The database session of the request's transaction, for the few statements Payload has no API for. */
+export async function transactionSql(req: PayloadRequest): Promise<SqlRunner> {
+  const sessions = (req.payload.db as unknown as { sessions: Record<string, { db: SqlRunner }> }).sessions
+  const session = req.transactionID ? sessions[String(await req.transactionID)] : undefined
+  if (!session) throw new Error('this workflow step must run in a transaction')
+  return session.db
+}
+
 
 async function latestVersionId(payload: Payload, req: PayloadRequest, collection: WorkflowCollection, id: Id): Promise<string | null> {
   const { docs } = await payload.findVersions({
@@ -160,6 +179,31 @@ export function actorOf(user: PayloadRequest['user']): User {
   return user as unknown as User
 }
 
+/**
+ * Runs `work` on the document (its latest draft) inside a transaction that holds the document's
+ * lock, so that transitions, schedules and cancellations on one document happen one at a time.
+ */
+export async function withLockedDocument<T>(
+  req: PayloadRequest,
+  collection: WorkflowCollection,
+  id: Id,
+  work: (doc: WorkflowDoc) => Promise<T>,
+): Promise<T> {
+  const { payload } = req
+  const ownTransaction = await initTransaction(req)
+  try {
+    await lockDocumentForTransaction(req, collection, id)
+    const doc = (await payload.findByID({ collection, id, draft: true, depth: 0, overrideAccess: true, req, disableErrors: true })) as WorkflowDoc | null
+    if (!doc) throw new NotFound(req.t)
+    const result = await work(doc)
+    if (ownTransaction) await commitTransaction(req)
+    return result
+  } catch (error) {
+    if (ownTransaction) await killTransaction(req)
+    throw error
+  }
+}
+
 export async function performTransition(req: PayloadRequest, request: TransitionRequest): Promise<TransitionResult> {
   const { payload } = req
   const actor = actorOf(req.user)
@@ -167,11 +211,8 @@ export async function performTransition(req: PayloadRequest, request: Transition
   if (request.comment != null && typeof request.comment !== 'string') throw fail(400, '"comment" must be text.')
   const comment = (request.comment as string | undefined)?.trim() || null
 
-  const ownTransaction = await initTransaction(req)
-  try {
-    await lockDocumentForTransaction(req, collection, id)
-    const doc = (await payload.findByID({ collection, id, draft: true, depth: 0, overrideAccess: true, req, disableErrors: true })) as WorkflowDoc | null
-    if (!doc) throw new NotFound(req.t)
+  const { doc, decision, from, event } = await withLockedDocument(req, collection, id, async (doc) => {
+    await request.stillWanted?.(doc)
     const decision = decide(subjectOf(doc), { id: actor.id, role: actor.role as WorkflowRole }, request.action, comment)
     if (!decision.allowed) throw fail(decision.status, decision.reason)
 
@@ -208,28 +249,25 @@ export async function performTransition(req: PayloadRequest, request: Transition
       overrideAccess: true,
       req,
     })
-    if (ownTransaction) await commitTransaction(req)
+    return { doc, decision, from, event }
+  })
 
-    void notifyWorkflowTransition(payload, {
-      collection,
-      documentId: Number(id),
-      title: String(doc[titleFieldOf(payload, collection)] ?? ''),
-      slug: doc.slug,
-      action: decision.action,
-      from,
-      to: decision.to,
-      actor: { id: actor.id, email: actor.email, name: actor.name },
-      submitter: await submitterOf(payload, doc, decision.action === 'submit' ? actor.id : null),
-      comment,
-    })
-    return { id: Number(id), workflowStage: decision.to, event: event as WorkflowEvent }
-  } catch (error) {
-    if (ownTransaction) await killTransaction(req)
-    throw error
-  }
+  void notifyWorkflowTransition(payload, {
+    collection,
+    documentId: Number(id),
+    title: String(doc[titleFieldOf(payload, collection)] ?? ''),
+    slug: doc.slug,
+    action: decision.action,
+    from,
+    to: decision.to,
+    actor: { id: actor.id, email: actor.email, name: actor.name },
+    submitter: await submitterOf(payload, doc, decision.action === 'submit' ? actor.id : null),
+    comment,
+  })
+  return { id: Number(id), workflowStage: decision.to, event: event as WorkflowEvent }
 }
 
-async function submitterOf(payload: Payload, doc: WorkflowDoc, submittedNow: Id | null) {
+export async function submitterOf(payload: Payload, doc: WorkflowDoc, submittedNow: Id | null) {
   const submitterId = submittedNow ?? idOf(doc.workflow?.submittedBy)
   if (submitterId == null) return null
   const user = (await payload.findByID({ collection: 'users', id: submitterId, depth: 0, overrideAccess: true, disableErrors: true })) as User | null

@@ -19,6 +19,11 @@ export interface Transition {
   commentRequired?: boolean
   /** Four eyes: never the person who submitted or last edited the version, admins included. */
   notBySubmitterOrEditor?: boolean
+  /**
+   * May also be scheduled for a later time, by whoever may take it now and from the same stages;
+   * when the time comes the action is decided again, as the person who scheduled it.
+   */
+  schedulable?: boolean
 }
 
 export const TRANSITIONS: Record<Action, Transition> = {
@@ -26,9 +31,12 @@ export const TRANSITIONS: Record<Action, Transition> = {
   withdraw:        { from: ['in_review'],                  to: 'draft',             permitted: ['submitter', 'admin'] },
   request_changes: { from: ['in_review'],                  to: 'changes_requested', permitted: ['reviewer', 'admin'], commentRequired: true },
   approve:         { from: ['in_review'],                  to: 'approved',          permitted: ['reviewer', 'admin'], notBySubmitterOrEditor: true },
-  publish:         { from: ['approved'],                   to: 'published',         permitted: ['reviewer', 'admin'] },
-  unpublish:       { from: ['published'],                  to: 'unpublished',       permitted: ['reviewer', 'admin'] },
+  publish:         { from: ['approved'],                   to: 'published',         permitted: ['reviewer', 'admin'], schedulable: true },
+  unpublish:       { from: ['published'],                  to: 'unpublished',       permitted: ['reviewer', 'admin'], schedulable: true },
 }
+
+/** Who may cancel a scheduled action before it runs: whoever scheduled it, and admins. */
+export const CANCEL_SCHEDULED: readonly ('scheduler' | 'admin')[] = ['scheduler', 'admin']
 
 /**
  * What editing the content does to the stage. Edits to approved or live content start a new
@@ -61,3 +69,6 @@ export const ACTION_LABELS: Record<Action, string> = {
   publish: 'Publish',
   unpublish: 'Unpublish',
 }
+
+/** The admin's button for scheduling an action: "Publish at…". */
+export const scheduleLabel = (action: Action) => `${ACTION_LABELS[action]} at…`

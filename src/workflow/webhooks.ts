@@ -115,11 +115,11 @@ export async function queueWebhooks(payload: Payload, body: WebhookBody): Promis
 }
 
 /**
- * `jobs.autoRun` for payload.config: once a minute, a process that has receivers configured runs
- * what is due in the webhook queue (jobs a restart left behind). A process without WEBHOOK_URLS
- * (a script, a test server on a shared database) never touches the queue.
+ * `jobs.autoRun` entries for the job runner: once a minute, a runner that has receivers configured
+ * runs what is due in the webhook queue (jobs a restart left behind). A process without
+ * WEBHOOK_URLS (a script, a test server on a shared database) never touches the queue.
  */
-export const webhookAutoRun: NonNullable<JobsConfig['autoRun']> = () =>
+export const webhookAutoRun = (): Extract<NonNullable<JobsConfig['autoRun']>, unknown[]> =>
   settings().webhookUrls.length > 0 ? [{ queue: WEBHOOK_QUEUE, cron: '* * * * *', limit: 10 }] : []
 
 interface QueueRunner {

@@ -321,6 +321,61 @@ describe('editorial workflow in the admin UI', () => {
     check(JSON.stringify(titles) === JSON.stringify([NEW_TITLE]), `the public gets the new title: ${JSON.stringify(titles)}`)
   })
 
+  scenario('8. a reviewer in another time zone schedules a publish from the action bar; it goes live by itself', '8-schedule-publish', async (session) => {
+    const title = 'Foot reflexology before bed'
+    const write = await session.newPage('writer')
+    await login(write, writer)
+    const created = await json<{ doc: ArticleDraft }>(
+      await asUser(write).post('/api/articles?draft=true', { title, excerpt: 'Five minutes that help you fall asleep.' }),
+      201,
+    )
+    const id = created.doc.id
+    await json(await asUser(write).post(`/api/articles/${id}/workflow`, { action: 'submit' }), 200)
+
+    // Auckland is 13 hours ahead of UTC in December: a time read in the wrong zone would be far off.
+    const timeZone = 'Pacific/Auckland'
+    const page = await session.newPage('reviewer', { timezoneId: timeZone })
+    await login(page, reviewer)
+    await json(await asUser(page).post(`/api/articles/${id}/workflow`, { action: 'approve', acknowledgeClaims: true }), 200)
+    await openArticle(page, id)
+    await expectStage(page, 'approved')
+
+    await page.getByTestId('workflow-schedule-publish').click()
+    const when = page.getByTestId('workflow-schedule-at')
+    await when.waitFor()
+    await page.getByText(`Your time zone: ${timeZone}`).waitFor()
+    const at = new Date(Math.ceil(Date.now() / 1000) * 1000 + 20_000)
+    // What the reviewer types: the wall-clock time in Auckland.
+    const wall = Object.fromEntries(
+      new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+        .formatToParts(at)
+        .map((part) => [part.type, part.value]),
+    )
+    await when.fill(`${wall.year}-${wall.month}-${wall.day}T${wall.hour}:${wall.minute}:${wall.second}`)
+    await page.getByTestId('workflow-confirm-schedule').click()
+    await page.getByText('Publish scheduled for').waitFor()
+    await page.getByTestId('workflow-scheduled-note').waitFor()
+    await expectStage(page, 'approved')
+
+    const scheduled = await json<{ docs: { documentId: number; at: string; scheduledBy: { email: string } }[] }>(await asUser(page).get('/api/workflow/scheduled'), 200)
+    const mine = scheduled.docs.find((item) => item.documentId === id)
+    check(mine?.at === at.toISOString(), `scheduled for the moment the reviewer chose in ${timeZone}: ${mine?.at} (expected ${at.toISOString()})`)
+    check(mine.scheduledBy.email === reviewer.email, `scheduled by the reviewer: ${mine.scheduledBy.email}`)
+
+    // The dashboard lists it, with a Cancel button for its owner.
+    await page.goto('/admin')
+    await waitForDashboard(page)
+    const panel = page.getByTestId('scheduled')
+    await panel.getByRole('link', { name: title, exact: true }).waitFor()
+    await panel.getByRole('button', { name: 'Cancel' }).first().waitFor()
+    check((await anonymous.articleTitlesBySlug(created.doc.slug)).length === 0, 'not public before its time')
+
+    await eventually('the scheduled publish', async () => (await anonymous.articleTitlesBySlug(created.doc.slug)).includes(title), 90_000)
+    await page.reload()
+    await waitForDashboard(page)
+    await page.getByTestId('scheduled').getByText('Nothing is scheduled.').waitFor()
+  })
+
   // Articles autosave: Payload's create view saves an empty draft at once, which must be accepted.
   it('7. Articles → Create New opens the article editor', async () => {
     await withSession(browser, '7-create-article', async (session) => {

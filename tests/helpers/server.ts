@@ -25,7 +25,9 @@ const READY_TIMEOUT_MS = 120_000
 export function spawnServer(env: Record<string, string | undefined>): ChildProcess {
   return spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, path.join(projectRoot, 'src/server/index.ts')], {
     cwd: projectRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DEMO_CONTENT: 'off', ...env },
+    // Test servers share the run's database: only a test about the job runner turns it on
+    // (JOBS_RUNNER=on), so that no other server runs its jobs.
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DEMO_CONTENT: 'off', JOBS_RUNNER: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
 }

@@ -343,31 +343,3 @@ describe('concurrency', () => {
     expect(totalDocs).toBe(1)
   })
 })
-
-describe('scheduled publishing (Payload schedulePublish jobs)', () => {
-  const schedule = (id: number, scheduler: User) =>
-    payload.jobs.queue({
-      task: 'schedulePublish',
-      input: { type: 'publish', doc: { relationTo: 'articles', value: id }, user: { relationTo: 'users', value: scheduler.id } },
-    })
-
-  it('publishes an approved article when the job runs', async () => {
-    const article = await approved()
-    const job = await schedule(article.id, people.reviewer)
-    await payload.jobs.runByID({ id: job.id })
-    expect(await publicTitle(article.id)).toBe(article.title)
-    await expectStage(article.id, 'published')
-  })
-
-  it('does not publish content that is not approved when the job runs', async () => {
-    const article = await draftArticle('writer')
-    await act(article.id, 'submit', 'writer')
-    const job = await schedule(article.id, people.reviewer)
-    await payload.jobs.runByID({ id: job.id })
-    const ran = await payload.findByID({ collection: 'payload-jobs', id: job.id, overrideAccess: true })
-    expect(ran.hasError).toBe(true)
-    expect(JSON.stringify(ran.log ?? ran.error)).toMatch(/Publish is not possible now/)
-    expect(await publicTitle(article.id)).toBeUndefined()
-    await expectStage(article.id, 'in_review')
-  })
-})

@@ -59,6 +59,12 @@ describe('defaults', () => {
     })
   })
 
+  it('runs due background jobs by default; JOBS_RUNNER=off leaves them to another process', () => {
+    expect(load({}).jobsRunner).toBe(true)
+    expect(load({ JOBS_RUNNER: 'off' }).jobsRunner).toBe(false)
+    expect(() => load({ JOBS_RUNNER: 'no' })).toThrow('JOBS_RUNNER must be "on" or "off", got "no"')
+  })
+
   it('explains a bad read cache setting', () => {
     expect(() => load({ READ_CACHE: 'yes' })).toThrow('READ_CACHE must be "on" or "off", got "yes"')
     expect(() => load({ READ_CACHE_MAX_MB: '-1' })).toThrow('READ_CACHE_MAX_MB must be a whole number of at least 0, got "-1"')

@@ -57,6 +57,8 @@ export default async function globalSetup(): Promise<void> {
       SERVER_URL: baseUrl,
       PAYLOAD_SECRET: randomBytes(32).toString('hex'),
       MEDIA_DIR: mediaDir,
+      // The browser tests schedule a publish and watch it happen.
+      JOBS_RUNNER: 'on',
       // startServer recognises readiness by the server's info-level "ready" line.
       LOG_LEVEL: 'info',
     })

@@ -40,9 +40,9 @@ export class Session {
 
   constructor(private readonly browser: Browser) {}
 
-  /** A fresh context (no cookies) for one user, and a page in it. */
-  async newPage(user: string): Promise<Page> {
-    const context = await this.browser.newContext({ baseURL: baseUrl(), viewport: { width: 1400, height: 1000 } })
+  /** A fresh context (no cookies) for one user, and a page in it; `timezoneId` is the user's time zone. */
+  async newPage(user: string, { timezoneId }: { timezoneId?: string } = {}): Promise<Page> {
+    const context = await this.browser.newContext({ baseURL: baseUrl(), viewport: { width: 1400, height: 1000 }, timezoneId })
     // Only the CMS answers: nothing outside it may slow a test down.
     const origin = new URL(baseUrl()).origin
     await context.route(
