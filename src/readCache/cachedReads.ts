@@ -19,7 +19,7 @@ import { captureResponse } from '../server/responseCapture'
 import type { CachedReadProtections } from '../server/security'
 import { setHeaders } from '../server/security/headers'
 import { jsonBodyOf } from '../server/security/requestBodies'
-import { carriesCredentials, GRAPHQL_PATH, planGraphqlRequest, planRestRequest, graphqlParamsFromSearch, type CachePlan } from './cachePlan'
+import { boundedMemo, carriesCredentials, GRAPHQL_PATH, planGraphqlRequest, planRestRequest, graphqlParamsFromSearch, type CachePlan } from './cachePlan'
 import { entityTag, matchesIfNoneMatch, PERSONAL_CACHE_CONTROL, publicCacheControl, type PublicCachePolicy } from './httpCaching'
 import type { CachedResponse, ReadCache } from './readCache'
 import { newReadCacheScope, runInReadCacheScope, type ReadCacheScope } from './requestScope'
@@ -97,13 +97,22 @@ function planGraphqlPost(req: Request): CachePlan {
 const PASS_ANONYMOUS: CachePlan = { cache: false, personal: false }
 const PERSONAL: CachePlan = { cache: false, personal: true }
 
+/** The plan of an anonymous request without a body to look at. */
+function planFromUrl(method: string, rawUrl: string): CachePlan {
+  const url = new URL(rawUrl, 'http://localhost')
+  if (url.pathname !== GRAPHQL_PATH) return planRestRequest(method, url.pathname, url.searchParams)
+  return planGraphqlRequest(method, graphqlParamsFromSearch(url.searchParams) ?? {})
+}
+
+/** An anonymous GET's plan depends on its URL alone: each URL is parsed once. */
+const planAnonymousGet = boundedMemo(1_000, (url: string) => url, (url: string) => planFromUrl('GET', url))
+
 function planFromRequest(req: Request): CachePlan {
   if (!req.url.startsWith('/api/')) return PASS_ANONYMOUS
   if (carriesCredentials(req.headers)) return PERSONAL
-  const url = new URL(req.url, 'http://localhost')
-  if (url.pathname !== GRAPHQL_PATH) return planRestRequest(req.method, url.pathname, url.searchParams)
-  if (req.method === 'POST') return planGraphqlPost(req)
-  return planGraphqlRequest(req.method, graphqlParamsFromSearch(url.searchParams) ?? {})
+  if (req.method === 'GET') return planAnonymousGet(req.url)
+  if (req.method === 'POST' && new URL(req.url, 'http://localhost').pathname === GRAPHQL_PATH) return planGraphqlPost(req)
+  return planFromUrl(req.method, req.url)
 }
 
 /** Planned once per request, by whichever part of the cache looks first (a GraphQL POST's body must have been read). */
