@@ -15,8 +15,6 @@
  * second spa-cms instance with the cache on. Prints the report and writes it to
  * bench/results/latest.md (latest-<N>-articles.md with --articles N other than 500).
  */
-import { spawn, type ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -25,16 +23,15 @@ import pg from 'pg'
 
 import { loadDotEnvFile, projectRoot } from '../src/config'
 import { createDatabaseIfMissing, withDatabaseName } from '../src/db/database'
-import { findFreePort } from '../src/db/embeddedPostgres'
 import { createLogger } from '../src/logging'
 import { ensureBuild } from '../src/server/build'
-import { applyMigrations, TYPESCRIPT_NODE_ARGS } from '../src/server/childScripts'
+import { applyMigrations } from '../src/server/childScripts'
 import { runScript } from '../src/scripts/runScript'
-import { collectOutput, spawnServer, waitForExit } from '../tests/helpers/server'
 import { createMigratedDatabase, dropDatabase, startTestServer } from '../tests/setup/testDatabase'
 import { datasetWith, DEFAULT_PUBLISHED_ARTICLES, publishedArticlesOption, type Dataset } from './dataset'
 import { medianBy, summarise } from './stats'
 import { requestKey, scenariosFor, type BenchRequest, type Scenario } from './scenarios'
+import { seed, startBareServer, startSpaCms, startStockPayload, type Running } from './servers'
 import { STOCK_BUILD } from './stock/stockBuild'
 import { measureWritesVisible, type Visibility } from './writesVisible'
 
@@ -81,84 +78,6 @@ function readOptions(argv: string[]): Options {
   const keptDatabase = value('keep')
   if (keptDatabase !== undefined && !/^[a-z_][a-z0-9_]*$/.test(keptDatabase)) throw new Error('--keep takes a database name of lowercase letters, digits and underscores')
   return { durationSeconds, connections, rounds, publishedArticles: publishedArticlesOption(argv), tiers, trials, keptDatabase }
-}
-
-interface Running {
-  baseUrl: string
-  pid: number
-  stop(): Promise<void>
-}
-
-async function waitUntilAnswering(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 120_000
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${output()}`)
-    if (await fetch(url).then((response) => response.ok, () => false)) return
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error(`server not ready in time:\n${output()}`)
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  child.kill('SIGTERM')
-  await waitForExit(child)
-}
-
-/**
- * spa-cms as `npm start` runs it; request logs at warn, as the other tiers log nothing either.
- * All load comes from one address, as from a front end's server: its GraphQL rate limit is lifted.
- */
-async function startSpaCms(databaseUrl: string, readCache: 'on' | 'off'): Promise<Running> {
-  const port = await findFreePort()
-  const child = spawnServer({ DATABASE_URL: databaseUrl, PORT: String(port), READ_CACHE: readCache, LOG_LEVEL: 'warn', GRAPHQL_RATE_LIMIT: '1000000000' })
-  const output = collectOutput(child)
-  const baseUrl = `http://127.0.0.1:${port}`
-  await waitUntilAnswering(`${baseUrl}/ready`, child, output)
-  return { baseUrl, pid: child.pid as number, stop: () => stopChild(child) }
-}
-
-/** A server of ours that prints {"port":…} on its first line once it listens. */
-async function startPortPrinter(script: string, args: string[], env: Record<string, string>): Promise<Running> {
-  const child = spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, path.join(projectRoot, script), ...args], {
-    cwd: projectRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const port = await new Promise<number>((resolve, reject) => {
-    let output = ''
-    const onData = (chunk: string) => {
-      output += chunk
-      const match = /\{"port":(\d+)\}/.exec(output)
-      if (!match) return
-      child.stdout?.off('data', onData)
-      child.stdout?.resume()
-      resolve(Number(match[1]))
-    }
-    child.stdout?.setEncoding('utf8').on('data', onData)
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}:\n${output}`)))
-  })
-  return { baseUrl: `http://127.0.0.1:${port}`, pid: child.pid as number, stop: () => stopChild(child) }
-}
-
-const startBareServer = (databaseUrl: string, fromMemory: boolean) =>
-  startPortPrinter('bench/bareServer.ts', fromMemory ? ['--memory'] : [], { DATABASE_URL: databaseUrl })
-
-async function startStockPayload(databaseUrl: string): Promise<Running> {
-  return startPortPrinter('bench/stock/server.ts', [], {
-    DATABASE_URL: databaseUrl,
-    PAYLOAD_SECRET: randomBytes(32).toString('hex'),
-    NODE_ENV: 'production',
-    NEXT_TELEMETRY_DISABLED: '1',
-  })
-}
-
-async function seed(databaseUrl: string, publishedArticles: number): Promise<void> {
-  const child = spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, path.join(projectRoot, 'bench/seed.ts'), '--articles', String(publishedArticles)], {
-    cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
-    stdio: 'inherit',
-  })
-  if ((await waitForExit(child)) !== 0) throw new Error('seeding the benchmark data failed')
 }
 
 const send = (baseUrl: string, request: BenchRequest) =>
