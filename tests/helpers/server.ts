@@ -49,7 +49,11 @@ export async function startServer(env: Record<string, string | undefined> = {}):
   process.once('exit', killOnExit)
   const output = collectOutput(child)
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server not ready in time:\n${output()}`)), READY_TIMEOUT_MS)
+    // A server that is not ready in time is ended: it would otherwise keep the caller alive.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`server not ready in time:\n${output()}`))
+    }, READY_TIMEOUT_MS)
     // Stops looking once found: a long-running server (the soak) prints a line per request.
     const findPort = () => {
       const match = /"port":(\d+),"admin"/.exec(output())
