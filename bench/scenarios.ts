@@ -4,7 +4,7 @@
  * bare servers included) answers exactly these requests, so their bodies can be compared byte
  * for byte.
  */
-import { articleSlug, type Dataset } from './dataset'
+import { articleSlug, datasetWith, DEFAULT_PUBLISHED_ARTICLES, type Dataset } from './dataset'
 
 export interface BenchRequest {
   method: 'GET' | 'POST'
@@ -70,6 +70,9 @@ export function scenariosFor(dataset: Dataset): Scenario[] {
     { name: 'GraphQL GET article by slug', requests: slugs.map((slug) => graphqlGet(GRAPHQL_ARTICLE, { slug })) },
   ]
 }
+
+/** The scenarios of the standard data set (the security tests check front ends' reference queries with them). */
+export const SCENARIOS = scenariosFor(datasetWith(DEFAULT_PUBLISHED_ARTICLES))
 
 /** One key per distinct request, shared by the bare server's table and the checks. */
 export const requestKey = ({ method, path, body }: BenchRequest) => `${method} ${path} ${body ?? ''}`
