@@ -1,8 +1,26 @@
 /**
  * The benchmark's data set: what the issue asks for, generated deterministically so every run
- * measures the same documents.
+ * measures the same documents. `--articles N` grows the published articles (the growth run).
  */
-export const DATASET = { publishedArticles: 500, draftArticles: 150, techniques: 5, faqs: 30, myths: 30 } as const
+export interface Dataset {
+  publishedArticles: number
+  draftArticles: number
+  techniques: number
+  faqs: number
+  myths: number
+}
+
+export const DEFAULT_PUBLISHED_ARTICLES = 500
+
+export const datasetWith = (publishedArticles: number): Dataset => ({ publishedArticles, draftArticles: 150, techniques: 5, faqs: 30, myths: 30 })
+
+/** `--articles N` from a command line, the default otherwise. */
+export function publishedArticlesOption(argv: string[]): number {
+  const index = argv.indexOf('--articles')
+  const count = index >= 0 ? Number(argv[index + 1]) : DEFAULT_PUBLISHED_ARTICLES
+  if (!Number.isInteger(count) || count < 1) throw new Error(`--articles must be a positive whole number, got "${argv[index + 1]}"`)
+  return count
+}
 
 const SENTENCES = [
   'A professional back massage starts with a short conversation about pressure, tension and any injuries.',

@@ -1,10 +1,12 @@
 /**
  * Seeds the benchmark's data set (dataset.ts) through Payload's local API into the database
- * DATABASE_URL names. Run by bench/run.ts as a child process, like npm start runs its seed.
+ * DATABASE_URL names, and the two accounts the writes-visible measurement acts as. Run by
+ * bench/run.ts as a child process (`-- --articles N`), like npm start runs its seed.
  */
 import { startPayload, closePayload } from '../src/db/payloadLifecycle'
 import { runScript } from '../src/scripts/runScript'
-import { articleBody, articleSlug, DATASET, shortRichText, techniquesFor } from './dataset'
+import { articleBody, articleSlug, datasetWith, publishedArticlesOption, shortRichText, techniquesFor } from './dataset'
+import { BENCH_ACCOUNTS } from './writesVisible'
 
 type Payload = Awaited<ReturnType<typeof startPayload>>
 
@@ -21,8 +23,13 @@ async function inBatches(count: number, size: number, work: (index: number) => P
 }
 
 runScript('bench seed', async () => {
+  const DATASET = datasetWith(publishedArticlesOption(process.argv.slice(2)))
   const payload = await startPayload()
   try {
+    // The first account becomes an admin; the reviewer approves and publishes what the writer submits.
+    for (const account of [BENCH_ACCOUNTS.reviewer, BENCH_ACCOUNTS.writer]) {
+      await payload.create({ collection: 'users', data: account, overrideAccess: true })
+    }
     const techniqueIds: number[] = []
     for (let n = 0; n < DATASET.techniques; n++) {
       techniqueIds.push(await publish(payload, 'techniques', { name: `Bench technique ${n}`, summary: `Technique ${n} in one line`, description: shortRichText(`Technique ${n}`), pressure: 'medium' }))
@@ -31,7 +38,7 @@ runScript('bench seed', async () => {
     await inBatches(DATASET.myths, 5, (n) =>
       publish(payload, 'myths', { myth: `Bench myth ${n}`, fact: shortRichText(`Fact ${n}.`), sources: [{ title: `Study ${n}`, url: 'https://example.com/study' }] }),
     )
-    await inBatches(DATASET.publishedArticles, 5, (n) =>
+    await inBatches(DATASET.publishedArticles, 10, (n) =>
       publish(payload, 'articles', {
         title: `Bench article ${n}: everything about massage`,
         slug: articleSlug(n),

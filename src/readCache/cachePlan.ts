@@ -92,18 +92,24 @@ function analyseQuery(query: string, operationName: unknown): PublicCollection[]
   return collections?.length ? collections : undefined
 }
 
-/** Front ends send the same few query texts over and over: parse each once. */
-const ANALYSED_QUERIES_KEPT = 1_000
-const analysedQueries = new Map<string, PublicCollection[] | undefined>()
-
-function collectionsQueried(query: string, operationName: unknown): PublicCollection[] | undefined {
-  const memoKey = `${String(operationName ?? '')}\n${query}`
-  if (analysedQueries.has(memoKey)) return analysedQueries.get(memoKey)
-  if (analysedQueries.size >= ANALYSED_QUERIES_KEPT) analysedQueries.clear()
-  const collections = analyseQuery(query, operationName)
-  analysedQueries.set(memoKey, collections)
-  return collections
+/**
+ * Remembers up to `limit` answers of a pure `compute`, by `keyOf` its arguments, starting over when
+ * full: front ends send the same few requests over and over, and what others send cannot make it grow.
+ */
+export function boundedMemo<A extends unknown[], V>(limit: number, keyOf: (...args: A) => string, compute: (...args: A) => V): (...args: A) => V {
+  const answers = new Map<string, V>()
+  return (...args) => {
+    const key = keyOf(...args)
+    if (answers.has(key)) return answers.get(key) as V
+    if (answers.size >= limit) answers.clear()
+    const answer = compute(...args)
+    answers.set(key, answer)
+    return answer
+  }
 }
+
+/** Parses each query text once. */
+const collectionsQueried = boundedMemo(1_000, (query: string, operationName: unknown) => `${String(operationName ?? '')}\n${query}`, analyseQuery)
 
 export function planGraphqlRequest(method: string, params: GraphqlParams): CachePlan {
   if (!isRead(method) && method !== 'POST') return PASS

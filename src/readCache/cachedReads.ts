@@ -1,7 +1,10 @@
 /**
- * The express side of the read cache, wrapped around Next's request handler:
- * - anonymous reads of published content (see cachePlan.ts) are answered from memory when
- *   possible, otherwise produced by Payload and stored with what they depend on;
+ * The express side of the read cache, in two parts:
+ * - `answerFromReadCache` runs early (right after request ids and logging): anonymous reads of
+ *   published content (see cachePlan.ts) already in memory are answered there, with the security
+ *   headers, body limit and GraphQL rate limit they need, and pass nothing else;
+ * - `cachedReads` wraps Next's request handler: what was not in memory is produced by Payload
+ *   and stored with what it depends on;
  * - every request runs in a scope where Payload's hooks note what it read and changed, and what
  *   it changed is dropped from the cache before its response starts (its transaction has
  *   committed by then), so the writer's next read is never stale;
@@ -13,8 +16,10 @@ import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 
 import { captureResponse } from '../server/responseCapture'
+import type { CachedReadProtections } from '../server/security'
+import { setHeaders } from '../server/security/headers'
 import { jsonBodyOf } from '../server/security/requestBodies'
-import { carriesCredentials, GRAPHQL_PATH, planGraphqlRequest, planRestRequest, graphqlParamsFromSearch, type CachePlan } from './cachePlan'
+import { boundedMemo, carriesCredentials, GRAPHQL_PATH, planGraphqlRequest, planRestRequest, graphqlParamsFromSearch, type CachePlan } from './cachePlan'
 import { entityTag, matchesIfNoneMatch, PERSONAL_CACHE_CONTROL, publicCacheControl, type PublicCachePolicy } from './httpCaching'
 import type { CachedResponse, ReadCache } from './readCache'
 import { newReadCacheScope, runInReadCacheScope, type ReadCacheScope } from './requestScope'
@@ -83,6 +88,78 @@ function hasGraphqlErrors(body: Buffer, contentEncoding: unknown): boolean {
   }
 }
 
+/** The security middleware read, limited and parsed the body; what is not a JSON object goes to Payload. */
+function planGraphqlPost(req: Request): CachePlan {
+  const body = jsonBodyOf(req)
+  return body && typeof body === 'object' ? planGraphqlRequest('POST', body) : PASS_ANONYMOUS
+}
+
+const PASS_ANONYMOUS: CachePlan = { cache: false, personal: false }
+const PERSONAL: CachePlan = { cache: false, personal: true }
+
+/** The plan of an anonymous request without a body to look at. */
+function planFromUrl(method: string, rawUrl: string): CachePlan {
+  const url = new URL(rawUrl, 'http://localhost')
+  if (url.pathname !== GRAPHQL_PATH) return planRestRequest(method, url.pathname, url.searchParams)
+  return planGraphqlRequest(method, graphqlParamsFromSearch(url.searchParams) ?? {})
+}
+
+/** An anonymous GET's plan depends on its URL alone: each URL is parsed once. */
+const planAnonymousGet = boundedMemo(1_000, (url: string) => url, (url: string) => planFromUrl('GET', url))
+
+function planFromRequest(req: Request): CachePlan {
+  if (!req.url.startsWith('/api/')) return PASS_ANONYMOUS
+  if (carriesCredentials(req.headers)) return PERSONAL
+  if (req.method === 'GET') return planAnonymousGet(req.url)
+  if (req.method === 'POST' && new URL(req.url, 'http://localhost').pathname === GRAPHQL_PATH) return planGraphqlPost(req)
+  return planFromUrl(req.method, req.url)
+}
+
+/** Planned once per request, by whichever part of the cache looks first (a GraphQL POST's body must have been read). */
+const plans = new WeakMap<Request, CachePlan>()
+
+function planOf(req: Request): CachePlan {
+  let plan = plans.get(req)
+  if (!plan) {
+    plan = planFromRequest(req)
+    plans.set(req, plan)
+  }
+  return plan
+}
+
+const isGraphqlPost = (req: Request) => req.method === 'POST' && (req.url === GRAPHQL_PATH || req.url.startsWith(`${GRAPHQL_PATH}?`))
+
+/**
+ * The hit path: answers anonymous reads that are in memory before the layers they do not need
+ * (the remaining middleware, Next, Payload). Everything else goes on unchanged.
+ */
+export function answerFromReadCache(cache: ReadCache, policy: PublicCachePolicy, protections: CachedReadProtections): RequestHandler {
+  const cacheControl = publicCacheControl(policy)
+
+  function answerIfCached(req: Request, res: Response, next: NextFunction): void {
+    const plan = planOf(req)
+    if (!plan.cache) return next()
+    const cached = cache.lookup(variantKey(plan.key, req))
+    if (!cached) return next()
+    const send = (error?: unknown) => (error ? next(error) : sendCached(req, res, cached, cacheControl))
+    if (plan.key.startsWith('graphql')) protections.limitGraphql(req, res, send)
+    else send()
+  }
+
+  return (req, res, next) => {
+    if (!cache.serving || !req.url.startsWith('/api/') || carriesCredentials(req.headers)) return next()
+    if (req.method === 'GET') {
+      setHeaders(res, protections.securityHeaders)
+      return answerIfCached(req, res, next)
+    }
+    if (!isGraphqlPost(req)) return next()
+    // Set before the body limit, which may answer 413 or 400 itself.
+    setHeaders(res, protections.securityHeaders)
+    protections.readApiBody(req, res, (error?: unknown) => (error ? next(error) : answerIfCached(req, res, next)))
+  }
+}
+
+/** The miss path, around Next's handler: fills the cache and drops what a request changed. */
 export function cachedReads(cache: ReadCache, policy: PublicCachePolicy, downstream: RequestHandler): RequestHandler {
   const cacheControl = publicCacheControl(policy)
 
@@ -111,31 +188,15 @@ export function cachedReads(cache: ReadCache, policy: PublicCachePolicy, downstr
     handOn()
   }
 
-  /** The security middleware read, limited and parsed the body; what is not a JSON object goes to Payload. */
-  function planGraphqlPost(req: Request): CachePlan {
-    const body = jsonBodyOf(req)
-    return body && typeof body === 'object' ? planGraphqlRequest('POST', body) : { cache: false, personal: false }
-  }
-
   return (req: Request, res: Response, next: NextFunction) => {
     const scope = newReadCacheScope()
     dropChangesBeforeResponding(res, scope, cache)
     const handOn = () => {
       runInReadCacheScope(scope, () => Promise.resolve(downstream(req, res, next))).catch(next)
     }
-    if (!req.url.startsWith('/api/')) return handOn()
-    if (carriesCredentials(req.headers)) {
-      res.setHeader('Cache-Control', PERSONAL_CACHE_CONTROL)
-      return handOn()
-    }
-    const url = new URL(req.url, 'http://localhost')
-    const graphql = url.pathname === GRAPHQL_PATH
-    const plan = graphql && req.method === 'POST'
-      ? planGraphqlPost(req)
-      : graphql
-        ? planGraphqlRequest(req.method, graphqlParamsFromSearch(url.searchParams) ?? {})
-        : planRestRequest(req.method, url.pathname, url.searchParams)
-    if (plan.cache) serve(plan, req, res, scope, handOn)
-    else handOn()
+    const plan = planOf(req)
+    if (plan.cache) return serve(plan, req, res, scope, handOn)
+    if (plan.personal) res.setHeader('Cache-Control', PERSONAL_CACHE_CONTROL)
+    handOn()
   }
 }

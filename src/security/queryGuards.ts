@@ -101,6 +101,20 @@ function checkFilterAndSortPaths(query: QueryArgs, documentPaths: string[]): voi
   if (offending) throw refuse(`"${offending}" is rich text or JSON and cannot be used to filter or sort.`)
 }
 
+/** The config does not change while the server runs: each collection's paths are worked out once (they were 1 % of a read's CPU). */
+const forbiddenPathsByCollection = new WeakMap<object, string[]>()
+
+function forbiddenPaths(collection: Parameters<CollectionBeforeOperationHook>[0]['collection'], fieldsOf: FieldsOf): string[] {
+  let paths = forbiddenPathsByCollection.get(collection)
+  if (!paths) {
+    const own = documentValuedPaths(collection.flattenedFields, fieldsOf, '', new Set([collection.slug]))
+    // Queries of the version history address the same fields under `version.`.
+    paths = [...own, ...own.map((path) => `version.${path}`)]
+    forbiddenPathsByCollection.set(collection, paths)
+  }
+  return paths
+}
+
 export const limitClientQueries: CollectionBeforeOperationHook = ({ args, collection, req }) => {
   // What the system asks for itself (overrideAccess) is never cut; REST and GraphQL never override access.
   if ((args as { overrideAccess?: boolean }).overrideAccess) return args
@@ -108,9 +122,7 @@ export const limitClientQueries: CollectionBeforeOperationHook = ({ args, collec
   checkPageSize(query)
   checkDepth(query)
   const fieldsOf: FieldsOf = (slug) => req.payload.collections[slug as keyof typeof req.payload.collections]?.config.flattenedFields
-  const paths = documentValuedPaths(collection.flattenedFields, fieldsOf, '', new Set([collection.slug]))
-  // Queries of the version history address the same fields under `version.`.
-  checkFilterAndSortPaths(query, [...paths, ...paths.map((path) => `version.${path}`)])
+  checkFilterAndSortPaths(query, forbiddenPaths(collection, fieldsOf))
   checkFilterValues(query)
   return args
 }

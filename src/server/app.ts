@@ -6,7 +6,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 
 import type { SecuritySettings } from '../config'
 import type { Logger } from '../logging'
-import { cachedReads } from '../readCache/cachedReads'
+import { answerFromReadCache, cachedReads } from '../readCache/cachedReads'
 import type { PublicCachePolicy } from '../readCache/httpCaching'
 import type { ReadCache } from '../readCache/readCache'
 import { failFastWhileDatabaseDown, type DatabaseWatch } from './databaseOutage'
@@ -44,11 +44,13 @@ export function createApp({ logger, readiness, security, rateLimitStores, devSer
   app.disable('x-powered-by')
   // Without proxies in front, X-Forwarded-For is whatever the client wrote: never believe it then.
   app.set('trust proxy', security.trustedProxies)
+  const protections = securityMiddleware(security, { devServer, rateLimitStores })
   app.use(requestLogging(logger))
   // First of all guards: every later one, and Next, then read the path alike.
   app.use(requireCanonicalPaths())
   app.use(healthRoutes(readiness))
-  app.use(securityMiddleware(security, { devServer, rateLimitStores }))
+  if (next) app.use(answerFromReadCache(next.readCache, next.cachePolicy, protections.forCachedReads))
+  app.use(protections.middleware)
   if (databaseWatch) app.use(failFastWhileDatabaseDown(databaseWatch))
   // Request bodies were read by the body limit: Next gets them replayed.
   if (next) app.use(cachedReads(next.readCache, next.cachePolicy, withReplayedBody(next.handler)))

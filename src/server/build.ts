@@ -1,6 +1,7 @@
 /**
  * `npm start` builds the admin (next build) only when it is missing or its inputs changed.
- * The inputs' fingerprint is stored beside the build.
+ * The inputs' fingerprint is stored beside the build. The benchmark builds its stock Payload
+ * app (bench/stock) the same way.
  */
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -11,37 +12,51 @@ import path from 'node:path'
 import { projectRoot } from '../config'
 import type { Logger } from '../logging'
 
-const BUILD_INPUTS = ['src', 'collections', 'payload.config.ts', 'next.config.mjs', 'tsconfig.json', 'package-lock.json']
-/** Parts of src/ that run outside Next and so never change the build. */
-const NOT_IN_BUILD = new Set(['src/server', 'src/scripts', 'src/db'].map((dir) => path.join(projectRoot, dir)))
-const FINGERPRINT_FILE = path.join(projectRoot, '.next', 'spa-cms-build-inputs')
+/** A Next app of this project and what its build is made from (paths relative to the project root). */
+export interface NextBuild {
+  /** The app's folder, holding its next.config and, after a build, its .next folder. */
+  dir: string
+  inputs: string[]
+  /** Inside the inputs, what never changes the build. */
+  notInBuild: string[]
+}
 
-function filesUnder(entry: string): string[] {
-  if (NOT_IN_BUILD.has(entry) || !existsSync(entry)) return []
+export const ADMIN_BUILD: NextBuild = {
+  dir: '.',
+  inputs: ['src', 'collections', 'payload.config.ts', 'next.config.mjs', 'tsconfig.json', 'package-lock.json'],
+  // Parts of src/ that run outside Next.
+  notInBuild: ['src/server', 'src/scripts', 'src/db'],
+}
+
+const fingerprintFile = (build: NextBuild) => path.join(projectRoot, build.dir, '.next', 'spa-cms-build-inputs')
+
+function filesUnder(entry: string, skipped: Set<string>): string[] {
+  if (skipped.has(entry) || !existsSync(entry)) return []
   if (!statSync(entry).isDirectory()) return [entry]
   return readdirSync(entry)
     .sort()
-    .flatMap((name) => filesUnder(path.join(entry, name)))
+    .flatMap((name) => filesUnder(path.join(entry, name), skipped))
 }
 
-export function buildInputsFingerprint(): string {
+export function buildInputsFingerprint(build: NextBuild = ADMIN_BUILD): string {
+  const skipped = new Set(build.notInBuild.map((entry) => path.join(projectRoot, entry)))
   const hash = createHash('sha256')
-  for (const file of BUILD_INPUTS.flatMap((input) => filesUnder(path.join(projectRoot, input)))) {
+  for (const file of build.inputs.flatMap((input) => filesUnder(path.join(projectRoot, input), skipped))) {
     hash.update(path.relative(projectRoot, file)).update('\0').update(readFileSync(file)).update('\0')
   }
   return hash.digest('hex')
 }
 
-export function isBuildCurrent(): boolean {
-  const built = existsSync(path.join(projectRoot, '.next', 'BUILD_ID')) && existsSync(FINGERPRINT_FILE)
-  return built && readFileSync(FINGERPRINT_FILE, 'utf8').trim() === buildInputsFingerprint()
+export function isBuildCurrent(build: NextBuild = ADMIN_BUILD): boolean {
+  const built = existsSync(path.join(projectRoot, build.dir, '.next', 'BUILD_ID')) && existsSync(fingerprintFile(build))
+  return built && readFileSync(fingerprintFile(build), 'utf8').trim() === buildInputsFingerprint(build)
 }
 
-function runNextBuild(): Promise<void> {
+function runNextBuild(build: NextBuild): Promise<void> {
   const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next')
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [nextBin, 'build'], {
-      cwd: projectRoot,
+      cwd: path.join(projectRoot, build.dir),
       stdio: 'inherit',
       env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
     })
@@ -53,7 +68,7 @@ function runNextBuild(): Promise<void> {
 const LOCK_DIR = path.join(projectRoot, '.build.lock')
 const STALE_LOCK_MS = 10 * 60 * 1000
 
-/** One build at a time in this folder (a server and a test run may both ask); mkdir is atomic. */
+/** One build at a time in this project (a server and a test run may both ask); mkdir is atomic. */
 async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
   for (;;) {
     try {
@@ -72,13 +87,13 @@ async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function ensureBuild(logger: Logger): Promise<void> {
-  if (isBuildCurrent()) return
+export async function ensureBuild(logger: Logger, build: NextBuild = ADMIN_BUILD): Promise<void> {
+  if (isBuildCurrent(build)) return
   await withBuildLock(async () => {
-    if (isBuildCurrent()) return // built by whoever held the lock
-    logger.info('building the admin UI (next build); this takes about a minute the first time')
-    const fingerprint = buildInputsFingerprint()
-    await runNextBuild()
-    writeFileSync(FINGERPRINT_FILE, fingerprint + '\n')
+    if (isBuildCurrent(build)) return // built by whoever held the lock
+    logger.info({ dir: build.dir }, 'building the Next app (next build); this takes about a minute the first time')
+    const fingerprint = buildInputsFingerprint(build)
+    await runNextBuild(build)
+    writeFileSync(fingerprintFile(build), fingerprint + '\n')
   })
 }

@@ -190,9 +190,31 @@ describe('what is cached, and the HTTP caching headers', () => {
     const hit = await ask()
     expect(hit.headers.get('x-cache')).toBe('HIT')
     expect(hit.headers.get('x-request-id')).not.toBe(first.headers.get('x-request-id'))
-    expect(hit.headers.get('ratelimit')).not.toBe(first.headers.get('ratelimit')) // the counter moved on
     expect(hit.headers.get('content-type')).toBe(first.headers.get('content-type'))
     expect(hit.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(hit.headers.get('content-security-policy')).toBe(first.headers.get('content-security-policy'))
+  })
+
+  it('counts every GraphQL request against the rate limit once, hits (answered before the other middleware) included', async () => {
+    const remaining = (response: Response) => Number(/\br=(\d+)/.exec(response.headers.get('ratelimit') ?? '')?.[1])
+    const ask = (query: string) => fetch(`${serverA.baseUrl}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+    const miss = await ask(`{ Article(id: ${articleId}) { title excerpt } }`)
+    const hit = await ask(`{ Article(id: ${articleId}) { title excerpt } }`)
+    const otherMiss = await ask(`{ Article(id: ${articleId}) { slug excerpt } }`)
+    expect([miss.headers.get('x-cache'), hit.headers.get('x-cache'), otherMiss.headers.get('x-cache')]).toEqual(['MISS', 'HIT', 'MISS'])
+    expect(remaining(miss)).toBeGreaterThan(0)
+    expect([remaining(hit), remaining(otherMiss)]).toEqual([remaining(miss) - 1, remaining(miss) - 2])
+  })
+
+  it('answers a GraphQL hit only after the body limit: malformed or oversized bodies are still refused', async () => {
+    const query = JSON.stringify({ query: `{ Article(id: ${articleId}) { slug } }` })
+    expect((await graphqlPost(serverA, `{ Article(id: ${articleId}) { slug } }`)).status).toBe(200)
+    const post = (body: string) => fetch(`${serverA.baseUrl}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+    const malformed = await post(`${query.slice(0, -1)},`)
+    expect(malformed.status).toBe(400)
+    expect(malformed.headers.get('x-content-type-options')).toBe('nosniff')
+    const oversized = await post(JSON.stringify({ query: `{ Article(id: ${articleId}) { slug } }`, variables: { padding: 'x'.repeat(1100 * 1024) } }))
+    expect(oversized.status).toBe(413)
   })
 
   it('keeps separate copies for clients that accept compressed answers', async () => {

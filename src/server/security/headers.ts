@@ -1,10 +1,16 @@
 /**
  * Security headers (helmet) that the Payload admin still works with: Next renders inline
  * scripts and styles, so the content security policy allows those but nothing from elsewhere.
+ * Helmet's values do not depend on the request, so they are worked out once at start and every
+ * request gets the same list: the read cache's hit path sets them without running helmet.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { RequestHandler } from 'express'
 import helmet from 'helmet'
 
-export function securityHeaders({ devServer }: { devServer: boolean }) {
+export type HeaderList = ReadonlyArray<readonly [name: string, value: string]>
+
+function helmetFor({ devServer }: { devServer: boolean }) {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -28,4 +34,39 @@ export function securityHeaders({ devServer }: { devServer: boolean }) {
     // Images under /api/media/file are embedded by the public website on its own origin.
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   })
+}
+
+type HeaderMiddleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void
+
+/**
+ * The headers `middleware` sets, found by running it once against a response that only records
+ * them. Refuses middleware that does anything else (answers, fails, or waits), whose headers
+ * could then depend on the request.
+ */
+export function headersSetBy(middleware: HeaderMiddleware): HeaderList {
+  const headers = new Map<string, string>()
+  const recorder = {
+    setHeader: (name: string, value: unknown) => headers.set(name.toLowerCase(), String(value)),
+    removeHeader: (name: string) => headers.delete(name.toLowerCase()),
+  }
+  let calledNext = false
+  middleware({ headers: {} } as IncomingMessage, recorder as unknown as ServerResponse, (error) => {
+    if (error) throw error
+    calledNext = true
+  })
+  if (!calledNext) throw new Error('header middleware must set headers and call next at once')
+  return [...headers]
+}
+
+export const securityHeaderList = (options: { devServer: boolean }): HeaderList => headersSetBy(helmetFor(options))
+
+export function setHeaders(res: ServerResponse, headers: HeaderList): void {
+  for (const [name, value] of headers) res.setHeader(name, value)
+}
+
+export function securityHeaders(headers: HeaderList): RequestHandler {
+  return (_req, res, next) => {
+    setHeaders(res, headers)
+    next()
+  }
 }

@@ -1,23 +1,45 @@
 /** The protections every request passes before it reaches Next (and Payload). */
-import { Router } from 'express'
+import { Router, type RequestHandler } from 'express'
 
 import type { SecuritySettings } from '../../config'
 import { refuseUnsafeGraphqlDocuments } from './graphqlFields'
-import { securityHeaders } from './headers'
-import { rateLimits, type RateLimitStores } from './rateLimits'
+import { securityHeaderList, securityHeaders, type HeaderList } from './headers'
+import { createRateLimiters, rateLimits, type RateLimitStores } from './rateLimits'
 import { limitApiRequestBodies } from './requestBodies'
 import { uniformAccountTiming } from './uniformTiming'
 
 export { withReplayedBody } from './requestBodies'
 export type { RateLimitStores } from './rateLimits'
 
-export function securityMiddleware(security: SecuritySettings, { devServer, rateLimitStores }: { devServer: boolean; rateLimitStores?: RateLimitStores }): Router {
+/**
+ * What an anonymous read answered from the read cache still passes: the same security headers,
+ * body limit and GraphQL counters as every other request. The others guard logins, password
+ * resets and writes, which are never answered from the cache, or, like the GraphQL document
+ * checks, refuse only queries that never reach the cache (their answer is not a stored 200).
+ */
+export interface CachedReadProtections {
+  securityHeaders: HeaderList
+  /** Reads and limits an API request body, as the body limit below does (once per request). */
+  readApiBody: RequestHandler
+  limitGraphql: RequestHandler
+}
+
+export interface Protections {
+  /** Every request's protections, in order. */
+  middleware: Router
+  forCachedReads: CachedReadProtections
+}
+
+export function securityMiddleware(security: SecuritySettings, { devServer, rateLimitStores }: { devServer: boolean; rateLimitStores?: RateLimitStores }): Protections {
+  const headers = securityHeaderList({ devServer })
+  const readApiBody = limitApiRequestBodies(security.maxBodyBytes)
+  const limiters = createRateLimiters(security.rateLimits, rateLimitStores)
   const router = Router()
-  router.use(securityHeaders({ devServer }))
+  router.use(securityHeaders(headers))
   // Bodies first: the rate limits recognise GraphQL logins by the query in the body.
-  router.use('/api', limitApiRequestBodies(security.maxBodyBytes))
+  router.use('/api', readApiBody)
   router.use('/api/graphql', refuseUnsafeGraphqlDocuments())
-  router.use(rateLimits(security.rateLimits, rateLimitStores))
+  router.use(rateLimits(limiters))
   router.use(uniformAccountTiming())
-  return router
+  return { middleware: router, forCachedReads: { securityHeaders: headers, readApiBody, limitGraphql: limiters.graphql } }
 }

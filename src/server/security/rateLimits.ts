@@ -55,13 +55,27 @@ function limitGraphqlMutation(field: string, limiter: RequestHandler): RequestHa
   }
 }
 
-export function rateLimits({ windowMs, login, forgotPassword, graphql }: SecuritySettings['rateLimits'], stores?: RateLimitStores): Router {
-  const loginLimit = limitPerClientIp(login, windowMs, 'login attempts', stores?.('login'), 'refuse')
-  const forgotPasswordLimit = limitPerClientIp(forgotPassword, windowMs, 'password reset requests', stores?.('forgotPassword'), 'refuse')
+export interface RateLimiters {
+  login: RequestHandler
+  forgotPassword: RequestHandler
+  /** Every GraphQL request, whichever way it is answered (the read cache counts its hits here too). */
+  graphql: RequestHandler
+}
+
+/** One set of counters per process, shared by every path that answers a limited request. */
+export function createRateLimiters({ windowMs, login, forgotPassword, graphql }: SecuritySettings['rateLimits'], stores?: RateLimitStores): RateLimiters {
+  return {
+    login: limitPerClientIp(login, windowMs, 'login attempts', stores?.('login'), 'refuse'),
+    forgotPassword: limitPerClientIp(forgotPassword, windowMs, 'password reset requests', stores?.('forgotPassword'), 'refuse'),
+    graphql: limitPerClientIp(graphql, windowMs, 'GraphQL requests', stores?.('graphql'), 'serve'),
+  }
+}
+
+export function rateLimits(limiters: RateLimiters): Router {
   const router = Router()
-  router.post('/api/users/login', loginLimit)
-  router.post('/api/users/forgot-password', forgotPasswordLimit)
-  router.use('/api/graphql', limitPerClientIp(graphql, windowMs, 'GraphQL requests', stores?.('graphql'), 'serve'))
-  router.post('/api/graphql', limitGraphqlMutation('loginUser', loginLimit), limitGraphqlMutation('forgotPasswordUser', forgotPasswordLimit))
+  router.post('/api/users/login', limiters.login)
+  router.post('/api/users/forgot-password', limiters.forgotPassword)
+  router.use('/api/graphql', limiters.graphql)
+  router.post('/api/graphql', limitGraphqlMutation('loginUser', limiters.login), limitGraphqlMutation('forgotPasswordUser', limiters.forgotPassword))
   return router
 }

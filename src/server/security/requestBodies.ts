@@ -83,7 +83,8 @@ function replay(req: Request, body: Buffer): IncomingMessage {
 
 export function limitApiRequestBodies(maxBytes: number): RequestHandler {
   return (req, res, next) => {
-    if (!mayHaveBody(req)) return next()
+    // Already read (by the read cache's hit path): the stream is consumed, the checks were made.
+    if (bufferedBodies.has(req) || !mayHaveBody(req)) return next()
     const typeProblem = hasBody(req) ? bodyTypeProblem(req) : undefined
     if (typeProblem) return refuse(res, 415, typeProblem)
     if (isMultipart(req)) return next()

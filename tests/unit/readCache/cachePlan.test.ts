@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 
-import { carriesCredentials, graphqlParamsFromSearch, planGraphqlRequest, planRestRequest, PUBLIC_CONTENT } from '../../../src/readCache/cachePlan'
+import { boundedMemo, carriesCredentials, graphqlParamsFromSearch, planGraphqlRequest, planRestRequest, PUBLIC_CONTENT } from '../../../src/readCache/cachePlan'
 import { parseChangeNotice } from '../../../src/readCache/changeListener'
 import { matchesIfNoneMatch, publicCacheControl } from '../../../src/readCache/httpCaching'
 
@@ -107,5 +107,33 @@ describe('change notices from the database', () => {
     expect(parseChangeNotice('articles:12')).toEqual({ collection: 'articles', id: '12' })
     expect(parseChangeNotice('articles:12; DROP')).toBeUndefined()
     expect(parseChangeNotice(undefined)).toBeUndefined()
+  })
+})
+
+describe('boundedMemo', () => {
+  it('computes once per key and answers again from memory', () => {
+    const computed: string[] = []
+    const upper = boundedMemo(10, (text: string) => text, (text: string) => {
+      computed.push(text)
+      return text.toUpperCase()
+    })
+    expect([upper('a'), upper('b'), upper('a')]).toEqual(['A', 'B', 'A'])
+    expect(computed).toEqual(['a', 'b'])
+  })
+
+  it('keys by every argument the key function names', () => {
+    const join = boundedMemo(10, (a: string, b: number) => `${a}|${b}`, (a: string, b: number) => `${a}${b}`)
+    expect([join('x', 1), join('x', 2)]).toEqual(['x1', 'x2'])
+  })
+
+  it('never holds more than its limit: it starts over when full', () => {
+    const computed: number[] = []
+    const square = boundedMemo(2, (n: number) => String(n), (n: number) => {
+      computed.push(n)
+      return n * n
+    })
+    for (const n of [1, 2, 3, 1]) square(n)
+    // 3 found the memo full and emptied it, so 1 was computed again.
+    expect(computed).toEqual([1, 2, 3, 1])
   })
 })

@@ -1,0 +1,144 @@
+/**
+ * `npm run bench:admin [-- --rounds 3]`: how fast the admin is for editors, in Debian's Chromium
+ * (playwright-core) against the real server on a database of its own with the benchmark's
+ * 650 articles (500 published, 150 drafts; bench/seed.ts). A reviewer, logged in, opens:
+ *   articles list  /admin/collections/articles until its table shows rows
+ *   edit view      an article in review, until its title field and workflow actions show
+ *   review drawer  from the click on "Request changes" until the drawer's comment box shows
+ * Each is timed `rounds` times after one untimed visit; prints and writes
+ * bench/results/admin-latest.md.
+ */
+import { writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Page } from 'playwright-core'
+
+import { loadDotEnvFile, projectRoot } from '../src/config'
+import { createLogger } from '../src/logging'
+import { ensureBuild } from '../src/server/build'
+import { runScript } from '../src/scripts/runScript'
+import { createMigratedDatabase, dropDatabase, startTestServer } from '../tests/setup/testDatabase'
+import { DEFAULT_PUBLISHED_ARTICLES, shortRichText } from './dataset'
+import { seed, startSpaCms, type Running } from './servers'
+import { summarise } from './stats'
+import { BENCH_ACCOUNTS } from './writesVisible'
+
+const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium'
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking']
+
+async function apiLogin(baseUrl: string, account: { email: string; password: string }): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(account) })
+  const { token } = (await response.json()) as { token?: string }
+  if (!token) throw new Error(`could not log in as ${account.email}: ${response.status}`)
+  return token
+}
+
+/** A writer's article, submitted: the reviewer's edit view then offers "Request changes". */
+async function articleInReview(baseUrl: string): Promise<number> {
+  const token = await apiLogin(baseUrl, BENCH_ACCOUNTS.writer)
+  const post = async (pathname: string, body: unknown) => {
+    const response = await fetch(`${baseUrl}${pathname}`, { method: 'POST', headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    if (!response.ok) throw new Error(`POST ${pathname} answered ${response.status}: ${await response.text()}`)
+    return (await response.json()) as { doc?: { id: number } }
+  }
+  const { doc } = await post('/api/articles?draft=true', { title: 'Admin bench article in review', excerpt: 'Waiting for a review.', content: shortRichText('Waiting for a review.'), _status: 'draft' })
+  await post(`/api/articles/${doc!.id}/workflow`, { action: 'submit' })
+  return doc!.id
+}
+
+const VIEWS = {
+  'articles list': async (page: Page) => {
+    await page.goto('/admin/collections/articles')
+    await page.locator('table tbody tr').nth(9).waitFor()
+  },
+  'edit view': async (page: Page, id: number) => {
+    await page.goto(`/admin/collections/articles/${id}`)
+    await page.locator('#field-title').waitFor()
+    await page.getByTestId('workflow-action-request_changes').waitFor()
+  },
+  'review drawer': async (page: Page, id: number, time: (work: () => Promise<void>) => Promise<number>) => {
+    await VIEWS['edit view'](page, id)
+    return time(async () => {
+      await page.getByTestId('workflow-action-request_changes').click()
+      await page.locator('.workflow-drawer textarea').waitFor()
+    })
+  },
+}
+
+type View = keyof typeof VIEWS
+
+async function timed(work: () => Promise<void>): Promise<number> {
+  const started = performance.now()
+  await work()
+  return performance.now() - started
+}
+
+async function measureViews(server: Running, id: number, rounds: number): Promise<Record<View, number[]>> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS })
+  try {
+    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1400, height: 1000 } })
+    // Only the CMS answers: nothing outside it may slow the timings down.
+    await context.route((url) => url.origin !== server.baseUrl && url.protocol.startsWith('http'), (route) => route.abort('blockedbyclient'))
+    const page = await context.newPage()
+    const login = await page.request.post('/api/users/login', { data: { email: BENCH_ACCOUNTS.reviewer.email, password: BENCH_ACCOUNTS.reviewer.password } })
+    if (!login.ok()) throw new Error(`the reviewer could not log in: ${login.status()}`)
+    const times: Record<View, number[]> = { 'articles list': [], 'edit view': [], 'review drawer': [] }
+    for (let round = 0; round <= rounds; round++) {
+      const list = await timed(() => VIEWS['articles list'](page))
+      const edit = await timed(() => VIEWS['edit view'](page, id))
+      const drawer = await VIEWS['review drawer'](page, id, timed)
+      // Round 0 is the untimed first visit (server and browser caches).
+      if (round === 0) continue
+      times['articles list'].push(list)
+      times['edit view'].push(edit)
+      times['review drawer'].push(drawer)
+      console.log(`round ${round}: list ${list.toFixed(0)} ms, edit ${edit.toFixed(0)} ms, drawer ${drawer.toFixed(0)} ms`)
+    }
+    return times
+  } finally {
+    await browser.close()
+  }
+}
+
+function report(times: Record<View, number[]>, rounds: number): string {
+  const lines = [
+    '# Admin timings (issue 17)',
+    '',
+    `Run ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; Chromium ${CHROMIUM} (${CHROMIUM_FLAGS.join(' ')}) on the same machine, shared with other work (load average at the end: ${os.loadavg().map((load) => load.toFixed(1)).join(', ')}).`,
+    `Command: \`npm run bench:admin -- --rounds ${rounds}\`. Data set: ${DEFAULT_PUBLISHED_ARTICLES} published articles and 150 drafts; a reviewer logged in.`,
+    'Articles list: navigation until its table shows 10 rows. Edit view: navigation to an article in review until its title field and workflow actions show. Review drawer: from the click on "Request changes" until the drawer\'s comment box shows.',
+    '',
+    '| View | Rounds | p50 ms | max ms |',
+    '| --- | ---: | ---: | ---: |',
+  ]
+  for (const [view, values] of Object.entries(times)) {
+    const { p50, max } = summarise(values)
+    lines.push(`| ${view} | ${values.length} | ${p50.toFixed(0)} | ${max.toFixed(0)} |`)
+  }
+  return lines.join('\n') + '\n'
+}
+
+runScript('bench admin', async () => {
+  loadDotEnvFile()
+  const argv = process.argv.slice(2)
+  const roundsAt = argv.indexOf('--rounds')
+  const rounds = roundsAt >= 0 ? Number(argv[roundsAt + 1]) : 3
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error('usage: npm run bench:admin [-- --rounds 3]')
+  await ensureBuild(createLogger('info', 'bench'))
+  const postgres = await startTestServer()
+  const databaseUrl = await createMigratedDatabase(postgres.serverUrl, 'bench_admin')
+  let server: Running | undefined
+  try {
+    console.log('seeding…')
+    await seed(databaseUrl, DEFAULT_PUBLISHED_ARTICLES)
+    server = await startSpaCms(databaseUrl, 'on')
+    const times = await measureViews(server, await articleInReview(server.baseUrl), rounds)
+    const markdown = report(times, rounds)
+    writeFileSync(path.join(projectRoot, 'bench/results/admin-latest.md'), markdown)
+    console.log(`\n${markdown}`)
+  } finally {
+    await server?.stop()
+    await dropDatabase(databaseUrl)
+    await postgres.stop()
+  }
+})
