@@ -20,6 +20,7 @@ import { applyMigrations, loadDemoContentIfEmpty } from './childScripts'
 import { watchDatabase, type DatabaseWatch } from './databaseOutage'
 import { databaseReadiness, type ReadinessProbe } from './readiness'
 import { connectRedisRateLimits, type RedisRateLimits } from './redisRateLimits'
+import { startPayloadNow } from './startPayload'
 
 const SHUTDOWN_GRACE_MS = 10_000
 
@@ -89,6 +90,8 @@ async function start(settings: Settings, logger: Logger, running: Running): Prom
   const { port } = running.server.address() as AddressInfo
   const base = settings.port === port ? settings.serverUrl : `http://localhost:${port}`
   logger.info({ port, admin: `${base}/admin` }, `spa-cms is ready: admin UI at ${base}/admin`)
+  // The job runner lives in Payload, which would otherwise start with the first visitor.
+  if (settings.jobsRunner) void startPayloadNow(running.server, logger)
 }
 
 async function stop(running: Running, logger: Logger): Promise<void> {
