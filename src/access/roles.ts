@@ -50,6 +50,10 @@ export const teamVisibleTo: Access = ({ req }) => {
   return { or: [ownAccount, reviewers] }
 }
 
-/** Email addresses: admins, reviewers and the account's owner; for writers, reviewers are names. */
+/**
+ * Email addresses: admins, reviewers and the account's owner; for writers, reviewers are names.
+ * Without a user it is Payload's own login, first-user and password forms that read the field:
+ * the public reads no account at all (collection access).
+ */
 export const emailVisibleTo: FieldAccess = ({ req, id, doc }) =>
-  hasRole(req.user, 'admin', 'reviewer') || (req.user !== null && req.user !== undefined && String(doc?.id ?? id) === String(req.user.id))
+  !req.user || hasRole(req.user, 'admin', 'reviewer') || String(doc?.id ?? id) === String(req.user.id)

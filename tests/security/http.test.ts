@@ -202,8 +202,9 @@ describe('unknown routes', () => {
   })
 
   it('lead nowhere by path traversal', async () => {
+    // fetch resolves the dot segments itself (disguised paths sent as written: auth.test.ts).
     const response = await fetch(url('/api/users/%2e%2e/%2e%2e/%2e%2e/etc/passwd'))
-    expect(response.status).toBe(400)
+    expect(response.status).toBe(404)
     expect(await response.text()).not.toContain('root:')
   })
 })
