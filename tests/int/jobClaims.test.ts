@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Payload } from 'payload'
 
-import { WEBHOOK_TASK } from '../../src/workflow/webhooks'
+import { receiverFingerprint, WEBHOOK_TASK } from '../../src/workflow/webhooks'
 import { closePayload, openPayload } from '../helpers/payload'
 import { startWebhookReceiver, type WebhookReceiver } from '../helpers/receivers'
 
@@ -39,7 +39,7 @@ afterAll(async () => {
 
 it('runs each job once when several runners claim at the same moment', async () => {
   for (let index = 0; index < JOBS; index++) {
-    await payload.jobs.queue({ task: WEBHOOK_TASK as never, queue, input: { url: receiver.url, body: JSON.stringify({ index }) } as never })
+    await payload.jobs.queue({ task: WEBHOOK_TASK as never, queue, input: { receiver: receiverFingerprint(receiver.url), body: JSON.stringify({ index }) } as never })
   }
   const runs = await Promise.allSettled(Array.from({ length: RUNNERS }, () => payload.jobs.run({ queue, limit: JOBS, silent: true })))
 
