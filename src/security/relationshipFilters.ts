@@ -75,8 +75,7 @@ async function visibleMatches(req: PayloadRequest, collection: CollectionSlug, w
 
 const isNegation = (operator: string, value: unknown) => NEGATIONS.has(operator) || (operator === 'exists' && [false, 'false'].includes(value as never))
 
-async function rewriteCondition(req: PayloadRequest, path: string, relation: RelationOnPath, condition: unknown): Promise<Where> {
-  if (Array.isArray(relation.relationTo)) throw refuse(`"${path}" links several kinds of documents and cannot be used to filter here.`)
+async function rewriteCondition(req: PayloadRequest, path: string, relation: RelationOnPath & { relationTo: CollectionSlug }, condition: unknown): Promise<Where> {
   if (!condition || typeof condition !== 'object' || Array.isArray(condition)) throw refuse(`The filter on "${path}" needs an operator, e.g. where[${path}][equals]=…`)
   const target = relation.rest || 'id'
   const parts: Where[] = []
@@ -98,13 +97,14 @@ async function rewriteWhere(req: PayloadRequest, fields: FlattenedField[], where
       continue
     }
     const relation = relationOnPath(fields, key)
-    if (!relation || !(await hides(req, relation.relationTo))) {
+    // Links to several kinds of documents exist only in staff collections (audit trail, edit locks).
+    if (!relation || Array.isArray(relation.relationTo) || !(await hides(req, relation.relationTo))) {
       rewritten[key] = condition
       continue
     }
     // Several conditions may rewrite to the same field: each keeps its own `and` entry.
     const { and = [], ...rest } = rewritten as { and?: Where[] }
-    Object.assign(rewritten, rest, { and: [...and, await rewriteCondition(req, key, relation, condition)] })
+    Object.assign(rewritten, rest, { and: [...and, await rewriteCondition(req, key, { ...relation, relationTo: relation.relationTo as CollectionSlug }, condition)] })
   }
   return rewritten
 }
@@ -115,7 +115,7 @@ const sortKeys = (sort: unknown) =>
 async function refuseHiddenSorts(req: PayloadRequest, fields: FlattenedField[], sort: unknown): Promise<void> {
   for (const key of sortKeys(sort)) {
     const relation = relationOnPath(fields, key)
-    if (relation && (await hides(req, relation.relationTo))) {
+    if (relation && !Array.isArray(relation.relationTo) && (await hides(req, relation.relationTo))) {
       throw refuse(`Sorting by "${key}" (a field of linked documents) is not available here.`)
     }
   }
