@@ -6,12 +6,12 @@
  */
 import { NotFound, type CollectionSlug, type Endpoint, type PayloadHandler, type PayloadRequest, type SanitizedConfig } from 'payload'
 
-const SERIAL_ID = /^[1-9]\d{0,9}$/
+import { isSerialId } from './serialIds'
 
 async function refuseUnreadable(req: PayloadRequest, collection: CollectionSlug, id: unknown): Promise<void> {
   if (id === undefined || id === null || id === '') return // permissions of the collection, not of a document
   const readable =
-    SERIAL_ID.test(String(id)) &&
+    isSerialId(id) &&
     (await req.payload.count({ collection, where: { id: { equals: Number(id) } }, overrideAccess: false, req })).totalDocs > 0
   if (!readable) throw new NotFound(req.t)
 }

@@ -8,18 +8,16 @@ import { APIError, type CollectionAfterOperationHook, type CollectionBeforeOpera
 import { hideUnreadableDocumentsFromAccessChecks } from './documentAccess'
 import { EDIT_LOCKS, ownEditLocksOnly } from './editLocks'
 import { limitClientQueries } from './queryGuards'
+import { isSerialId } from './serialIds'
 import { hideUnreadableRelationsFromQueries } from './relationshipFilters'
 
-/** Postgres `serial` ids: anything else is no document, not a database error. */
-const SERIAL_ID = /^[1-9]\d{0,9}$/
-const MAX_SERIAL = 2_147_483_647
 
 const hasSerialIds = (fields: { name: string }[]) => !fields.some((field) => field.name === 'id')
 
 export const refuseMalformedIds: CollectionBeforeOperationHook = ({ args, collection }) => {
   const { id } = args as { id?: unknown }
   if (id === undefined || !hasSerialIds(collection.flattenedFields)) return args
-  if (typeof id === 'number' ? Number.isInteger(id) && id > 0 && id <= MAX_SERIAL : SERIAL_ID.test(String(id)) && Number(id) <= MAX_SERIAL) return args
+  if (isSerialId(id)) return args
   throw new APIError(`There is no ${collection.slug} document with that id: ids are whole numbers from 1 up.`, 404, undefined, true)
 }
 
