@@ -33,7 +33,8 @@ export interface HealthClaimPhrase {
 type Id = number | string
 
 export interface ChecklistInput {
-  collection: 'articles' | 'techniques' | 'faqs' | 'myths'
+  /** What to check in this collection (the editorialWorkflow plugin's checklist option). */
+  rules: ChecklistRules
   /** The document's data as Payload stores it; rich text is Lexical JSON. */
   doc: Record<string, unknown>
   /** Alt text of a media document; undefined when there is no such media. */
@@ -42,48 +43,30 @@ export interface ChecklistInput {
   healthClaimPhrases: HealthClaimPhrase[]
 }
 
-type Collection = ChecklistInput['collection']
 type JsonObject = Record<string, unknown>
 
-interface LabelledField {
+export interface LabelledField {
   field: string
   label: string
 }
 
-interface CollectionRules {
-  required: { field: string; kind: ChecklistItemKind; message: string }[]
+/** A text a document must have before review; `field` is dotted inside groups ("seo.metaDescription"). */
+export interface RequiredText {
+  field: string
+  kind: ChecklistItemKind
+  message: string
+}
+
+export interface ChecklistRules {
+  required: RequiredText[]
   image?: LabelledField
   richText: LabelledField[]
   /** Every field a reader sees as text, in the order of the edit form. */
   texts: string[]
 }
 
-/*
- * Myth sources are left out of the texts: they are titles of other people's publications
- * (a study may well be called "Massage as a treatment for…"), not the spa's own claims.
- */
-const RULES: Record<Collection, CollectionRules> = {
-  articles: {
-    required: [
-      { field: 'excerpt', kind: 'missing_excerpt', message: 'The article has no excerpt.' },
-      { field: 'seo.metaDescription', kind: 'missing_seo_description', message: 'The article has no SEO meta description.' },
-    ],
-    image: { field: 'heroImage', label: 'Hero image' },
-    richText: [{ field: 'content', label: 'Content' }],
-    texts: ['title', 'excerpt', 'content', 'seo.metaTitle', 'seo.metaDescription'],
-  },
-  techniques: {
-    required: [],
-    image: { field: 'image', label: 'Image' },
-    richText: [{ field: 'description', label: 'Description' }],
-    texts: ['name', 'summary', 'description', 'bestFor'],
-  },
-  faqs: { required: [], richText: [{ field: 'answer', label: 'Answer' }], texts: ['question', 'answer'] },
-  myths: { required: [], richText: [{ field: 'fact', label: 'Fact' }], texts: ['myth', 'fact'] },
-}
-
 export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
-  const rules = RULES[input.collection]
+  const { rules } = input
   return [
     ...missingTexts(rules, input.doc),
     ...(rules.image ? optional(imageItem(rules.image, input)) : []),
@@ -114,7 +97,7 @@ function idOf(value: unknown): Id | undefined {
   return isObject(value) ? idOf(value.id) : undefined
 }
 
-function missingTexts(rules: CollectionRules, doc: JsonObject): ChecklistItem[] {
+function missingTexts(rules: ChecklistRules, doc: JsonObject): ChecklistItem[] {
   return rules.required
     .filter(({ field }) => !hasText(valueAt(doc, field)))
     .map(({ field, kind, message }) => ({ kind, field, message }))

@@ -15,8 +15,8 @@ import type { Payload } from 'payload'
 import type { User } from '../../payload-types'
 import { projectRoot } from '../../src/config'
 import { TYPESCRIPT_NODE_ARGS } from '../../src/server/childScripts'
-import { notifyWorkflowTransition, WEBHOOK_QUEUE, type WorkflowNotice } from '../../src/workflow/notify'
-import { queueWebhooks, receiverFingerprint, type WebhookBody } from '../../src/workflow/webhooks'
+import { documentReference, notifyWorkflowTransition, type WorkflowNotice } from '../../src/workflow/notify'
+import { queueWebhooks, receiverFingerprint, WEBHOOK_QUEUE, type WebhookBody } from '../../src/workflow/webhooks'
 import { closePayload, openPayload } from '../helpers/payload'
 import { startSmtpReceiver, startWebhookReceiver, waitFor, type SmtpReceiver, type WebhookReceiver } from '../helpers/receivers'
 import { createUser, deleteUsers } from '../helpers/users'
@@ -41,9 +41,12 @@ const label = () => randomBytes(4).toString('hex')
 let nextDocumentId = 900_000_000 + Math.floor(Math.random() * 1_000_000)
 
 function notice(overrides: Partial<WorkflowNotice> & Pick<WorkflowNotice, 'action' | 'actor'>): WorkflowNotice {
+  const collection = overrides.collection ?? 'articles'
+  const documentId = nextDocumentId++
   return {
-    collection: 'articles',
-    documentId: nextDocumentId++,
+    collection,
+    ...documentReference(payload, collection, documentId),
+    documentId,
     title: `Hot stone massage ${label()}`,
     slug: null,
     from: 'draft',

@@ -8,7 +8,7 @@ import pg from 'pg'
 import type { Payload } from 'payload'
 
 import type { User } from '../../payload-types'
-import { FAILED_LOGIN_ANSWER_MS, FORGOT_PASSWORD_ANSWER_MS } from '../../src/server/security/uniformTiming'
+import { FAILED_LOGIN_ANSWER_MS, FORGOT_PASSWORD_ANSWER_MS } from '../../src/security/http/uniformTiming'
 import { closePayload, openPayload } from '../helpers/payload'
 import { startServer, type RunningServer } from '../helpers/server'
 import { createUser, deleteUsers, TEST_PASSWORD, uniqueEmail } from '../helpers/users'

@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs'
 
-import { boundedMemo, carriesCredentials, graphqlParamsFromSearch, planGraphqlRequest, planRestRequest, PUBLIC_CONTENT } from '../../../src/readCache/cachePlan'
+import config from '../../../payload.config'
+import { boundedMemo, carriesCredentials, graphqlParamsFromSearch, planGraphqlRequest, planRestRequest } from '../../../src/readCache/cachePlan'
 import { parseChangeNotice } from '../../../src/readCache/changeListener'
 import { matchesIfNoneMatch, publicCacheControl } from '../../../src/readCache/httpCaching'
+import { publicContent } from '../../../src/readCache/publicContent'
+
+// Building the config runs the readCache plugin, which registers the public content it derives.
+beforeAll(() => config)
 
 const search = (query: string) => new URLSearchParams(query)
 
@@ -38,9 +43,11 @@ describe('which REST requests the read cache answers', () => {
 })
 
 describe('which GraphQL requests the read cache answers', () => {
-  it('knows the root fields by the names Payload gives them (schema.graphql)', () => {
+  it('derives the public collections from the config, and their root fields by the names Payload gives them (schema.graphql)', () => {
+    const rootFields = publicContent()!.rootFields
+    expect([...rootFields.keys()]).toEqual(['articles', 'techniques', 'faqs', 'myths'])
     const queryType = /^type Query \{([\s\S]*?)^\}/m.exec(readFileSync('schema.graphql', 'utf8'))?.[1] ?? ''
-    for (const field of Object.values(PUBLIC_CONTENT).flat()) expect(queryType).toMatch(new RegExp(`^  ${field}\\(`, 'm'))
+    for (const field of [...rootFields.values()].flat()) expect(queryType).toMatch(new RegExp(`^  ${field}\\(`, 'm'))
   })
 
   it('caches queries of public content, depending on every collection they read', () => {

@@ -2,14 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import {
-  computeChecklist,
-  hasHealthClaims,
-  loadHealthClaimPhrases,
-  type ChecklistInput,
-  type ChecklistItem,
-  type HealthClaimPhrase,
-} from '../../../src/workflow/claims'
+import { Articles } from '../../../collections/Articles'
+import { Faqs } from '../../../collections/Faqs'
+import { Myths } from '../../../collections/Myths'
+import { Techniques } from '../../../collections/Techniques'
+import { EDITORIAL } from '../../../payload.config'
+import { computeChecklist, hasHealthClaims, loadHealthClaimPhrases, type ChecklistItem, type HealthClaimPhrase } from '../../../src/workflow/claims'
+import { resolveCollectionOptions } from '../../../src/workflow/options'
 
 // --- Lexical JSON, as small as Payload accepts it ---
 type Node = Record<string, unknown>
@@ -36,9 +35,13 @@ const EXISTING_DOCS = new Set(['techniques 7', 'faqs 3'])
 const EXISTING_PATHS = new Set(['/techniques/swedish', '/faqs/how-often-to-book'])
 const phrases = loadHealthClaimPhrases()
 
-function checklist(collection: ChecklistInput['collection'], doc: Record<string, unknown>, healthClaimPhrases = phrases) {
+/** The checklist rules as the plugin resolves them from payload.config.ts's options. */
+const COLLECTIONS = { articles: Articles, techniques: Techniques, faqs: Faqs, myths: Myths }
+const rulesOf = (collection: keyof typeof COLLECTIONS) => resolveCollectionOptions(COLLECTIONS[collection], EDITORIAL[collection]).checklist
+
+function checklist(collection: keyof typeof COLLECTIONS, doc: Record<string, unknown>, healthClaimPhrases = phrases) {
   return computeChecklist({
-    collection,
+    rules: rulesOf(collection),
     doc,
     mediaAltText: (id) => MEDIA_ALT[String(id)],
     internalLinkExists: ({ collection: target, id, path: sitePath }) =>
