@@ -129,11 +129,16 @@ describe('login answers for unknown emails', () => {
     ['GraphQL', (email: string) => post(server.baseUrl, '/api/graphql', { query: `mutation { loginUser(email: "${email}", password: "not-the-password") { token } }` })],
   ])('take as long as for an account (%s)', async (_, failLogin) => {
     const known = await newUser('writer')
-    const forKnown = await timed(() => failLogin(known.email))
-    const forUnknown = await timed(() => failLogin(uniqueEmail('nobody')))
-    expect(forKnown).toBeGreaterThanOrEqual(FAILED_LOGIN_ANSWER_MS - 5)
-    expect(forUnknown).toBeGreaterThanOrEqual(FAILED_LOGIN_ANSWER_MS - 5)
-    expect(Math.abs(forKnown - forUnknown)).toBeLessThan(250)
+    // Alternating pairs, compared by their medians: one slow moment of a busy machine is not a tell.
+    const forKnown: number[] = []
+    const forUnknown: number[] = []
+    for (let pair = 0; pair < 3; pair++) {
+      forKnown.push(await timed(() => failLogin(known.email)))
+      forUnknown.push(await timed(() => failLogin(uniqueEmail('nobody'))))
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[1]
+    expect(Math.min(...forKnown, ...forUnknown)).toBeGreaterThanOrEqual(FAILED_LOGIN_ANSWER_MS - 5)
+    expect(Math.abs(median(forKnown) - median(forUnknown))).toBeLessThan(250)
   })
 })
 
