@@ -43,8 +43,11 @@ export const EDITORIAL: EditorialWorkflowOptions['collections'] = {
   },
   techniques: {},
   faqs: {},
-  // Myth sources are not read for health claims (claims.ts): they title other people's publications.
-  myths: {},
+  myths: {
+    // A myth's fact is a health statement: it needs a source before anyone reviews it.
+    requiredToSubmit: [{ field: 'sources', message: 'Cite at least one source (a title and a link) for the fact before submitting the myth.' }],
+    // Its sources are not read for health claims (claims.ts): they title other people's publications.
+  },
 }
 /**
  * Outside production Payload refuses to start when its packages differ in version. Our plugins at

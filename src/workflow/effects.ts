@@ -5,6 +5,7 @@
  */
 import type { ChecklistItem } from './claims'
 import { STAGE_AFTER_EDIT, type Action, type Stage } from './transitions'
+import type { SubmitRequirement } from './types'
 
 type Id = number | string
 
@@ -25,6 +26,8 @@ export interface WorkflowGroup {
 export interface EffectFacts {
   /** submit: the content checklist of the document as submitted. */
   checklist?: ChecklistItem[]
+  /** submit: the requirements (requiredToSubmit) the document does not meet. */
+  unmetRequirements?: SubmitRequirement[]
   /** approve: the version the reviewer saw (the newest). */
   newestVersion?: string | null
   /** publish: the document's content is exactly the approved version's. */
@@ -64,7 +67,12 @@ const healthClaimsIn = (workflow: WorkflowGroup) => ((workflow.checklist ?? []) 
 
 export const EFFECTS: Record<Action, Effect> = {
   submit: {
-    needs: ['checklist'],
+    needs: ['checklist', 'unmetRequirements'],
+    refusal: ({ facts }) => {
+      const unmet = facts.unmetRequirements ?? []
+      if (unmet.length === 0) return undefined
+      return { status: 409, reason: unmet.map((requirement) => requirement.message).join(' '), data: { missing: unmet.map((requirement) => requirement.field) } }
+    },
     apply: ({ workflow, actorId, now, facts }) => ({
       workflow: { ...workflow, submittedBy: actorId, submittedAt: now, reviewComment: null, checklist: facts.checklist },
       checklist: facts.checklist,
@@ -106,6 +114,20 @@ export function applyEffect(action: Action, input: EffectInput, noun: string): {
   const refusal = effect.refusal?.(input, noun)
   return refusal ? { ok: false, refusal } : { ok: true, result: effect.apply(input) }
 }
+
+const isFilledIn = (value: unknown): boolean => (typeof value === 'string' ? value.trim() !== '' : typeof value === 'number')
+
+/** Text that is not blank, or a list with at least one item whose every text is filled in. */
+function meets(value: unknown): boolean {
+  if (Array.isArray(value)) {
+    return value.some((item) => typeof item === 'object' && item !== null && Object.entries(item).filter(([key]) => key !== 'id').every(([, field]) => isFilledIn(field)))
+  }
+  return isFilledIn(value)
+}
+
+/** The requirements a document does not meet before submission. */
+export const unmetRequirements = (requirements: SubmitRequirement[], doc: Record<string, unknown>): SubmitRequirement[] =>
+  requirements.filter((requirement) => !meets(doc[requirement.field]))
 
 /** Fields that record the workflow rather than the content: changing them voids no approval. */
 const NOT_CONTENT = new Set(['id', 'workflow', 'workflowStage', '_status', 'updatedAt', 'createdAt', 'publishedAt'])

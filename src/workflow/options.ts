@@ -64,6 +64,7 @@ export function resolveCollectionOptions(collection: CollectionConfig, options: 
     titleField,
     noun: nounOf(collection),
     checklist: { ...defaultChecklist(collection, titleField), ...options.checklist },
+    requiredToSubmit: options.requiredToSubmit ?? [],
   }
 }
 

@@ -9,7 +9,7 @@ import type { Article, User, WorkflowEvent } from '../../payload-types'
 import { isStaffUser } from '../access/roles'
 import { lockDocumentForTransaction } from '../db/documentLock'
 import { computeChecklist, loadHealthClaimPhrases, type ChecklistItem } from './claims'
-import { applyEffect, EFFECTS, sameContent, type EffectFacts, type Fact, type WorkflowGroup } from './effects'
+import { applyEffect, EFFECTS, sameContent, unmetRequirements, type EffectFacts, type Fact, type WorkflowGroup } from './effects'
 import type { WorkflowContext } from './enforce'
 import { decide, type WorkflowActor, type WorkflowSubject } from './machine'
 import { documentReference, notifyWorkflowTransition } from './notify'
@@ -110,6 +110,7 @@ async function isApprovedContent(payload: Payload, req: PayloadRequest, collecti
 async function factsFor(needs: readonly Fact[], payload: Payload, req: PayloadRequest, collection: WorkflowCollection, doc: WorkflowDoc): Promise<EffectFacts> {
   const facts: EffectFacts = {}
   if (needs.includes('checklist')) facts.checklist = await checklistFor(payload, req, collection, doc)
+  if (needs.includes('unmetRequirements')) facts.unmetRequirements = unmetRequirements(collectionOptions(payload, collection).requiredToSubmit, doc)
   if (needs.includes('newestVersion')) facts.newestVersion = await latestVersionId(payload, req, collection, doc.id)
   if (needs.includes('approvedContentUnchanged')) facts.approvedContentUnchanged = await isApprovedContent(payload, req, collection, doc)
   return facts

@@ -13,6 +13,18 @@ export interface EditorialCollectionOptions {
    * upload field as the image, and every top-level text field as text a reader sees.
    */
   checklist?: Partial<ChecklistRules>
+  /** What a document must have before it can be submitted for review (unlike the checklist, these block). */
+  requiredToSubmit?: SubmitRequirement[]
+}
+
+/**
+ * A field that must be filled in before submission: text that is not blank, or a list with at
+ * least one complete item (every text in it filled in), e.g. a myth's sources.
+ */
+export interface SubmitRequirement {
+  field: string
+  /** What to tell the writer when it is missing. */
+  message: string
 }
 
 /** Where the workflow's mails link to, and which sites hear about publications. */
@@ -38,6 +50,7 @@ export interface ResolvedCollectionOptions {
   /** "article", "technique", "FAQ": how mails and messages name one document. */
   noun: string
   checklist: ChecklistRules
+  requiredToSubmit: SubmitRequirement[]
 }
 
 export interface ResolvedWorkflowOptions {

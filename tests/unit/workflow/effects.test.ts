@@ -1,4 +1,4 @@
-import { afterEdit, applyEffect, EFFECTS, sameContent, type EffectInput } from '../../../src/workflow/effects'
+import { afterEdit, applyEffect, EFFECTS, sameContent, unmetRequirements, type EffectInput } from '../../../src/workflow/effects'
 import { ACTIONS } from '../../../src/workflow/transitions'
 
 const NOW = '2026-12-03T10:00:00.000Z'
@@ -22,6 +22,30 @@ describe('what each action writes', () => {
       ok: true,
       result: { workflow: { lastEditedBy: 1, submittedBy: 7, submittedAt: NOW, reviewComment: null, checklist }, checklist },
     })
+  })
+
+  it('submit is refused, saying what is missing, while a requirement is unmet', () => {
+    const sources = { field: 'sources', message: 'Cite at least one source.' }
+    const refused = applyEffect('submit', input({ facts: { checklist: [], unmetRequirements: [sources] } }), 'myth')
+    expect(refused).toEqual({ ok: false, refusal: { status: 409, reason: 'Cite at least one source.', data: { missing: ['sources'] } } })
+    expect(applyEffect('submit', input({ facts: { checklist: [], unmetRequirements: [] } }), 'myth').ok).toBe(true)
+  })
+
+  it.each([
+    ['no sources', undefined, false],
+    ['an empty list', [], false],
+    ['a source without a link', [{ id: 'a', title: 'A study', url: ' ' }], false],
+    ['a source without a title', [{ title: null, url: 'https://example.com' }], false],
+    ['one complete source', [{ id: 'a', title: 'A study', url: 'https://example.com' }], true],
+    ['one complete source among incomplete ones', [{ title: '', url: '' }, { title: 'A study', url: 'https://example.com' }], true],
+  ])('a required list is met by at least one complete item: %s', (_, sources, met) => {
+    expect(unmetRequirements([{ field: 'sources', message: 'Cite one.' }], { sources })).toHaveLength(met ? 0 : 1)
+  })
+
+  it('a required text is met when it is not blank', () => {
+    const excerpt = { field: 'excerpt', message: 'Write an excerpt.' }
+    expect(unmetRequirements([excerpt], { excerpt: '  ' })).toEqual([excerpt])
+    expect(unmetRequirements([excerpt], { excerpt: 'Relax.' })).toEqual([])
   })
 
   it('withdraw forgets the submission; request changes keeps the comment', () => {
@@ -48,7 +72,7 @@ describe('what each action writes', () => {
 
   it('every action has an effect, and each names only facts perform.ts knows how to load', () => {
     for (const action of ACTIONS) {
-      for (const fact of EFFECTS[action].needs) expect(['checklist', 'newestVersion', 'approvedContentUnchanged']).toContain(fact)
+      for (const fact of EFFECTS[action].needs) expect(['checklist', 'unmetRequirements', 'newestVersion', 'approvedContentUnchanged']).toContain(fact)
     }
   })
 })
