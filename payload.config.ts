@@ -39,6 +39,8 @@ export const EDITORIAL: EditorialWorkflowOptions['collections'] = {
         { field: 'seo.metaDescription', kind: 'missing_seo_description', message: 'The article has no SEO meta description.' },
       ],
       texts: ['title', 'excerpt', 'content', 'seo.metaTitle', 'seo.metaDescription'],
+      // A guide's health statements cite their sources where they are made.
+      claimsNeedSources: true,
     },
   },
   techniques: {},
