@@ -117,7 +117,6 @@ export const spaCmsConfig = ({ settings, contentCollections, editorial }: SpaCms
     // Payload's default is a gravatar image, which the content security policy (img-src 'self') blocks.
     avatar: 'default',
     meta: { titleSuffix: ' · spa-cms' },
-    components: { beforeDashboard: ['/src/components/ReviewDashboard#ReviewDashboard'] },
     importMap: {
       baseDir: projectRoot,
       importMapFile: path.resolve(projectRoot, 'src/app/(payload)/admin/importMap.js'),
