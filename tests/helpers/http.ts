@@ -65,6 +65,13 @@ export class HttpClient {
     return cookie
   }
 
+  /** Creates the first account of an empty database (it becomes the admin) and logs in as it under `as`. */
+  async firstRegister(email: string, as: string, password = TEST_PASSWORD): Promise<void> {
+    const { status, body } = await this.post('/api/users/first-register', { email, password })
+    if (status !== 200) throw new Error(`first-register of ${email} failed with ${status}`)
+    this.remember(as, body.token)
+  }
+
   /** Requests as `as` send this token (e.g. one from first-register). */
   remember(as: string, token: string): void {
     this.sessions.set(as, { token })

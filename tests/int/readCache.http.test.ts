@@ -19,11 +19,7 @@ const serverB = httpClient(useServer({ env: () => ({ DATABASE_URL: database.url 
 const http = serverA
 
 beforeAll(async () => {
-  const registered = await http.post('/api/users/first-register', {
-    email: uniqueEmail('cache-admin'),
-    password: TEST_PASSWORD,
-  })
-  http.remember('admin', registered.body.token)
+  await http.firstRegister(uniqueEmail('cache-admin'), 'admin')
   const reviewerEmail = uniqueEmail('cache-reviewer')
   expect(
     (await http.post('/api/users', { email: reviewerEmail, password: TEST_PASSWORD, role: 'reviewer' }, 'admin'))

@@ -36,14 +36,7 @@ const postgres = use(
 const server = useServer({ env: () => ({ DATABASE_URL: postgres.url(DATABASE) }) }) // applies the migrations on start
 const http = httpClient(server)
 
-beforeAll(async () => {
-  const { status, body } = await http.post('/api/users/first-register', {
-    email: uniqueEmail('faults-admin'),
-    password: TEST_PASSWORD,
-  })
-  expect(status).toBe(200)
-  http.remember('admin', body.token)
-})
+beforeAll(() => http.firstRegister(uniqueEmail('faults-admin'), 'admin'))
 
 /** The status of a request and how long it took to answer. */
 async function timed(request: () => Promise<{ status: number }>): Promise<{ status: number; ms: number }> {

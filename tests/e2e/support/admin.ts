@@ -5,6 +5,7 @@
 import type { APIResponse, Locator, Page } from 'playwright-core'
 
 import { STAGE_LABELS, type Action, type Stage } from '../../../src/workflow/transitions'
+import { httpClient } from '../../helpers/http'
 import { baseUrl } from './browser'
 
 export interface Person {
@@ -117,25 +118,28 @@ export async function json<T = Record<string, unknown>>(response: APIResponse, e
   return JSON.parse(body) as T
 }
 
-/** An anonymous reader of the public API (no cookie: a plain fetch from the test). */
+/** An anonymous reader of the public API (no cookie: the tests' HTTP client, not the browser). */
+const reader = httpClient({
+  get baseUrl() {
+    return baseUrl()
+  },
+})
+
 export const anonymous = {
   async articleTitlesBySlug(slug: string): Promise<string[]> {
-    const response = await fetch(`${baseUrl()}/api/articles?where[slug][equals]=${encodeURIComponent(slug)}&depth=0`)
-    check(response.ok, `anonymous REST answered ${response.status}`)
-    const body = (await response.json()) as { docs: { title: string }[] }
-    return body.docs.map((doc) => doc.title)
+    const { status, body } = await reader.get(`/api/articles?where[slug][equals]=${encodeURIComponent(slug)}&depth=0`)
+    check(status >= 200 && status < 300, `anonymous REST answered ${status}`)
+    return (body as { docs: { title: string }[] }).docs.map((doc) => doc.title)
   },
   async graphqlArticleTitlesBySlug(slug: string): Promise<string[]> {
     const query = `{ Articles(where: { slug: { equals: ${JSON.stringify(slug)} } }) { docs { title } } }`
-    const response = await fetch(`${baseUrl()}/api/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query }),
-    })
-    const body = (await response.json()) as { data?: { Articles: { docs: { title: string }[] } }; errors?: unknown }
+    const { status, body } = (await reader.graphql(query)) as {
+      status: number
+      body: { data?: { Articles: { docs: { title: string }[] } }; errors?: unknown }
+    }
     check(
-      response.ok && body.data && !body.errors,
-      `anonymous GraphQL answered ${response.status}: ${JSON.stringify(body).slice(0, 500)}`,
+      status >= 200 && status < 300 && body.data && !body.errors,
+      `anonymous GraphQL answered ${status}: ${JSON.stringify(body).slice(0, 500)}`,
     )
     return body.data.Articles.docs.map((doc) => doc.title)
   },
