@@ -5,8 +5,8 @@
  * object once its beforeAll has run, and says which one was used too early otherwise.
  *
  * Things stop in the reverse order they were declared (the server before the database it uses,
- * the fixtures before the Payload they delete through), including what only half started when a
- * beforeAll failed.
+ * the fixtures before the Payload they delete through); when a beforeAll fails, what did start
+ * is stopped all the same.
  *
  *   const payload = useLocalPayload()
  *   const fixtures = useFixtures(payload)
@@ -202,16 +202,19 @@ export function useUsers<const Names extends string>(
 /**
  * The real server (`npm start`) in a child process on a port of its own, on the run's database
  * unless `env` says otherwise; `env` may be a function, to read other handles when it starts.
+ * `name` tells several servers of one file apart in messages.
  */
 export function useServer({
   env = {},
   readyTimeoutMs,
+  name = 'the server',
 }: {
   env?: Record<string, string | undefined> | (() => Record<string, string | undefined>)
   readyTimeoutMs?: number
+  name?: string
 } = {}): RunningServer {
   return use(
-    'the server',
+    name,
     () => startServer(typeof env === 'function' ? env() : env, readyTimeoutMs),
     (server) => server.stop(),
     { startTimeoutMs: (readyTimeoutMs ?? START_TIMEOUT_MS) + 60_000 },

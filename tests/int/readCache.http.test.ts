@@ -14,8 +14,8 @@ import { TEST_PASSWORD, uniqueEmail } from '../helpers/users'
 
 const database = useOwnDatabase('read_cache')
 /** Clients of the two servers; changes go through A. */
-const serverA = httpClient(useServer({ env: () => ({ DATABASE_URL: database.url }) }))
-const serverB = httpClient(useServer({ env: () => ({ DATABASE_URL: database.url }) }))
+const serverA = httpClient(useServer({ name: 'server A', env: () => ({ DATABASE_URL: database.url }) }))
+const serverB = httpClient(useServer({ name: 'server B', env: () => ({ DATABASE_URL: database.url }) }))
 const http = serverA
 
 beforeAll(async () => {

@@ -24,7 +24,7 @@ useCleanup('the schedules', () =>
 const mail = () => ({ SMTP_HOST: smtp.host, SMTP_PORT: String(smtp.port), SMTP_SECURE: 'false' })
 // One after the other: two Next servers starting at once on a busy machine may miss startServer's deadline.
 const server = useServer({ env: () => ({ ...mail(), JOBS_RUNNER: 'off' }) })
-const runner = useServer({ env: () => ({ ...mail(), JOBS_RUNNER: 'on' }) })
+const runner = useServer({ name: 'the job runner', env: () => ({ ...mail(), JOBS_RUNNER: 'on' }) })
 const http = httpClient(server)
 const people = useUsers(
   fixtures,
