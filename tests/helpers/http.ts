@@ -1,7 +1,8 @@
 /**
- * The one HTTP client of the tests: JSON, multipart (a FormData body) and GraphQL requests to a real server, anonymously or
- * as a person logged in under a name (`http.get(path, 'writer')`), with a JWT or with Payload's
- * login cookie, and `act()` for the editorial workflow's actions.
+ * The one HTTP client of the tests: JSON, multipart (a FormData body) and GraphQL requests to a
+ * real server, anonymously or as a person logged in under a name (`http.get(path, 'writer')`),
+ * with a JWT or with Payload's login cookie, and `act()` for the editorial workflow's actions.
+ * Tests about the wire itself (raw or malformed bodies, streaming, redirects) use fetch.
  */
 import { TEST_PASSWORD } from './users'
 
