@@ -8,7 +8,7 @@
 import { configToSchema } from '@payloadcms/graphql'
 import { pushDevSchema } from '@payloadcms/drizzle'
 import { graphql } from 'graphql'
-import { createLocalReq, getPayload, handleEndpoints, type CollectionConfig, type Payload, type SanitizedConfig } from 'payload'
+import { createLocalReq, getPayload, handleEndpoints, type CollectionConfig } from 'payload'
 
 import { Articles } from '../../collections/Articles'
 import { Faqs } from '../../collections/Faqs'
@@ -19,7 +19,7 @@ import { loadSettings } from '../../src/config'
 import { closePayload } from '../../src/db/payloadLifecycle'
 import { planGraphqlRequest, planRestRequest } from '../../src/readCache/cachePlan'
 import { newReadCacheScope, runInReadCacheScope } from '../../src/readCache/requestScope'
-import { createMigratedDatabase, dropDatabase } from '../setup/testDatabase'
+import { use, useOwnDatabase } from '../helpers/suite'
 import { TEST_PASSWORD, uniqueEmail } from '../helpers/users'
 
 /** A throwaway editorial collection: fields only, as a collection file declares them. */
@@ -34,13 +34,37 @@ const Offers: CollectionConfig = {
 }
 
 const CACHE_KEY = 'offers-test'
-let databaseUrl: string
-let config: SanitizedConfig
-let payload: Payload
-const tokens: Record<'writer' | 'reviewer' | 'otherReviewer', string> = { writer: '', reviewer: '', otherReviewer: '' }
+const database = useOwnDatabase('offers')
 
-async function account(role: 'admin' | 'writer' | 'reviewer') {
+/** The project's config with one more editorial collection, on its own database with the offers tables pushed. */
+const offersCms = use(
+  'the CMS with offers',
+  async () => {
+    const config = await spaCmsConfig({
+      settings: { ...loadSettings(), databaseUrl: database.url },
+      contentCollections: [Articles, Techniques, Faqs, Myths, Offers],
+      editorial: { ...EDITORIAL, offers: {} },
+    })
+    const payload = await getPayload({ config, key: CACHE_KEY })
+    // The offers tables (and its columns in shared tables) exist only in this database.
+    await pushDevSchema(payload.db as unknown as Parameters<typeof pushDevSchema>[0])
+    return { config, payload }
+  },
+  ({ payload }) => closePayload(payload),
+)
+
+const tokens = use('writer and reviewers of offers', async () => {
+  await account('admin') // the first account becomes an admin
+  return {
+    writer: await account('writer'),
+    reviewer: await account('reviewer'),
+    otherReviewer: await account('reviewer'),
+  }
+})
+
+async function account(role: 'admin' | 'writer' | 'reviewer'): Promise<string> {
   const email = uniqueEmail(`offers-${role}`)
+  const { payload } = offersCms
   await payload.create({ collection: 'users', data: { email, password: TEST_PASSWORD, role }, overrideAccess: true })
   const { token } = await payload.login({ collection: 'users', data: { email, password: TEST_PASSWORD } })
   return token as string
@@ -52,32 +76,17 @@ async function rest(method: string, path: string, who?: keyof typeof tokens, bod
   if (who) headers.set('authorization', `JWT ${tokens[who]}`)
   const url = new URL(`http://localhost/api${path}`)
   const request = new Request(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-  const response = await handleEndpoints({ config, path: url.pathname, request, payloadInstanceCacheKey: CACHE_KEY })
+  const response = await handleEndpoints({
+    config: offersCms.config,
+    path: url.pathname,
+    request,
+    payloadInstanceCacheKey: CACHE_KEY,
+  })
   return { status: response.status, body: await response.json() }
 }
 
-beforeAll(async () => {
-  databaseUrl = await createMigratedDatabase(process.env.SPA_CMS_TEST_SERVER_URL as string, 'offers')
-  config = await spaCmsConfig({
-    settings: { ...loadSettings(), databaseUrl },
-    contentCollections: [Articles, Techniques, Faqs, Myths, Offers],
-    editorial: { ...EDITORIAL, offers: {} },
-  })
-  payload = await getPayload({ config, key: CACHE_KEY })
-  // The offers tables (and its columns in shared tables) exist only in this database.
-  await pushDevSchema(payload.db as never)
-  await account('admin') // the first account becomes an admin
-  tokens.writer = await account('writer')
-  tokens.reviewer = await account('reviewer')
-  tokens.otherReviewer = await account('reviewer')
-}, 120_000)
-
-afterAll(async () => {
-  if (payload) await closePayload(payload)
-  if (databaseUrl) await dropDatabase(databaseUrl)
-})
-
 it('gives the throwaway collection the whole workflow', async () => {
+  const { config, payload } = offersCms
   // Published-only reads: anonymous readers never see the draft.
   const created = await rest('POST', '/offers', 'writer', { name: 'Hot stone winter offer', price: 89 })
   expect(created.status).toBe(201)
@@ -91,12 +100,23 @@ it('gives the throwaway collection the whole workflow', async () => {
   expect(direct.status).toBe(403)
 
   // Transitions over REST, and the review queue.
-  expect((await rest('POST', `/offers/${id}/workflow`, 'writer', { action: 'submit' })).body.workflowStage).toBe('in_review')
+  expect((await rest('POST', `/offers/${id}/workflow`, 'writer', { action: 'submit' })).body.workflowStage).toBe(
+    'in_review',
+  )
   const queue = await rest('GET', '/workflow/queue', 'reviewer')
-  expect(queue.body.docs).toContainEqual(expect.objectContaining({ collection: 'offers', id, title: 'Hot stone winter offer' }))
+  expect(queue.body.docs).toContainEqual(
+    expect.objectContaining({ collection: 'offers', id, title: 'Hot stone winter offer' }),
+  )
 
   // Four eyes: a reviewer who edited the version may not approve it.
-  expect((await rest('POST', `/offers/${id}/workflow`, 'reviewer', { action: 'request_changes', comment: 'Add the price per hour.' })).status).toBe(200)
+  expect(
+    (
+      await rest('POST', `/offers/${id}/workflow`, 'reviewer', {
+        action: 'request_changes',
+        comment: 'Add the price per hour.',
+      })
+    ).status,
+  ).toBe(200)
   expect((await rest('PATCH', `/offers/${id}?draft=true`, 'reviewer', { price: 95 })).status).toBe(200)
   expect((await rest('POST', `/offers/${id}/workflow`, 'reviewer', { action: 'submit' })).status).toBe(200)
   const ownApproval = await rest('POST', `/offers/${id}/workflow`, 'reviewer', { action: 'approve' })
@@ -105,11 +125,20 @@ it('gives the throwaway collection the whole workflow', async () => {
 
   // The GraphQL mutation knows the new collection.
   const { schema } = configToSchema(config)
-  const otherReviewer = (await payload.find({ collection: 'users', where: { role: { equals: 'reviewer' } }, sort: '-id', limit: 1, overrideAccess: true })).docs[0]
+  const otherReviewer = (
+    await payload.find({
+      collection: 'users',
+      where: { role: { equals: 'reviewer' } },
+      sort: '-id',
+      limit: 1,
+      overrideAccess: true,
+    })
+  ).docs[0]
   const req = await createLocalReq({ user: { ...otherReviewer, collection: 'users' } }, payload)
   const approved = await graphql({
     schema,
-    source: 'mutation($id: ID!) { workflowTransition(collection: "offers", id: $id, action: "approve") { workflowStage } }',
+    source:
+      'mutation($id: ID!) { workflowTransition(collection: "offers", id: $id, action: "approve") { workflowStage } }',
     variableValues: { id: String(id) },
     contextValue: { req },
   })
@@ -118,17 +147,29 @@ it('gives the throwaway collection the whole workflow', async () => {
 
   // Publishing invalidates what the read cache holds of offers; the cache plans offers reads.
   const scope = newReadCacheScope()
-  const published = await runInReadCacheScope(scope, () => rest('POST', `/offers/${id}/workflow`, 'otherReviewer', { action: 'publish' }))
+  const published = await runInReadCacheScope(scope, () =>
+    rest('POST', `/offers/${id}/workflow`, 'otherReviewer', { action: 'publish' }),
+  )
   expect(published.body.workflowStage).toBe('published')
   expect([...scope.changes]).toEqual(expect.arrayContaining([`doc:offers:${id}`, 'list:offers']))
-  expect(planRestRequest('GET', '/api/offers', new URLSearchParams())).toMatchObject({ cache: true, tags: ['list:offers'] })
-  expect(planGraphqlRequest('POST', { query: '{ Offers { docs { name } } countOffers { totalDocs } }' })).toMatchObject({ cache: true, tags: ['list:offers'] })
+  expect(planRestRequest('GET', '/api/offers', new URLSearchParams())).toMatchObject({
+    cache: true,
+    tags: ['list:offers'],
+  })
+  expect(planGraphqlRequest('POST', { query: '{ Offers { docs { name } } countOffers { totalDocs } }' })).toMatchObject(
+    { cache: true, tags: ['list:offers'] },
+  )
 
   // Now public, with the price the reviewers approved.
   expect((await rest('GET', `/offers/${id}`)).body).toMatchObject({ name: 'Hot stone winter offer', price: 95 })
 
   // The audit trail has every step, kept under the offer.
-  const { docs: events } = await payload.find({ collection: 'workflow-events', where: { documentCollection: { equals: 'offers' } }, sort: 'createdAt', overrideAccess: true })
+  const { docs: events } = await payload.find({
+    collection: 'workflow-events',
+    where: { documentCollection: { equals: 'offers' } },
+    sort: 'createdAt',
+    overrideAccess: true,
+  })
   expect(events.map((event) => event.action)).toEqual(['submit', 'request_changes', 'submit', 'approve', 'publish'])
   expect(events.every((event) => event.documentId === id)).toBe(true)
 })
