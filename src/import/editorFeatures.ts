@@ -18,14 +18,13 @@ import {
   UnderlineFeature,
   UnorderedListFeature,
   UploadFeature,
-  type FeatureProviderServer,
 } from '@payloadcms/richtext-lexical'
 import type { HeadingTagType } from '@payloadcms/richtext-lexical/lexical/rich-text'
 
 /** The article title is the page's h1, so the body starts at h2. */
 const ARTICLE_HEADING_TAGS: HeadingTagType[] = ['h2', 'h3', 'h4']
 
-export function articleEditorFeatures(): FeatureProviderServer<any, any, any>[] {
+export function articleEditorFeatures() {
   return [
     ParagraphFeature(),
     BoldFeature(),

@@ -314,7 +314,7 @@ export function loadHealthClaimPhrases(file: string = path.join(process.cwd(), D
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'))
   } catch (error) {
-    throw new Error(`Cannot read the health-claim phrases from ${file}: ${(error as Error).message}`)
+    throw new Error(`Cannot read the health-claim phrases from ${file}: ${(error as Error).message}`, { cause: error })
   }
   const invalid = (problem: string) =>
     new Error(`${file} is not a valid health-claim phrase list: ${problem}. Expected { "phrases": [ { "phrase": "cure", "match": "word" }, … ] }.`)

@@ -82,6 +82,13 @@ interface QueueItem {
   updatedAt: string
 }
 
+/** What the queue reads of a document (populated with its submitter's name and email). */
+type QueueDoc = WorkflowDoc & {
+  updatedAt: string
+  workflowStage: string
+  workflow?: { submittedBy?: unknown; submittedAt?: string | null } | null
+}
+
 /** Documents awaiting review across collections, oldest first; `?mine=true`: the caller's own, any stage. */
 export const queueEndpoint: Endpoint = {
   path: '/workflow/queue',
@@ -94,11 +101,11 @@ export const queueEndpoint: Endpoint = {
     const items: QueueItem[] = []
     for (const collection of workflowCollections(req.payload)) {
       const { docs } = await req.payload.find({ collection, where, draft: true, depth: 1, limit: 0, overrideAccess: true, req, populate: { users: { email: true, name: true } } })
-      for (const doc of docs as unknown as Record<string, any>[]) {
+      for (const doc of docs as unknown as QueueDoc[]) {
         items.push({
           collection,
           id: doc.id,
-          title: doc[titleFieldOf(req.payload, collection)],
+          title: String(doc[titleFieldOf(req.payload, collection)] ?? ''),
           workflowStage: doc.workflowStage,
           submittedBy: doc.workflow?.submittedBy ?? null,
           submittedAt: doc.workflow?.submittedAt ?? null,

@@ -58,7 +58,7 @@ export function documentReference(payload: Payload, collection: string, document
 
 /** Who hears about a transition by mail; never the person who took it. */
 export async function mailRecipients(payload: Payload, notice: WorkflowNotice): Promise<NoticePerson[]> {
-  let people: NoticePerson[] = []
+  let people: NoticePerson[]
   switch (notice.action) {
     case 'submit':
       people = await usersWithRole(payload, 'reviewer')

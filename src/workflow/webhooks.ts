@@ -94,7 +94,7 @@ export const webhookTask: TaskConfig<WebhookTaskIO> = {
       })
     } catch (error) {
       const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${WEBHOOK_TIMEOUT_MS} ms` : String((error as Error)?.cause ?? error)
-      throw new Error(`webhook to ${describeUrl(url)} failed: ${reason}`)
+      throw new Error(`webhook to ${describeUrl(url)} failed: ${reason}`, { cause: error })
     }
     await response.body?.cancel().catch(() => {})
     if (response.status < 200 || response.status > 299) {

@@ -15,6 +15,7 @@ import { sendApiError } from './apiError'
 const UNRESERVED = /^[A-Za-z0-9\-._~]$/
 /** Characters that change which route a decoded path names, or that a second decoding would. */
 const ROUTE_CHANGING = new Set(['/', '\\', '%', '?', '#'])
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f]/
 
 /** The request target in canonical form, or why it is not. */
