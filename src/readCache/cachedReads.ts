@@ -20,8 +20,8 @@ import type { Express, NextFunction, Request, RequestHandler, Response } from 'e
 
 import type { Logger } from '../logging'
 import { logAnsweredAtOnce, requestIdOf } from '../server/requestLogging'
-import { canonicalPathProblem } from '../server/security/canonicalPaths'
-import type { HeaderList } from '../server/security/headers'
+import { canonicalPathProblem } from '../security/http/canonicalPaths'
+import type { HeaderList } from '../security/http/headers'
 
 import { captureResponse } from '../server/responseCapture'
 import type { CachedReadProtections } from '../security/http'

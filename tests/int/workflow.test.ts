@@ -438,7 +438,7 @@ describe('system reads', () => {
       linkTo({ linkType: 'custom', url: '/techniques/no-such-technique' }),
     )
     const article = await draftArticle('writer', { content })
-    const submitted = await act(article.id, 'submit', 'writer')
+    const submitted = await http.act('articles', article.id, 'submit', 'writer')
     expect(submitted.status).toBe(200)
     const broken = submitted.body.event.checklist.filter((item: { message: string }) => /does not exist/.test(item.message)).map((item: { message: string }) => item.message)
     expect(broken).toEqual([expect.stringContaining('techniques document 2000000000'), expect.stringContaining('/techniques/no-such-technique')])
