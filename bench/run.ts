@@ -35,7 +35,7 @@ import { seed, startBareServer, startSpaCms, startStockPayload, type Running } f
 import { STOCK_BUILD } from './stock/stockBuild'
 import { measureWritesVisible, type Visibility } from './writesVisible'
 
-const TIERS = ['T0′', 'T0', 'T1s', 'T1', 'T2'] as const
+const TIERS = ['T0′', 'T0', 'T1s', 'T1', 'T2', 'T1b', 'T2b'] as const
 type Tier = (typeof TIERS)[number]
 
 interface Measurement {
@@ -60,6 +60,8 @@ interface Options {
   trials: number
   /** `--keep <name>`: a database of that name, seeded on first use and kept for the next run. */
   keptDatabase?: string
+  /** `--baseline <dir>`: another checkout of spa-cms (built), measured as T1b and T2b beside T1 and T2. */
+  baseline?: string
 }
 
 function readOptions(argv: string[]): Options {
@@ -71,13 +73,14 @@ function readOptions(argv: string[]): Options {
   const connections = (value('connections') ?? '10,50').split(',').map(Number)
   const rounds = Number(value('rounds') ?? 1)
   const trials = Number(value('trials') ?? 10)
-  const tiers = (value('tiers')?.split(',') ?? [...TIERS]) as Tier[]
-  if (!(durationSeconds > 0) || connections.some((count) => !(count > 0)) || !(rounds >= 1) || !(trials >= 0) || tiers.some((tier) => !TIERS.includes(tier))) {
-    throw new Error(`usage: npm run bench [-- --duration <seconds> --connections 10,50 --rounds 1 --articles 500 --trials 10 --tiers ${TIERS.join(',')}]`)
+  const baseline = value('baseline')
+  const tiers = (value('tiers')?.split(',') ?? TIERS.filter((tier) => baseline || !tier.endsWith('b'))) as Tier[]
+  if (!(durationSeconds > 0) || connections.some((count) => !(count > 0)) || !(rounds >= 1) || !(trials >= 0) || tiers.some((tier) => !TIERS.includes(tier)) || (!baseline && tiers.some((tier) => tier.endsWith('b')))) {
+    throw new Error(`usage: npm run bench [-- --duration <seconds> --connections 10,50 --rounds 1 --articles 500 --trials 10 --tiers ${TIERS.join(',')} --baseline <checkout, for T1b and T2b>]`)
   }
   const keptDatabase = value('keep')
   if (keptDatabase !== undefined && !/^[a-z_][a-z0-9_]*$/.test(keptDatabase)) throw new Error('--keep takes a database name of lowercase letters, digits and underscores')
-  return { durationSeconds, connections, rounds, publishedArticles: publishedArticlesOption(argv), tiers, trials, keptDatabase }
+  return { durationSeconds, connections, rounds, publishedArticles: publishedArticlesOption(argv), tiers, trials, keptDatabase, baseline }
 }
 
 const send = (baseUrl: string, request: BenchRequest) =>
@@ -185,7 +188,7 @@ async function measureAll(servers: Partial<Record<Tier, Running>>, references: P
   const results: Results = new Map()
   for (let round = 1; round <= options.rounds; round++) {
     for (const scenario of scenarios) {
-      for (const tier of options.tiers) await (tier === 'T2' ? warmUntilServedFromMemory : warm)(servers[tier]!.baseUrl, scenario)
+      for (const tier of options.tiers) await (tier.startsWith('T2') ? warmUntilServedFromMemory : warm)(servers[tier]!.baseUrl, scenario)
       for (const connections of options.connections) {
         const cell = results.get(resultKey(scenario, connections)) ?? {}
         for (const tier of options.tiers) {
@@ -213,26 +216,27 @@ interface Extras {
 function report(results: Results, scenarios: Scenario[], options: Options, extras: Extras): string {
   const { dataset } = extras
   const tiers = options.tiers
-  const command = `npm run bench -- --duration ${options.durationSeconds} --connections ${options.connections.join(',')} --rounds ${options.rounds} --articles ${options.publishedArticles}`
+  const command = `npm run bench -- --duration ${options.durationSeconds} --connections ${options.connections.join(',')} --rounds ${options.rounds} --articles ${options.publishedArticles}${options.baseline ? ` --baseline ${options.baseline}` : ''}${options.tiers.length < (options.baseline ? TIERS.length : TIERS.length - 2) ? ` --tiers ${options.tiers.join(',')}` : ''}`
   const lines = [
     '# Read benchmark (issues 6 and 17)',
     '',
     `Run ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; autocannon in the same machine, shared with other work (load average at the end: ${os.loadavg().map((load) => load.toFixed(1)).join(', ')}).`,
     `Command: \`${command}\` (${options.durationSeconds} s per cell and tier; tiers measured one after another within each cell${options.rounds > 1 ? `; the median of ${options.rounds} rounds` : ''}).`,
     `Data set: ${dataset.publishedArticles} published articles (5–10 KB rich text, 2–5 techniques each), ${dataset.draftArticles} drafts, ${dataset.techniques} techniques, ${dataset.faqs} FAQs, ${dataset.myths} myths; by-slug scenarios rotate over ${scenarios[1].requests.length} articles.`,
-    'T0′: bare node:http answering the same bytes from memory. T0: bare node:http + pg, one indexed lookup of the same JSON per request. T1s: stock Payload 3.90.2 (bench/stock), same collections, data and requests, none of spa-cms\'s hooks, access rules or guards. T1: spa-cms, READ_CACHE=off. T2: spa-cms, READ_CACHE=on.',
+    'T0′: bare node:http answering the same bytes from memory. T0: bare node:http + pg, one indexed lookup of the same JSON per request. T1s: stock Payload 3.90.2 (bench/stock), same collections, data and requests, none of spa-cms\'s hooks, access rules or guards. T1: spa-cms, READ_CACHE=off. T2: spa-cms, READ_CACHE=on.' +
+      (options.baseline ? ` T1b, T2b: the same from the checkout at ${path.relative(projectRoot, options.baseline) || '.'} (before), measured in the same run.` : ''),
     'Errors: connection errors, timeouts, non-200 answers and bodies that differ from the reference by a single byte. T2 misses: T2 answers without `X-Cache: HIT`.' +
       (extras.stockAnswersDiffer === undefined ? '' : ` T1s answers differing from spa-cms's: ${extras.stockAnswersDiffer} of ${extras.requestsCompared}.`),
     '',
     '## Throughput (req/s) and ratios',
     '',
-    `| Scenario | Conn. | ${tiers.join(' | ')} | T2/T0′ | T2/T0 | T1/T1s | T2/T1 |`,
-    `| --- | ---: | ${tiers.map(() => '---:').join(' | ')} | ---: | ---: | ---: | ---: |`,
+    `| Scenario | Conn. | ${tiers.join(' | ')} | T2/T0′ | T2/T0 | T1/T1s | T2/T1 |${options.baseline ? ' T1/T1b | T2/T2b |' : ''}`,
+    `| --- | ---: | ${tiers.map(() => '---:').join(' | ')} | ---: | ---: | ---: | ---: |${options.baseline ? ' ---: | ---: |' : ''}`,
   ]
   const medians = (cell: Cell) => Object.fromEntries(tiers.map((tier) => [tier, cell[tier] && medianBy(cell[tier]!, (m) => m.rps)])) as Record<Tier, Measurement | undefined>
   const rows = scenarios.flatMap((scenario) => options.connections.map((connections) => ({ scenario, connections, m: medians(results.get(resultKey(scenario, connections)) ?? {}) })))
   for (const { scenario, connections, m } of rows) {
-    lines.push(`| ${scenario.name} | ${connections} | ${perTier(tiers, m, (x) => String(Math.round(x.rps)))} | ${ratio(m.T2, m['T0′'])} | ${ratio(m.T2, m.T0)} | ${ratio(m.T1, m.T1s)} | ${ratio(m.T2, m.T1)} |`)
+    lines.push(`| ${scenario.name} | ${connections} | ${perTier(tiers, m, (x) => String(Math.round(x.rps)))} | ${ratio(m.T2, m['T0′'])} | ${ratio(m.T2, m.T0)} | ${ratio(m.T1, m.T1s)} | ${ratio(m.T2, m.T1)} |${options.baseline ? ` ${ratio(m.T1, m.T1b)} | ${ratio(m.T2, m.T2b)} |` : ''}`)
   }
   lines.push('', '## Latency p50 / p99 (ms), CPU per request (ms) and errors', '', `| Scenario | Conn. | ${tiers.map((tier) => `${tier} p50/p99`).join(' | ')} | ${tiers.map((tier) => `${tier} CPU`).join(' | ')} | Errors ${tiers.join('/')} | T2 misses |`, `| --- | ---: | ${tiers.map(() => '---:').join(' | ')} | ${tiers.map(() => '---:').join(' | ')} | ---: | ---: |`)
   for (const { scenario, connections, m } of rows) {
@@ -301,6 +305,9 @@ runScript('bench', async () => {
     const references: Partial<Record<Tier, Map<string, string>>> = { T1: expected, T2: expected, T0: expected, 'T0′': expected }
     const extras: Extras = { dataset, requestsCompared: expected.size }
     if (options.tiers.includes('T2')) servers.T2 = await started(startSpaCms(databaseUrl, 'on'))
+    if (options.tiers.includes('T1b')) servers.T1b = await started(startSpaCms(databaseUrl, 'off', options.baseline))
+    if (options.tiers.includes('T2b')) servers.T2b = await started(startSpaCms(databaseUrl, 'on', options.baseline))
+    for (const tier of ['T1b', 'T2b'] as const) references[tier] = expected
     if (options.tiers.includes('T0')) servers.T0 = await started(startBareServer(databaseUrl, false))
     if (options.tiers.includes('T0′')) servers['T0′'] = await started(startBareServer(databaseUrl, true))
     if (options.tiers.includes('T1s')) {

@@ -24,6 +24,18 @@ async function waitUntilAnswering(url: string, child: ChildProcess, output: () =
   throw new Error(`server not ready in time:\n${output()}`)
 }
 
+/**
+ * spa-cms as another checkout holds it (`--baseline <dir>`: the code before a change, built there
+ * with `npm run build`), so that before and after are measured side by side in one run.
+ */
+function spawnServerFrom(checkout: string, env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, path.join(checkout, 'src/server/index.ts')], {
+    cwd: checkout,
+    env: { ...process.env, HOST: '127.0.0.1', DEMO_CONTENT: 'off', JOBS_RUNNER: 'off', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+}
+
 async function stopChild(child: ChildProcess): Promise<void> {
   child.kill('SIGTERM')
   await waitForExit(child)
@@ -33,11 +45,12 @@ async function stopChild(child: ChildProcess): Promise<void> {
  * spa-cms as `npm start` runs it; request logs at warn, as the other tiers log nothing either.
  * All load comes from one address, as from a front end's server: its GraphQL rate limit is lifted.
  */
-export async function startSpaCms(databaseUrl: string, readCache: 'on' | 'off'): Promise<Running> {
+export async function startSpaCms(databaseUrl: string, readCache: 'on' | 'off', checkout?: string): Promise<Running> {
   const port = await findFreePort()
   const baseUrl = `http://127.0.0.1:${port}`
   // SERVER_URL is the address the admin is opened at (the browser bench): Payload trusts its cookie only there.
-  const child = spawnServer({ DATABASE_URL: databaseUrl, PORT: String(port), SERVER_URL: baseUrl, READ_CACHE: readCache, LOG_LEVEL: 'warn', GRAPHQL_RATE_LIMIT: '1000000000' })
+  const env = { DATABASE_URL: databaseUrl, PORT: String(port), SERVER_URL: baseUrl, READ_CACHE: readCache, LOG_LEVEL: 'warn', GRAPHQL_RATE_LIMIT: '1000000000' }
+  const child = checkout ? spawnServerFrom(checkout, env) : spawnServer(env)
   const output = collectOutput(child)
   await waitUntilAnswering(`${baseUrl}/ready`, child, output)
   return { baseUrl, pid: child.pid as number, stop: () => stopChild(child) }

@@ -1,5 +1,8 @@
 /**
- * The express side of the read cache, in two parts:
+ * The express side of the read cache, in three parts:
+ * - `answerHitBeforeExpress` answers anonymous GETs already in memory straight from the HTTP
+ *   server, with a request id, log line, security headers and (GraphQL) rate limit, as express
+ *   would have, but without express's router, middleware and the promises they make;
  * - `answerFromReadCache` runs early (right after request ids and logging): anonymous reads of
  *   published content (see cachePlan.ts) already in memory are answered there, with the security
  *   headers, body limit and GraphQL rate limit they need, and pass nothing else;
@@ -13,7 +16,12 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib'
-import type { NextFunction, Request, RequestHandler, Response } from 'express'
+import type { Express, NextFunction, Request, RequestHandler, Response } from 'express'
+
+import type { Logger } from '../logging'
+import { logAnsweredAtOnce, requestIdOf } from '../server/requestLogging'
+import { canonicalPathProblem } from '../security/http/canonicalPaths'
+import type { HeaderList } from '../security/http/headers'
 
 import { captureResponse } from '../server/responseCapture'
 import type { CachedReadProtections } from '../security/http'
@@ -78,11 +86,16 @@ const isJson = (contentType: unknown) => typeof contentType === 'string' && cont
 
 const DECODERS: Record<string, (body: Buffer) => Buffer> = { gzip: gunzipSync, deflate: inflateSync, br: brotliDecompressSync }
 
+const ERRORS_KEY = Buffer.from('"errors"')
+
 /** GraphQL reports failures inside a 200; such an answer is not content to keep. */
 function hasGraphqlErrors(body: Buffer, contentEncoding: unknown): boolean {
   try {
     const decode = DECODERS[String(contentEncoding ?? '')] ?? ((plain: Buffer) => plain)
-    return 'errors' in (JSON.parse(decode(body).toString('utf8')) as object)
+    const json = decode(body)
+    // Inside JSON strings quotes are escaped: without `"errors"` anywhere there is no such key (no parse needed).
+    if (!json.includes(ERRORS_KEY)) return false
+    return 'errors' in (JSON.parse(json.toString('utf8')) as object)
   } catch {
     return true
   }
@@ -156,6 +169,87 @@ export function answerFromReadCache(cache: ReadCache, policy: PublicCachePolicy,
     // Set before the body limit, which may answer 413 or 400 itself.
     setHeaders(res, protections.securityHeaders)
     protections.readApiBody(req, res, (error?: unknown) => (error ? next(error) : answerIfCached(req, res, next)))
+  }
+}
+
+/** The flat header list (name, value, name, value…) of a hit: written in one go, without a header map. */
+function hitHeaders(security: HeaderList, cached: CachedResponse, cacheControl: string, withLength: boolean): string[] {
+  const headers: string[] = []
+  for (const [name, value] of security) headers.push(name, value)
+  for (const [name, value] of Object.entries(cached.headers)) {
+    for (const each of [value].flat()) headers.push(name, String(each))
+  }
+  headers.push('etag', cached.etag, 'cache-control', cacheControl, 'x-cache', 'HIT')
+  if (withLength) headers.push('content-length', String(cached.body.length))
+  return headers
+}
+
+/** Each stored response's headers, worked out on its first hit. */
+const headersOfHits = new WeakMap<CachedResponse, { ok: string[]; notModified: string[] }>()
+
+/** Express's request and response methods (req.ip under the app's trust-proxy rule, res.status…), for the rate limiter. */
+function asExpress(app: Express, req: IncomingMessage, res: ServerResponse): void {
+  const request = req as Request
+  const response = res as Response
+  request.res = response
+  response.req = request
+  request.originalUrl ??= req.url ?? ''
+  Object.setPrototypeOf(req, app.request)
+  Object.setPrototypeOf(res, app.response)
+  response.locals ??= Object.create(null) as Response['locals']
+}
+
+/**
+ * The hit path in front of express: an anonymous GET (REST or GraphQL) whose answer is in memory
+ * is answered here, in one write, as the express chain would answer it (the same request id, log
+ * line, security headers, caching headers and, for GraphQL, the same rate-limit counter).
+ * Returns false, having written nothing, for everything else: express then serves the request.
+ */
+export function answerHitBeforeExpress(cache: ReadCache, policy: PublicCachePolicy, protections: CachedReadProtections, logger: Logger, app: Express): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const cacheControl = publicCacheControl(policy)
+
+  function write(req: IncomingMessage, res: ServerResponse, cached: CachedResponse, started: number): void {
+    let headers = headersOfHits.get(cached)
+    if (!headers) {
+      headers = { ok: hitHeaders(protections.securityHeaders, cached, cacheControl, true), notModified: hitHeaders(protections.securityHeaders, cached, cacheControl, false) }
+      headersOfHits.set(cached, headers)
+    }
+    const notModified = matchesIfNoneMatch(req.headers['if-none-match'], cached.etag)
+    const status = notModified ? 304 : 200
+    res.writeHead(status, [...(notModified ? headers.notModified : headers.ok), 'x-request-id', req.id])
+    if (notModified) res.end()
+    else res.end(cached.body)
+    logAnsweredAtOnce(logger, req, status, started)
+  }
+
+  return (req, res) => {
+    const url = req.url ?? ''
+    if (req.method !== 'GET' || !cache.serving || !url.startsWith('/api/') || carriesCredentials(req.headers)) return false
+    // Paths in any other form are refused by express (canonicalPaths.ts).
+    if (canonicalPathProblem(url) !== undefined) return false
+    const plan = planOf(req as Request)
+    if (!plan.cache) return false
+    const cached = cache.lookup(variantKey(plan.key, req))
+    if (!cached) return false
+    const started = performance.now()
+    req.id = requestIdOf(req)
+    if (!plan.key.startsWith('graphql')) {
+      write(req, res, cached, started)
+      return true
+    }
+    // Counted like every GraphQL request; a refusal (429) gets the same headers and log line as any other answer.
+    asExpress(app, req, res)
+    res.once('finish', () => {
+      if (res.statusCode !== 200 && res.statusCode !== 304) logAnsweredAtOnce(logger, req, res.statusCode, started)
+    })
+    res.setHeader('x-request-id', req.id)
+    setHeaders(res, protections.securityHeaders)
+    protections.limitGraphql(req as Request, res as Response, (error?: unknown) => {
+      if (!error) return write(req, res, cached, started)
+      logger.error({ err: error, reqId: req.id }, 'request failed')
+      ;(res as Response).status(500).json({ errors: [{ message: 'Something went wrong on our side. The error was logged.' }] })
+    })
+    return true
   }
 }
 

@@ -1,12 +1,14 @@
 /**
- * The express application: our own routes first, everything else (admin, REST, GraphQL) to Next.
+ * The express application: our own routes first, everything else (admin, REST, GraphQL) to Next;
+ * in front of it, the read cache's hit path.
  * No global body parser: Payload reads request bodies itself (see PAYLOAD-NOTES).
  */
+import type { RequestListener } from 'node:http'
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 
 import type { SecuritySettings } from '../config'
 import type { Logger } from '../logging'
-import { answerFromReadCache, cachedReads } from '../readCache/cachedReads'
+import { answerFromReadCache, answerHitBeforeExpress, cachedReads } from '../readCache/cachedReads'
 import type { PublicCachePolicy } from '../readCache/httpCaching'
 import type { ReadCache } from '../readCache/readCache'
 import { failFastWhileDatabaseDown, type DatabaseWatch } from './databaseOutage'
@@ -39,7 +41,7 @@ const logAndAnswerErrors = (logger: Logger): ErrorRequestHandler => (error, req,
   res.status(500).json({ errors: [{ message: 'Something went wrong on our side. The error was logged.' }] })
 }
 
-export function createApp({ logger, readiness, security, rateLimitStores, devServer = false, databaseWatch, next }: AppParts): express.Express {
+function build({ logger, readiness, security, rateLimitStores, devServer = false, databaseWatch, next }: AppParts) {
   const app = express()
   app.disable('x-powered-by')
   // Without proxies in front, X-Forwarded-For is whatever the client wrote: never believe it then.
@@ -55,5 +57,22 @@ export function createApp({ logger, readiness, security, rateLimitStores, devSer
   // Request bodies were read by the body limit: Next gets them replayed.
   if (next) app.use(cachedReads(next.readCache, next.cachePolicy, withReplayedBody(next.handler)))
   app.use(logAndAnswerErrors(logger))
-  return app
+  return { app, protections }
+}
+
+export function createApp(parts: AppParts): express.Express {
+  return build(parts).app
+}
+
+/**
+ * What the HTTP server runs: anonymous GETs already in the read cache are answered before express
+ * (see answerHitBeforeExpress), everything else by the express application.
+ */
+export function createRequestListener(parts: AppParts): RequestListener {
+  const { app, protections } = build(parts)
+  if (!parts.next) return app
+  const answerHit = answerHitBeforeExpress(parts.next.readCache, parts.next.cachePolicy, protections.forCachedReads, parts.logger, app)
+  return (req, res) => {
+    if (!answerHit(req, res)) app(req, res)
+  }
 }

@@ -3,7 +3,7 @@
  * is set), apply migrations, then serve express + Next until SIGINT/SIGTERM.
  */
 import type { AddressInfo } from 'node:net'
-import type { Server } from 'node:http'
+import { createServer, type Server } from 'node:http'
 import next from 'next'
 
 import { ConfigError, loadDotEnvFile, loadSettings, projectRoot, type Settings } from '../config'
@@ -14,7 +14,7 @@ import { createLogger, type Logger } from '../logging'
 import { listenForChanges, type ChangeListener } from '../readCache/changeListener'
 import { ReadCache } from '../readCache/readCache'
 import { ReplicaFreshness } from '../readCache/replicaFreshness'
-import { createApp } from './app'
+import { createRequestListener } from './app'
 import { ensureBuild } from './build'
 import { applyMigrations, loadDemoContentIfEmpty } from './childScripts'
 import { watchDatabase, type DatabaseWatch } from './databaseOutage'
@@ -74,7 +74,7 @@ async function start(settings: Settings, logger: Logger, running: Running): Prom
   const handle = running.nextApp.getRequestHandler()
   const readCache = startReadCache(settings, running.database.url, logger, running)
   if (settings.redisUrl) running.redisRateLimits = await connectRedisRateLimits(settings.redisUrl, logger)
-  const app = createApp({
+  const listener = createRequestListener({
     logger,
     readiness: running.readiness,
     security: settings.security,
@@ -85,7 +85,7 @@ async function start(settings: Settings, logger: Logger, running: Running): Prom
   })
 
   running.server = await new Promise<Server>((resolve, reject) => {
-    const server = app.listen(settings.port, settings.host, () => resolve(server))
+    const server = createServer(listener).listen(settings.port, settings.host, () => resolve(server))
     server.once('error', reject)
   })
   // Payload (with its job runner, and the read cache's list of public content) would otherwise

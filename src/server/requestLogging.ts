@@ -19,9 +19,14 @@ declare module 'node:http' {
   }
 }
 
-export function requestIdFor(req: IncomingMessage, res: ServerResponse): string {
+/** The client's request id when it sent a safe one, a new one otherwise. */
+export function requestIdOf(req: IncomingMessage): string {
   const incoming = req.headers['x-request-id']
-  const id = typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID()
+  return typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID()
+}
+
+export function requestIdFor(req: IncomingMessage, res: ServerResponse): string {
+  const id = requestIdOf(req)
   res.setHeader('x-request-id', id)
   return id
 }
@@ -31,9 +36,18 @@ const pathOf = (url: string | undefined) => (url ?? '').split('?')[0]
 
 const levelFor = (status: number) => (status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info')
 
+/** The log line of a request whose response was written in one piece before express (a read cache hit). */
+export function logAnsweredAtOnce(logger: Logger, req: IncomingMessage, status: number, started: number): void {
+  const level = levelFor(status)
+  if (!logger.isLevelEnabled(level)) return
+  const responseTime = Math.round(performance.now() - started)
+  logger[level]({ req: { id: req.id, method: req.method, path: pathOf(req.url) }, res: { statusCode: status }, responseTime }, 'request completed')
+}
+
 export function requestLogging(logger: Logger): RequestHandler {
   return (req, res, next) => {
-    req.id = requestIdFor(req, res)
+    // Already named by the hit path (which handed the request on, to be answered here after all).
+    req.id ??= requestIdFor(req, res)
     const started = performance.now()
     const method = req.method
     const path = pathOf(req.originalUrl)

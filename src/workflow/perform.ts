@@ -3,11 +3,12 @@
  * machine.ts), apply the action's effect (effects.ts), write the new stage and the audit event in
  * one transaction, commit, then notify. The lock means two reviewers acting at once cannot both win.
  */
-import { APIError, commitTransaction, initTransaction, killTransaction, NotFound, type Payload, type PayloadRequest } from 'payload'
+import { APIError, commitTransaction, initTransaction, killTransaction, NotFound, type Payload, type PayloadRequest, type Where } from 'payload'
 
 import type { Article, User, WorkflowEvent } from '../../payload-types'
 import { isStaffUser } from '../access/roles'
 import { lockDocumentForTransaction } from '../db/documentLock'
+import { isSerialId } from '../security/serialIds'
 import { computeChecklist, loadHealthClaimPhrases, type ChecklistItem } from './claims'
 import { applyEffect, EFFECTS, sameContent, unmetRequirements, type EffectFacts, type Fact, type WorkflowGroup } from './effects'
 import type { WorkflowContext } from './enforce'
@@ -70,6 +71,7 @@ async function latestVersionId(payload: Payload, req: PayloadRequest, collection
     collection,
     where: { and: [{ parent: { equals: id } }, { latest: { equals: true } }] },
     limit: 1,
+    pagination: false, // no count query: one row is all this asks
     depth: 0,
     overrideAccess: true,
     req,
@@ -77,24 +79,59 @@ async function latestVersionId(payload: Payload, req: PayloadRequest, collection
   return docs[0] ? String(docs[0].id) : null
 }
 
+/**
+ * The review checklist. It asks about the media and the internal links of this one document: a
+ * first pass notes what it asks, then only those documents are looked up (loading every media
+ * item and every document's slug made a submit cost hundreds of milliseconds).
+ */
 async function checklistFor(payload: Payload, req: PayloadRequest, collection: WorkflowCollection, doc: WorkflowDoc): Promise<ChecklistItem[]> {
-  const { docs: media } = await payload.find({ collection: 'media', limit: 0, depth: 0, overrideAccess: true, req, select: { alt: true } })
-  const altById = new Map(media.map((item) => [String(item.id), item.alt]))
-  const slugs = new Map<string, Set<string>>()
+  const mediaAsked = new Set<string>()
+  /** Ids or slugs asked about, by collection: a link names a document by either. */
+  const linksAsked = new Map<string, Set<string>>()
+  const askLink = (target: string, idOrSlug: unknown) => {
+    if (!linksAsked.has(target)) linksAsked.set(target, new Set())
+    linksAsked.get(target)!.add(String(idOrSlug))
+  }
+  const folderAndSlug = (path: string | undefined) => /^\/([\w-]+)\/([\w-]+)\/?$/.exec(path ?? '') ?? []
+  const rules = collectionOptions(payload, collection).checklist
+  const healthClaimPhrases = loadHealthClaimPhrases()
+  computeChecklist({
+    rules,
+    doc,
+    mediaAltText: (mediaId) => void mediaAsked.add(String(mediaId)),
+    internalLinkExists: ({ collection: target, id, path }) => {
+      const [, folder, slug] = folderAndSlug(path)
+      if (target) askLink(target, id)
+      else if (folder) askLink(folder, slug)
+      return true
+    },
+    healthClaimPhrases,
+  })
+
+  const serialIds = (values: Iterable<string>) => [...values].filter(isSerialId).map(Number)
+  const altById = new Map<string, string | null | undefined>()
+  if (mediaAsked.size > 0) {
+    const { docs } = await payload.find({ collection: 'media', where: { id: { in: serialIds(mediaAsked) } }, pagination: false, depth: 0, overrideAccess: true, req, select: { alt: true } })
+    for (const item of docs) altById.set(String(item.id), item.alt)
+  }
+  const existing = new Map<string, Set<string>>()
   for (const target of workflowCollections(payload)) {
-    const { docs } = await payload.find({ collection: target, limit: 0, depth: 0, overrideAccess: true, req, select: { slug: true } })
-    slugs.set(target, new Set(docs.flatMap((item) => [String(item.id), String((item as { slug?: unknown }).slug)])))
+    const asked = linksAsked.get(target)
+    if (!asked) continue
+    const where: Where = { or: [{ id: { in: serialIds(asked) } }, { slug: { in: [...asked] } }] }
+    const { docs } = await payload.find({ collection: target, where, pagination: false, depth: 0, overrideAccess: true, req, select: { slug: true } })
+    existing.set(target, new Set(docs.flatMap((item) => [String(item.id), String((item as { slug?: unknown }).slug)])))
   }
   return computeChecklist({
-    rules: collectionOptions(payload, collection).checklist,
+    rules,
     doc,
     mediaAltText: (mediaId) => altById.get(String(mediaId)),
     internalLinkExists: ({ collection: target, id, path }) => {
-      if (target) return Boolean(slugs.get(target)?.has(String(id)))
-      const [, folder, slug] = /^\/([\w-]+)\/([\w-]+)\/?$/.exec(path ?? '') ?? []
-      return Boolean(folder && slugs.get(folder)?.has(slug))
+      if (target) return Boolean(existing.get(target)?.has(String(id)))
+      const [, folder, slug] = folderAndSlug(path)
+      return Boolean(folder && existing.get(folder)?.has(slug))
     },
-    healthClaimPhrases: loadHealthClaimPhrases(),
+    healthClaimPhrases,
   })
 }
 

@@ -222,6 +222,33 @@ describe('what is cached, and the HTTP caching headers', () => {
     expect(oversized.status).toBe(413)
   })
 
+  it('answers GET hits before express with the headers express gives a miss: security, request id, rate limit for GraphQL', async () => {
+    const headersOf = (response: Response) => Object.fromEntries([...response.headers].filter(([name]) => !['date', 'x-request-id', 'x-cache', 'ratelimit', 'etag', 'cache-control'].includes(name)))
+    const restPath = `/api/articles/${articleId}?depth=0&hit=path`
+    const restMiss = await fetch(`${serverA.baseUrl}${restPath}`)
+    const restHit = await fetch(`${serverA.baseUrl}${restPath}`, { headers: { 'x-request-id': 'front-end-42' } })
+    expect([restMiss.headers.get('x-cache'), restHit.headers.get('x-cache')]).toEqual(['MISS', 'HIT'])
+    expect(headersOf(restHit)).toEqual(headersOf(restMiss))
+    expect(restHit.headers.get('x-request-id')).toBe('front-end-42')
+    expect(await restHit.text()).toBe(await restMiss.text())
+
+    const remaining = (response: Response) => Number(/\br=(\d+)/.exec(response.headers.get('ratelimit') ?? '')?.[1])
+    const graphqlPath = `/api/graphql?query=${encodeURIComponent(`{ Article(id: ${articleId}) { title slug } }`)}`
+    const graphqlMiss = await fetch(`${serverA.baseUrl}${graphqlPath}`)
+    const graphqlHit = await fetch(`${serverA.baseUrl}${graphqlPath}`)
+    expect([graphqlMiss.headers.get('x-cache'), graphqlHit.headers.get('x-cache')]).toEqual(['MISS', 'HIT'])
+    expect(headersOf(graphqlHit)).toEqual(headersOf(graphqlMiss))
+    expect(graphqlHit.headers.get('x-request-id')).toMatch(/^[\w-]{36}$/)
+    expect(remaining(graphqlHit)).toBe(remaining(graphqlMiss) - 1)
+  })
+
+  it('refuses a cached read asked for by a disguised path, as every other request', async () => {
+    await cachedRead(serverA, `/api/articles/${articleId}?depth=0`)
+    const disguised = await read(serverA, `/api/%61rticles/${articleId}?depth=0`)
+    expect(disguised.status).toBe(400)
+    expect(disguised.cache).toBeNull()
+  })
+
   it('keeps separate copies for clients that accept compressed answers', async () => {
     const path = `/api/articles/${articleId}?depth=2`
     const plain = await cachedRead(serverA, path)

@@ -231,6 +231,17 @@ describe('limit', () => {
     expect(body).toMatchObject({ limit: 2, totalPages: 1, hasNextPage: false })
   })
 
+  it('pagination=false naming at most 100 documents by id (as Payload populates relationships) is answered whole, without a count; more ids get pages', async () => {
+    const ids = (count: number) => Array.from({ length: count }, (_, index) => `where[id][in][${index}]=${index + 1}`).join('&')
+    const named = await timedGet(`/api/techniques?pagination=false&${ids(100)}`)
+    expect(named.status).toBe(200)
+    expect(named.body).toMatchObject({ totalPages: 1, hasNextPage: false, totalDocs: named.body.docs.length })
+    expect(named.body.limit).not.toBe(100)
+    const tooMany = await timedGet(`/api/techniques?pagination=false&${ids(101)}`)
+    expect(tooMany.status).toBe(200)
+    expect(tooMany.body.limit).toBe(100)
+  })
+
   it('above 100 is refused over GraphQL', async () => {
     const { body } = await http.graphql('{ Techniques(limit: 100000) { docs { id } } }')
     expect(body.errors[0].message).toMatch(/^limit may be at most 100\./)

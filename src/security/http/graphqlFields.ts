@@ -6,42 +6,66 @@
 import type { Request, RequestHandler } from 'express'
 import { Kind, parse, visit, type DocumentNode } from 'graphql'
 
+import { boundedMemo } from '../../readCache/cachePlan'
 import { sendApiError } from './apiError'
 import { jsonBodyOf } from './requestBodies'
-
-const parsedQueries = new WeakMap<Request, DocumentNode | null>()
 
 function queryText(req: Request): unknown {
   if (req.method === 'POST') return (jsonBodyOf(req) as { query?: unknown } | undefined)?.query
   return new URL(req.url, 'http://localhost').searchParams.get('query')
 }
 
-/** The request's GraphQL document; undefined when it sent none or one that does not parse (Payload refuses those). */
-function graphqlDocumentOf(req: Request): DocumentNode | undefined {
-  if (!parsedQueries.has(req)) {
-    const text = queryText(req)
-    let document: DocumentNode | null = null
-    try {
-      if (typeof text === 'string') document = parse(text, { noLocation: true })
-    } catch {
-      document = null
-    }
-    parsedQueries.set(req, document)
+/** What the guards need to know of one query text. */
+interface QueryFacts {
+  /** How often each field name occurs, in operations and fragments alike (aliases count as the field). */
+  fieldUses: Map<string, number>
+  /** Why the document is refused before graphql validates it, if it is. */
+  problem?: string
+}
+
+const NO_QUERY: QueryFacts = { fieldUses: new Map() }
+
+/** The facts of a query text; a text that does not parse has none (Payload refuses it). */
+function factsOf(text: string): QueryFacts {
+  let document: DocumentNode
+  try {
+    document = parse(text, { noLocation: true })
+  } catch {
+    return NO_QUERY
   }
-  return parsedQueries.get(req) ?? undefined
+  const fieldUses = new Map<string, number>()
+  let fields = 0
+  visit(document, {
+    [Kind.FIELD]: (node) => {
+      fields += 1
+      fieldUses.set(node.name.value, (fieldUses.get(node.name.value) ?? 0) + 1)
+    },
+  })
+  return { fieldUses, problem: documentProblem(document, fields) }
+}
+
+/**
+ * Front ends send the same few queries over and over: each text is parsed and walked once. Only
+ * texts up to this size are remembered, so that 1,000 remembered texts stay a few megabytes.
+ */
+const REMEMBERED_QUERY_CHARS = 8_000
+const rememberedFacts = boundedMemo(1_000, (text: string) => text, factsOf)
+
+const factsByRequest = new WeakMap<Request, QueryFacts>()
+
+function queryFactsOf(req: Request): QueryFacts {
+  let facts = factsByRequest.get(req)
+  if (!facts) {
+    const text = queryText(req)
+    facts = typeof text !== 'string' ? NO_QUERY : text.length <= REMEMBERED_QUERY_CHARS ? rememberedFacts(text) : factsOf(text)
+    factsByRequest.set(req, facts)
+  }
+  return facts
 }
 
 /** How often the document names `field`, in operations and fragments alike (an upper bound of how often it runs). */
 export function graphqlFieldUses(req: Request, field: string): number {
-  const document = graphqlDocumentOf(req)
-  if (!document) return 0
-  let uses = 0
-  visit(document, {
-    [Kind.FIELD]: (node) => {
-      if (node.name.value === field) uses += 1
-    },
-  })
-  return uses
+  return queryFactsOf(req).fieldUses.get(field) ?? 0
 }
 
 /** The first fragment that spreads itself, directly or through others. */
@@ -65,9 +89,7 @@ function fragmentInCycle(document: DocumentNode): string | undefined {
  */
 export const MAX_GRAPHQL_FIELDS = 250
 
-function documentProblem(document: DocumentNode): string | undefined {
-  let fields = 0
-  visit(document, { [Kind.FIELD]: () => void (fields += 1) })
+function documentProblem(document: DocumentNode, fields: number): string | undefined {
   if (fields > MAX_GRAPHQL_FIELDS) return `This query names ${fields} fields (aliases included); at most ${MAX_GRAPHQL_FIELDS} are allowed. Split it into several queries.`
   const fragment = fragmentInCycle(document)
   // graphql reports a cycle itself, but Payload's complexity rule walks the fragments first and overflows the stack.
@@ -78,8 +100,7 @@ function documentProblem(document: DocumentNode): string | undefined {
 /** Refuses, before graphql validates anything, documents whose validation alone would stall or crash the server. */
 export function refuseUnsafeGraphqlDocuments(): RequestHandler {
   return (req, res, next) => {
-    const document = graphqlDocumentOf(req)
-    const problem = document && documentProblem(document)
+    const { problem } = queryFactsOf(req)
     if (!problem) return next()
     sendApiError(res, 400, problem)
   }
