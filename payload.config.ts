@@ -17,6 +17,7 @@ import { WorkflowEvents } from './collections/WorkflowEvents'
 import { isAdminUser } from './src/access/roles'
 import { projectRoot, settings as processSettings, type S3Settings } from './src/config'
 import { claimJobsOnce } from './src/db/claimJobsOnce'
+import { previewLinks } from './src/preview'
 import { limitQueryCost } from './src/security/graphqlCost'
 import { limitQueryDepth } from './src/security/graphqlDepth'
 import { docAccessQueriesHidingUnreadable } from './src/security/documentAccess'
@@ -112,7 +113,10 @@ const config = buildConfig({
   sharp,
   upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
   editor: lexicalEditor(),
-  plugins: [mediaStorage(settings.s3)],
+  plugins: [
+    mediaStorage(settings.s3),
+    previewLinks({ collections: ['articles', 'techniques', 'faqs', 'myths'], siteUrl: settings.preview.siteUrl, ttlSeconds: settings.preview.linkSeconds }),
+  ],
   db: claimJobsOnce(postgresAdapter({
     pool: {
       // Unset only while generating types or the import map, which never connect.

@@ -47,6 +47,8 @@ export interface Settings {
    */
   jobsRunner: boolean
   security: SecuritySettings
+  /** Preview links (src/preview): the front end that renders drafts, and how long a link works. */
+  preview: { siteUrl?: string; linkSeconds: number }
   /** The in-memory cache of anonymous published reads, and the HTTP caching it advertises. */
   readCache: {
     enabled: boolean
@@ -198,6 +200,13 @@ function readAllowedOrigins(env: Env): string[] {
   return origins
 }
 
+/** The reference front end (examples/spa-site) or your own: where the admin's Preview opens drafts. */
+function readSiteUrl(env: Env): string | undefined {
+  const url = env.SITE_URL?.trim().replace(/\/+$/, '')
+  if (url && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(url)) throw new ConfigError(`SITE_URL must be an http(s) URL such as http://localhost:3001, got "${url}"`)
+  return url || undefined
+}
+
 function readSecuritySettings(env: Env): SecuritySettings {
   return {
     allowedOrigins: readAllowedOrigins(env),
@@ -288,6 +297,7 @@ export function loadSettings(env: Env = process.env): Settings {
     webhookSecret: env.WEBHOOK_SECRET || undefined,
     jobsRunner: readOnOff(env, 'JOBS_RUNNER', true),
     security: readSecuritySettings(env),
+    preview: { siteUrl: readSiteUrl(env), linkSeconds: readPositiveInteger(env, 'PREVIEW_LINK_HOURS', 24) * 3600 },
     s3: readS3Settings(env),
     redisUrl: readRedisUrl(env),
     mediaDir: path.resolve(/*turbopackIgnore: true*/ projectRoot, env.MEDIA_DIR || path.join(dataDir, 'media')),

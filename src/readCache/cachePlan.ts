@@ -39,8 +39,11 @@ export interface GraphqlParams {
 
 const PASS: CachePlan = { cache: false, personal: false }
 
-/** A cookie or an Authorization header may make Payload answer as somebody. */
-export const carriesCredentials = (headers: IncomingHttpHeaders): boolean => Boolean(headers.cookie || headers.authorization)
+/**
+ * A cookie or an Authorization header may make Payload answer as somebody; a preview token
+ * (src/preview) opens a draft. Such answers are personal: never stored, here or by a CDN.
+ */
+export const carriesCredentials = (headers: IncomingHttpHeaders): boolean => Boolean(headers.cookie || headers.authorization || headers['x-preview-token'])
 
 /** Payload answers HEAD with 404, so only GET (and GraphQL's POST) can be answered from memory. */
 const isRead = (method: string) => method === 'GET'
