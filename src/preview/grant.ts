@@ -67,15 +67,19 @@ export function readWithPreviewGrant(collection: string, collections: readonly s
 }
 
 /**
- * A preview shows the latest draft: a read of the granted document by id is a draft read, even
- * without `?draft=true`. A bad token is refused here with its reason (401), before anything runs.
+ * A preview shows the latest draft of its document and the published version of everything else:
+ * a read of the granted document by id is a draft read (even without `?draft=true`); every other
+ * read in the request (relations, lists, other ids) is a published read, even with `draft=true`,
+ * which would otherwise hide a published document whose latest version is a draft. A bad token
+ * is refused here with its reason (401), before anything runs.
  */
-export function previewReadsLatestDraft(collection: string, collections: readonly string[]): CollectionBeforeOperationHook {
+export function previewReadsOnlyItsDraft(collection: string, collections: readonly string[]): CollectionBeforeOperationHook {
   return async ({ args, operation, req }) => {
     if (!previewTokenOf(req)) return args
     const grant = await previewGrantOf(req, collections)
+    if (operation !== 'read' || !grant) return args
     const readArgs = args as { id?: unknown; draft?: boolean }
-    if (operation === 'read' && isGrantedDocument(grant, collection, readArgs.id)) readArgs.draft = true
+    readArgs.draft = isGrantedDocument(grant, collection, readArgs.id)
     return args
   }
 }

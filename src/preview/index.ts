@@ -13,7 +13,7 @@
 import type { CollectionConfig, Config, PayloadRequest } from 'payload'
 
 import { documentPreviewEndpoints, rootPreviewEndpoints } from './endpoints'
-import { previewReadsLatestDraft, readWithPreviewGrant } from './grant'
+import { previewReadsOnlyItsDraft, readWithPreviewGrant } from './grant'
 import { issuePreviewLink } from './links'
 import { PreviewLinkRevocations } from './revocations'
 import { resolveOptions, type PreviewLinksOptions, type ResolvedPreviewLinksOptions } from './types'
@@ -38,7 +38,7 @@ function withPreviewLinks(collection: CollectionConfig, options: ResolvedPreview
     access: { ...collection.access, read: readWithPreviewGrant(slug, options.collections, ownRead) },
     hooks: {
       ...collection.hooks,
-      beforeOperation: [previewReadsLatestDraft(slug, options.collections), ...(collection.hooks?.beforeOperation ?? [])],
+      beforeOperation: [previewReadsOnlyItsDraft(slug, options.collections), ...(collection.hooks?.beforeOperation ?? [])],
     },
     endpoints: [...(Array.isArray(collection.endpoints) ? collection.endpoints : []), ...documentPreviewEndpoints(slug, options)],
     admin: {

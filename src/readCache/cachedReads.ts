@@ -20,6 +20,7 @@ import type { CachedReadProtections } from '../server/security'
 import { setHeaders } from '../server/security/headers'
 import { jsonBodyOf } from '../server/security/requestBodies'
 import { boundedMemo, carriesCredentials, GRAPHQL_PATH, planGraphqlRequest, planRestRequest, graphqlParamsFromSearch, type CachePlan } from './cachePlan'
+import { cdnTagHeaders } from './cdnTags'
 import { entityTag, matchesIfNoneMatch, PERSONAL_CACHE_CONTROL, publicCacheControl, type PublicCachePolicy } from './httpCaching'
 import type { CachedResponse, ReadCache } from './readCache'
 import { newReadCacheScope, runInReadCacheScope, type ReadCacheScope } from './requestScope'
@@ -177,8 +178,11 @@ export function cachedReads(cache: ReadCache, policy: PublicCachePolicy, downstr
         !res.hasHeader('set-cookie') &&
         !(plan.key.startsWith('graphql') && hasGraphqlErrors(body, res.getHeader('content-encoding')))
       if (!keep) return send(body)
-      const response = { body, headers: contentHeaders(res, setBeforePayload), etag: entityTag(body) }
-      cache.offer(key, response, [...plan.tags, ...scope.reads], fill)
+      const tags = [...plan.tags, ...scope.reads]
+      const tagHeaders = cdnTagHeaders(tags)
+      const response = { body, headers: { ...contentHeaders(res, setBeforePayload), ...tagHeaders }, etag: entityTag(body) }
+      cache.offer(key, response, tags, fill)
+      for (const [name, value] of Object.entries(tagHeaders)) res.setHeader(name, value)
       res.setHeader('ETag', response.etag)
       res.setHeader('Cache-Control', cacheControl)
       res.setHeader('X-Cache', 'MISS')

@@ -12,6 +12,7 @@ import { createHash, createHmac } from 'node:crypto'
 import { JobCancelledError, type JobsConfig, type Payload, type TaskConfig } from 'payload'
 
 import { settings } from '../config'
+import { tagsMadeStaleBy } from '../readCache/tags'
 
 export const WEBHOOK_QUEUE = 'webhooks'
 export const WEBHOOK_TASK = 'sendWorkflowWebhook'
@@ -25,6 +26,11 @@ export interface WebhookBody {
   title: string
   /** ISO time of the transition; fixed when queued, so every retry sends the same bytes. */
   at: string
+  /**
+   * Cache tags made stale (`doc:<collection>:<id>`, `list:<collection>`), as in cached answers'
+   * Cache-Tag header; queueWebhooks always sets them.
+   */
+  tags?: string[]
 }
 
 export interface WebhookTaskIO {
@@ -106,7 +112,8 @@ export const webhookTask: TaskConfig<WebhookTaskIO> = {
 
 /** Queues one delivery per configured receiver; returns how many were queued. */
 export async function queueWebhooks(payload: Payload, body: WebhookBody): Promise<number> {
-  const json = JSON.stringify(body)
+  // The read cache's tags of what the change made stale: receivers purge exactly those (README: Freshness).
+  const json = JSON.stringify({ ...body, tags: tagsMadeStaleBy(body.collection, body.id) } satisfies WebhookBody)
   const urls = settings().webhookUrls
   for (const url of urls) {
     await payload.jobs.queue({ task: WEBHOOK_TASK as never, queue: WEBHOOK_QUEUE, input: { receiver: receiverFingerprint(url), body: json } as never })
