@@ -79,6 +79,8 @@ export interface SecuritySettings {
   rateLimits: { windowMs: number; login: number; forgotPassword: number; graphql: number }
   /** Reverse proxies in front of the server: the client IP is taken from their X-Forwarded-For. */
   trustedProxies: number
+  /** Origins the admin may show in a frame: the front end of Live Preview (SITE_URL). */
+  previewOrigins: string[]
 }
 
 export class ConfigError extends Error {
@@ -218,6 +220,7 @@ function readSecuritySettings(env: Env): SecuritySettings {
       graphql: readPositiveInteger(env, 'GRAPHQL_RATE_LIMIT', 300),
     },
     trustedProxies: readWholeNumber(env, 'TRUST_PROXY', 0),
+    previewOrigins: [readSiteUrl(env)].filter((url): url is string => Boolean(url)).map((url) => new URL(url).origin),
   }
 }
 

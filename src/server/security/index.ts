@@ -31,7 +31,7 @@ export interface Protections {
 }
 
 export function securityMiddleware(security: SecuritySettings, { devServer, rateLimitStores }: { devServer: boolean; rateLimitStores?: RateLimitStores }): Protections {
-  const headers = securityHeaderList({ devServer })
+  const headers = securityHeaderList({ devServer, previewOrigins: security.previewOrigins })
   const readApiBody = limitApiRequestBodies(security.maxBodyBytes)
   const limiters = createRateLimiters(security.rateLimits, rateLimitStores)
   const router = Router()
