@@ -12,8 +12,6 @@ import { PREVIEW_COOKIE, type ActivePreview } from '@/lib/preview'
 
 export const dynamic = 'force-dynamic'
 
-const DRAFT_MODE_COOKIE = '__prerender_bypass'
-
 const PAGE_OF: Record<PreviewTarget['collection'], (slug: string) => string> = {
   articles: (slug) => `/articles/${slug}`,
   techniques: (slug) => `/techniques/${slug}`,
@@ -36,15 +34,10 @@ export async function GET(request: NextRequest) {
   const expires = new Date(target.expiresAt)
   ;(await draftMode()).enable()
   const jar = await cookies()
-  // Next marks its draft-mode cookie Secure (and SameSite=None, for cross-site frames); over plain
-  // http (a site on 127.0.0.1 in development and tests) browsers drop Secure cookies, so it is
-  // issued again without Secure there. The admin's Live Preview frame is same-site: Lax is enough.
-  const bypass = jar.get(DRAFT_MODE_COOKIE)
-  if (bypass && request.nextUrl.protocol === 'http:') jar.set(DRAFT_MODE_COOKIE, bypass.value, { httpOnly: true, sameSite: 'lax', secure: false, path: '/' })
   const preview: ActivePreview = { token, collection: target.collection, id: target.id, slug: target.slug }
   jar.set(PREVIEW_COOKIE, JSON.stringify(preview), { httpOnly: true, sameSite: 'lax', secure: request.nextUrl.protocol === 'https:', path: '/', expires })
   const location = target.slug ? PAGE_OF[target.collection](target.slug) : '/'
-  const response = NextResponse.redirect(new URL(location, request.url), 307)
-  response.headers.set('cache-control', 'private, no-store')
-  return response
+  // A relative Location: Next may know itself by another host name (localhost) than the browser
+  // used (127.0.0.1), and the cookies just set belong to the browser's.
+  return new NextResponse(null, { status: 307, headers: { location, 'cache-control': 'private, no-store' } })
 }
