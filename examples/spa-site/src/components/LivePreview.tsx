@@ -1,12 +1,34 @@
 'use client'
 /**
- * In draft mode inside the admin's Live Preview: whenever the writer's document is saved
- * (autosave included), Payload tells this page and it renders again with the latest draft.
+ * In draft mode inside the admin's Live Preview, the page renders again with the latest draft:
+ * - after every save (RefreshRouteOnSave: Payload's document events);
+ * - while the writer types: the admin posts the form on every change, and articles autosave
+ *   every 2 s without a document event in Payload 3.90, so a refresh follows the last change
+ *   once that autosave has had time to land. The draft is always read from the CMS (with the
+ *   preview token), never from the message: the page shows what is saved, as the site would.
  */
+import { isLivePreviewEvent } from '@payloadcms/live-preview'
 import { RefreshRouteOnSave } from '@payloadcms/live-preview-react'
 import { useRouter } from 'next/navigation'
+import { useEffect } from 'react'
+
+/** Autosave interval of the CMS (2 s) plus its round trip. */
+const AFTER_AUTOSAVE_MS = 3_000
 
 export function LivePreview({ serverURL }: { serverURL: string }) {
   const router = useRouter()
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const onMessage = (event: MessageEvent) => {
+      if (!isLivePreviewEvent(event, serverURL)) return
+      clearTimeout(timer)
+      timer = setTimeout(() => router.refresh(), AFTER_AUTOSAVE_MS)
+    }
+    window.addEventListener('message', onMessage)
+    return () => {
+      clearTimeout(timer)
+      window.removeEventListener('message', onMessage)
+    }
+  }, [router, serverURL])
   return <RefreshRouteOnSave serverURL={serverURL} refresh={() => router.refresh()} />
 }

@@ -50,6 +50,7 @@ export default async function ArticlePage({ params }: Params) {
       {article.heroImage ? <ResponsiveImage className="hero-image" media={article.heroImage} sizes="(min-width: 1000px) 960px, 100vw" priority /> : null}
       <div className="article-layout">
         <RichText content={article.content} />
+        {article.techniques?.length || article.myths?.length ? (
         <aside className="article-aside">
           {article.techniques?.length ? (
             <section>
@@ -78,6 +79,7 @@ export default async function ArticlePage({ params }: Params) {
             </section>
           ) : null}
         </aside>
+        ) : null}
       </div>
       {article.faqs?.length ? (
         <section className="faq-block">
