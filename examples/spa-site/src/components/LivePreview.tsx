@@ -4,7 +4,7 @@
  * - after every save (RefreshRouteOnSave: Payload's document events);
  * - while the writer types: the admin posts the form on every change, and articles autosave
  *   every 2 s without a document event in Payload 3.90, so a refresh follows the last change
- *   once that autosave has had time to land. The draft is always read from the CMS (with the
+ *   once that autosave has had time to land (and every 3 s while the changes go on). The draft is always read from the CMS (with the
  *   preview token), never from the message: the page shows what is saved, as the site would.
  */
 import { isLivePreviewEvent } from '@payloadcms/live-preview'
@@ -20,9 +20,12 @@ export function LivePreview({ serverURL }: { serverURL: string }) {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
     const onMessage = (event: MessageEvent) => {
-      if (!isLivePreviewEvent(event, serverURL)) return
-      clearTimeout(timer)
-      timer = setTimeout(() => router.refresh(), AFTER_AUTOSAVE_MS)
+      // At most one refresh per interval while the writer types (the admin posts on every change).
+      if (!isLivePreviewEvent(event, serverURL) || timer) return
+      timer = setTimeout(() => {
+        timer = undefined
+        router.refresh()
+      }, AFTER_AUTOSAVE_MS)
     }
     window.addEventListener('message', onMessage)
     return () => {
