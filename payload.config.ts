@@ -2,34 +2,56 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { s3Storage } from '@payloadcms/storage-s3'
 import path from 'node:path'
-import { buildConfig, type Payload } from 'payload'
+import { buildConfig, type CollectionConfig, type CollectionSlug, type Payload } from 'payload'
 import type { Pool } from 'pg'
 
 import sharp from 'sharp'
 
 import { Articles } from './collections/Articles'
 import { Faqs } from './collections/Faqs'
-import { Media } from './collections/Media'
+import { mediaCollection } from './collections/Media'
 import { Myths } from './collections/Myths'
 import { Techniques } from './collections/Techniques'
 import { Users } from './collections/Users'
-import { WorkflowEvents } from './collections/WorkflowEvents'
 import { isAdminUser } from './src/access/roles'
-import { projectRoot, settings as processSettings, type S3Settings } from './src/config'
+import { projectRoot, settings as processSettings, type S3Settings, type Settings } from './src/config'
 import { claimJobsOnce } from './src/db/claimJobsOnce'
+import { payloadLoggerOptions } from './src/logging'
 import { previewLinks } from './src/preview'
+import { readCache } from './src/readCache'
 import { limitQueryCost } from './src/security/graphqlCost'
 import { limitQueryDepth } from './src/security/graphqlDepth'
 import { docAccessQueriesHidingUnreadable } from './src/security/documentAccess'
 import { protectEveryCollection } from './src/security/everyCollection'
 import { MAX_DEPTH } from './src/security/queryGuards'
-import { payloadLoggerOptions } from './src/logging'
-import { queueEndpoint } from './src/workflow/endpoints'
-import { workflowMutations } from './src/workflow/graphql'
-import { emailAdapter, webhookAutoRun, webhookTask } from './src/workflow/notify'
-import { cancelScheduledEndpoint, scheduledActionsAutoRun, scheduledActionTask, scheduledListEndpoint } from './src/workflow/scheduling'
+import { editorialWorkflow, type EditorialWorkflowOptions } from './src/workflow'
+import { emailAdapter } from './src/workflow/email'
 
-const settings = processSettings()
+/**
+ * The editorial collections and how each takes part in the workflow: the one place that names
+ * them. Everything else (access, audit trail, queue, jobs, read cache…) derives from the config.
+ */
+export const EDITORIAL: EditorialWorkflowOptions['collections'] = {
+  articles: {
+    autosave: true,
+    checklist: {
+      required: [
+        { field: 'excerpt', kind: 'missing_excerpt', message: 'The article has no excerpt.' },
+        { field: 'seo.metaDescription', kind: 'missing_seo_description', message: 'The article has no SEO meta description.' },
+      ],
+      texts: ['title', 'excerpt', 'content', 'seo.metaTitle', 'seo.metaDescription'],
+      // A guide's health statements cite their sources where they are made.
+      claimsNeedSources: true,
+    },
+  },
+  techniques: {},
+  faqs: {},
+  myths: {
+    // A myth's fact is a health statement: it needs a source before anyone reviews it.
+    requiredToSubmit: [{ field: 'sources', message: 'Cite at least one source (a title and a link) for the fact before submitting the myth.' }],
+    // Its sources are not read for health claims (claims.ts): they title other people's publications.
+  },
+}
 /**
  * Outside production Payload refuses to start when its packages differ in version. Our plugins at
  * 3.90.1 run on payload 3.90.2 through npm `overrides` (README: Dependency versions), which
@@ -38,7 +60,7 @@ const settings = processSettings()
 process.env.PAYLOAD_DISABLE_DEPENDENCY_CHECKER = 'true'
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 /** Browsers may call the API (CORS) and use the login cookie (CSRF) only from these origins. */
-const trustedOrigins = [settings.serverUrl, ...settings.security.allowedOrigins]
+const trustedOriginsOf = (settings: Settings) => [settings.serverUrl, ...settings.security.allowedOrigins]
 /** Fields nested deeper than this in one GraphQL query are refused (legit front-end queries need about 7). */
 const MAX_GRAPHQL_DEPTH = 10
 /** An article page's query costs about 70, a page of 100 FAQs with answers about 2,200 (see graphqlCost.ts). */
@@ -75,34 +97,36 @@ const mediaStorage = (s3: S3Settings | undefined) =>
     },
   })
 
-const config = buildConfig({
+export interface SpaCmsConfigParts {
+  settings: Settings
+  /** The content collections, editorial ones included (those named in `editorial`). */
+  contentCollections: CollectionConfig[]
+  editorial: EditorialWorkflowOptions['collections']
+}
+
+/** The whole CMS for these settings and content collections (a test may add one of its own). */
+export const spaCmsConfig = ({ settings, contentCollections, editorial }: SpaCmsConfigParts) => buildConfig({
   serverURL: settings.serverUrl,
   secret: settings.payloadSecret,
   telemetry: false,
   onInit: surviveLostConnections,
-  cors: trustedOrigins,
-  csrf: trustedOrigins,
+  cors: trustedOriginsOf(settings),
+  csrf: trustedOriginsOf(settings),
   maxDepth: MAX_DEPTH,
   admin: {
     user: Users.slug,
     // Payload's default is a gravatar image, which the content security policy (img-src 'self') blocks.
     avatar: 'default',
     meta: { titleSuffix: ' · spa-cms' },
-    components: { beforeDashboard: ['/src/components/ReviewDashboard#ReviewDashboard'] },
     importMap: {
       baseDir: projectRoot,
       importMapFile: path.resolve(projectRoot, 'src/app/(payload)/admin/importMap.js'),
       autoGenerate: false,
     },
   },
-  collections: [Articles, Techniques, Faqs, Myths, Media, Users, WorkflowEvents],
-  endpoints: [queueEndpoint, scheduledListEndpoint, cancelScheduledEndpoint],
+  collections: [...contentCollections, mediaCollection(settings.mediaDir), Users],
   email: emailAdapter(settings.smtp),
   jobs: {
-    tasks: [webhookTask, scheduledActionTask],
-    // The job runner (JOBS_RUNNER; exactly one process when several serve one database): scheduled
-    // workflow actions when due, and webhooks a restart left behind (notify.ts runs them as queued).
-    autoRun: () => (settings.jobsRunner ? [scheduledActionsAutoRun, ...webhookAutoRun()] : []),
     // Payload's default lets any logged-in user run, queue and cancel jobs (GET /api/payload-jobs/run).
     access: {
       run: ({ req }) => isAdminUser(req.user),
@@ -114,8 +138,18 @@ const config = buildConfig({
   upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
   editor: lexicalEditor(),
   plugins: [
+    editorialWorkflow({
+      collections: editorial,
+      serverUrl: settings.serverUrl,
+      webhooks: { urls: settings.webhookUrls, secret: settings.webhookSecret },
+      // The job runner (JOBS_RUNNER): exactly one process when several serve one database.
+      runJobs: settings.jobsRunner,
+    }),
+    // After the workflow, which gives the editorial collections their drafts.
+    readCache(),
     mediaStorage(settings.s3),
-    previewLinks({ collections: ['articles', 'techniques', 'faqs', 'myths'], siteUrl: settings.preview.siteUrl, ttlSeconds: settings.preview.linkSeconds }),
+    // After the workflow too: a preview link extends the read rule the editorial collections have by then.
+    previewLinks({ collections: Object.keys(editorial) as CollectionSlug[], siteUrl: settings.preview.siteUrl, ttlSeconds: settings.preview.linkSeconds }),
   ],
   db: claimJobsOnce(postgresAdapter({
     pool: {
@@ -139,13 +173,12 @@ const config = buildConfig({
   },
   graphQL: {
     schemaOutputFile: path.resolve(projectRoot, 'schema.graphql'),
-    mutations: workflowMutations,
     queries: (_graphql, { collections, Query }) => docAccessQueriesHidingUnreadable(collections, Query.fields),
     maxComplexity: 1000,
     validationRules: (args) => [limitQueryDepth(MAX_GRAPHQL_DEPTH), limitQueryCost(MAX_GRAPHQL_COST, args.variableValues ?? {})],
     disableIntrospectionInProduction: true,
     disablePlaygroundInProduction: true,
   },
-})
+}).then(protectEveryCollection)
 
-export default config.then(protectEveryCollection)
+export default spaCmsConfig({ settings: processSettings(), contentCollections: [Articles, Techniques, Faqs, Myths], editorial: EDITORIAL })

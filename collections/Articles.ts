@@ -1,14 +1,14 @@
+import type { CollectionConfig } from 'payload'
+
 import { stampFirstPublication } from '../src/content/authorship'
 import { contentEditor } from '../src/content/editor'
-import { editorialCollection } from '../src/content/editorialCollection'
 import { importArticleEndpoint } from '../src/content/importEndpoint'
 import { relatedContentField } from '../src/content/relations'
 
-export const Articles = editorialCollection({
+/** Editorial: the workflow plugin (payload.config.ts) adds drafts, the slug, the author and the workflow. */
+export const Articles: CollectionConfig<'articles'> = {
   slug: 'articles',
-  titleField: { name: 'title', type: 'text', required: true, maxLength: 160 },
-  autosave: true,
-  admin: { defaultColumns: ['title', 'slug', 'workflowStage', 'publishedAt', 'updatedAt'] },
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'slug', 'workflowStage', 'publishedAt', 'updatedAt'] },
   defaultSort: '-publishedAt',
   // Front ends list the newest published articles: one index answers that without sorting.
   indexes: [{ fields: ['_status', 'publishedAt'] }],
@@ -18,6 +18,7 @@ export const Articles = editorialCollection({
     beforeChange: [stampFirstPublication],
   },
   fields: [
+    { name: 'title', type: 'text', required: true, maxLength: 160 },
     {
       name: 'excerpt',
       type: 'textarea',
@@ -27,7 +28,7 @@ export const Articles = editorialCollection({
       admin: { description: 'A teaser of at most 300 characters for lists and social cards. Required to publish.' },
     },
     { name: 'content', type: 'richText', editor: contentEditor },
-    { name: 'heroImage', type: 'upload', relationTo: 'media' },
+    { name: 'heroImage', label: 'Hero image', type: 'upload', relationTo: 'media' },
     relatedContentField('techniques', 'techniques', 'Massage techniques this article covers.'),
     relatedContentField('faqs', 'faqs', 'FAQs to show with the article.'),
     relatedContentField('myths', 'myths', 'Myths the article sets straight.'),
@@ -47,4 +48,4 @@ export const Articles = editorialCollection({
       ],
     },
   ],
-})
+}

@@ -1,16 +1,18 @@
+import type { CollectionConfig } from 'payload'
+
 import { contentEditor } from '../src/content/editor'
-import { editorialCollection } from '../src/content/editorialCollection'
 
 export const FAQ_CATEGORIES = ['general', 'booking', 'session', 'health'] as const
 
-export const Faqs = editorialCollection({
+/** Editorial: the workflow plugin (payload.config.ts) adds drafts, the slug, the author and the workflow. */
+export const Faqs: CollectionConfig<'faqs'> = {
   slug: 'faqs',
   labels: { singular: 'FAQ', plural: 'FAQs' },
-  titleField: { name: 'question', type: 'text', required: true, unique: true, maxLength: 200 },
-  admin: { defaultColumns: ['question', 'category', 'order', 'workflowStage'] },
+  admin: { useAsTitle: 'question', defaultColumns: ['question', 'category', 'order', 'workflowStage'] },
   defaultSort: 'order',
   defaultPopulate: { question: true, slug: true, category: true },
   fields: [
+    { name: 'question', type: 'text', required: true, unique: true, maxLength: 200 },
     { name: 'answer', type: 'richText', required: true, editor: contentEditor },
     {
       name: 'category',
@@ -25,4 +27,4 @@ export const Faqs = editorialCollection({
       admin: { description: 'Position in FAQ lists: 1 comes first.' },
     },
   ],
-})
+}

@@ -1,10 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '../src/access/roles'
-import { settings } from '../src/config'
 import { protectImagesOfLivePages } from '../src/content/mediaInUse'
 import { answerUnknownFilesWith404 } from '../src/content/unknownFiles'
-import { recordDocumentRead, recordPublicChange, recordPublicDelete } from '../src/readCache/payloadHooks'
 import { neverFetchExternalFiles, refuseFilesByUrl } from '../src/security/uploadSources'
 
 /**
@@ -16,7 +14,8 @@ const MEDIA_FILE_CACHE_CONTROL = 'public, max-age=86400, stale-while-revalidate=
 /** Raster images only: SVG can carry scripts, so it is refused like any other type. */
 export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif']
 
-export const Media: CollectionConfig = {
+/** Images, kept in `staticDir` on this machine unless the S3 storage plugin takes them over. */
+export const mediaCollection = (staticDir: string): CollectionConfig<'media'> => ({
   slug: 'media',
   admin: { useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'updatedAt'] },
   access: {
@@ -28,7 +27,7 @@ export const Media: CollectionConfig = {
     delete: isStaff,
   },
   upload: {
-    staticDir: settings().mediaDir,
+    staticDir,
     mimeTypes: IMAGE_MIME_TYPES,
     // Never fetch files from URLs given by a client.
     pasteURL: false,
@@ -48,10 +47,6 @@ export const Media: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [refuseFilesByUrl, protectImagesOfLivePages],
-    // Articles and techniques embed images: the read cache must know when one changes.
-    afterRead: [recordDocumentRead],
-    afterChange: [recordPublicChange],
-    afterDelete: [recordPublicDelete],
   },
   defaultPopulate: { alt: true, url: true, width: true, height: true, sizes: true, filename: true },
   fields: [
@@ -64,4 +59,4 @@ export const Media: CollectionConfig = {
       admin: { description: 'What the image shows, for screen readers and search engines.' },
     },
   ],
-}
+})

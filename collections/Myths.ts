@@ -1,20 +1,22 @@
+import type { CollectionConfig } from 'payload'
+
 import { contentEditor } from '../src/content/editor'
-import { editorialCollection } from '../src/content/editorialCollection'
 import { ensureSafeSourceLinks } from '../src/content/validation'
 
-export const Myths = editorialCollection({
+/** Editorial: the workflow plugin (payload.config.ts) adds drafts, the slug, the author and the workflow. */
+export const Myths: CollectionConfig<'myths'> = {
   slug: 'myths',
-  titleField: {
-    name: 'myth',
-    type: 'text',
-    required: true,
-    maxLength: 200,
-    admin: { description: 'The misconception, as people say it: "A good massage has to hurt".' },
-  },
-  admin: { defaultColumns: ['myth', 'slug', 'workflowStage', 'updatedAt'] },
+  admin: { useAsTitle: 'myth', defaultColumns: ['myth', 'slug', 'workflowStage', 'updatedAt'] },
   defaultPopulate: { myth: true, slug: true },
   hooks: { beforeValidate: [ensureSafeSourceLinks] },
   fields: [
+    {
+      name: 'myth',
+      type: 'text',
+      required: true,
+      maxLength: 200,
+      admin: { description: 'The misconception, as people say it: "A good massage has to hurt".' },
+    },
     {
       name: 'fact',
       type: 'richText',
@@ -31,4 +33,4 @@ export const Myths = editorialCollection({
       ],
     },
   ],
-})
+}

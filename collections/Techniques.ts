@@ -1,12 +1,14 @@
-import { contentEditor } from '../src/content/editor'
-import { editorialCollection } from '../src/content/editorialCollection'
+import type { CollectionConfig } from 'payload'
 
-export const Techniques = editorialCollection({
+import { contentEditor } from '../src/content/editor'
+
+/** Editorial: the workflow plugin (payload.config.ts) adds drafts, the slug, the author and the workflow. */
+export const Techniques: CollectionConfig<'techniques'> = {
   slug: 'techniques',
-  titleField: { name: 'name', type: 'text', required: true, unique: true, maxLength: 80 },
-  admin: { defaultColumns: ['name', 'pressure', 'slug', 'workflowStage', 'updatedAt'] },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'pressure', 'slug', 'workflowStage', 'updatedAt'] },
   defaultPopulate: { name: true, slug: true, summary: true, pressure: true },
   fields: [
+    { name: 'name', type: 'text', required: true, unique: true, maxLength: 80 },
     {
       name: 'summary',
       type: 'text',
@@ -28,4 +30,4 @@ export const Techniques = editorialCollection({
     },
     { name: 'image', type: 'upload', relationTo: 'media' },
   ],
-})
+}

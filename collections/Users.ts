@@ -6,7 +6,7 @@ import { answerUnknownEmailsLikeAccounts } from '../src/users/unknownEmails'
 
 const LOGIN_LOCK = { maxLoginAttempts: 5, lockTime: 10 * 60 * 1000 }
 
-export const Users: CollectionConfig = {
+export const Users: CollectionConfig<'users'> = {
   slug: 'users',
   admin: {
     useAsTitle: 'email',

@@ -134,10 +134,12 @@ function readWholeNumber(env: Env, name: string, fallback: number, least = 0): n
   return value
 }
 
+/** Every on/off setting: "on"/"off", or "true"/"false" as SMTP libraries spell it. */
 function readOnOff(env: Env, name: string, fallback: boolean): boolean {
-  const raw = (env[name] ?? '').toLowerCase()
+  const raw = (env[name] ?? '').trim().toLowerCase()
   if (raw === '') return fallback
-  if (raw === 'on' || raw === 'off') return raw === 'on'
+  if (raw === 'on' || raw === 'true') return true
+  if (raw === 'off' || raw === 'false') return false
   throw new ConfigError(`${name} must be "on" or "off", got "${env[name]}"`)
 }
 
@@ -287,11 +289,11 @@ export function loadSettings(env: Env = process.env): Settings {
     payloadSecret: resolveSecret(env, mode, dataDir),
     logLevel: readLogLevel(env),
     dataDir,
-    loadDemoContent: env.DEMO_CONTENT !== 'off',
+    loadDemoContent: readOnOff(env, 'DEMO_CONTENT', true),
     smtp: {
       host: env.SMTP_HOST || undefined,
       port: readPort(env, 'SMTP_PORT', 587),
-      secure: env.SMTP_SECURE === 'true',
+      secure: readOnOff(env, 'SMTP_SECURE', false),
       user: env.SMTP_USER || undefined,
       password: env.SMTP_PASSWORD || undefined,
       from: env.SMTP_FROM || 'spa-cms <cms@localhost>',

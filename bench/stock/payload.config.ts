@@ -8,16 +8,17 @@
  */
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
-import { buildConfig, type Access, type CollectionConfig, type Field } from 'payload'
+import { buildConfig, type Access, type CollectionConfig, type Config, type Field } from 'payload'
 import sharp from 'sharp'
 
 import { Articles } from '../../collections/Articles'
 import { Faqs } from '../../collections/Faqs'
-import { Media } from '../../collections/Media'
+import { mediaCollection } from '../../collections/Media'
 import { Myths } from '../../collections/Myths'
 import { Techniques } from '../../collections/Techniques'
 import { Users } from '../../collections/Users'
-import { WorkflowEvents } from '../../collections/WorkflowEvents'
+import { EDITORIAL } from '../../payload.config'
+import { editorialWorkflow } from '../../src/workflow'
 
 const publishedOrLoggedIn: Access = ({ req }) => (req.user ? true : { _status: { equals: 'published' } })
 
@@ -35,17 +36,17 @@ function stock({ hooks: _hooks, access: _access, endpoints: _endpoints, admin, f
   }
 }
 
+/** The collections with the fields the workflow plugin gives them (slug, author, workflow group, audit trail). */
+const withWorkflowFields = editorialWorkflow({ collections: EDITORIAL, serverUrl: '' })({ collections: [Articles, Techniques, Faqs, Myths] } as Config).collections ?? []
+const editorial = new Set(Object.keys(EDITORIAL))
+
 export default buildConfig({
   secret: process.env.PAYLOAD_SECRET ?? '',
   telemetry: false,
   collections: [
-    stock(Articles, publishedOrLoggedIn),
-    stock(Techniques, publishedOrLoggedIn),
-    stock(Faqs, publishedOrLoggedIn),
-    stock(Myths, publishedOrLoggedIn),
-    stock(Media, () => true),
+    ...withWorkflowFields.map((collection) => stock(collection, editorial.has(collection.slug) ? publishedOrLoggedIn : undefined)),
+    stock(mediaCollection(process.env.MEDIA_DIR ?? 'media'), () => true),
     stock(Users),
-    stock(WorkflowEvents),
   ],
   sharp,
   editor: lexicalEditor(),

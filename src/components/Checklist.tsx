@@ -8,7 +8,10 @@ export function Checklist({ items }: { items: ChecklistItem[] }) {
   return (
     <ul className="workflow-checklist" data-testid="workflow-checklist">
       {items.map((item, index) => (
-        <li key={index} className={`workflow-checklist__item workflow-checklist__item--${item.kind}`}>
+        <li
+          key={index}
+          className={`workflow-checklist__item workflow-checklist__item--${item.kind}${item.unsourced ? ' workflow-checklist__item--unsourced' : ''}`}
+        >
           {item.message}
         </li>
       ))}

@@ -1,5 +1,7 @@
 import type { CollectionBeforeChangeHook, Field } from 'payload'
 
+import type { Article } from '../../payload-types'
+
 /** The author is whoever creates the document; nobody can claim or reassign authorship later. */
 export const setAuthorOnCreate: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req }) => {
   if (operation === 'create') return { ...data, author: req.user?.id ?? data.author ?? null }
@@ -7,7 +9,7 @@ export const setAuthorOnCreate: CollectionBeforeChangeHook = ({ data, operation,
 }
 
 /** publishedAt records the first publication and then stays put. */
-export const stampFirstPublication: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
+export const stampFirstPublication: CollectionBeforeChangeHook<Article> = ({ data, originalDoc }) => {
   if (data._status !== 'published' || originalDoc?.publishedAt || data.publishedAt) return data
   return { ...data, publishedAt: new Date().toISOString() }
 }

@@ -75,7 +75,7 @@ async function targetedIds(req: PayloadRequest, media: CollectionSlug, args: { i
 
 const describe = (uses: LiveUse[]) => uses.slice(0, 5).map((use) => `${use.collection} ${use.id}`).join(', ') + (uses.length > 5 ? ` and ${uses.length - 5} more` : '')
 
-export const protectImagesOfLivePages: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
+export const protectImagesOfLivePages: CollectionBeforeOperationHook<'media'> = async ({ args, collection, operation, req }) => {
   const write = args as { id?: Id; where?: Where; overrideAccess?: boolean }
   if (write.overrideAccess || (operation !== 'update' && operation !== 'delete')) return args
   const reviewer = hasRole(req.user, 'reviewer', 'admin')

@@ -7,19 +7,12 @@
 import { sql } from '@payloadcms/db-postgres'
 import { APIError, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
 
-type Session = { db: { execute: (query: unknown) => Promise<{ rows: Record<string, unknown>[] }> } }
-
-async function sessionOf(req: PayloadRequest, what: string): Promise<Session> {
-  const sessions = (req.payload.db as unknown as { sessions: Record<string, Session> }).sessions
-  const session = req.transactionID ? sessions[String(await req.transactionID)] : undefined
-  if (!session) throw new Error(`locking ${what} needs a transaction`)
-  return session
-}
+import { transactionSql } from './transactionSql'
 
 /** Waits for the document (a transition: rare, and it must not fail because a save was running). */
 export async function lockDocumentForTransaction(req: PayloadRequest, collection: string, id: number | string): Promise<void> {
-  const session = await sessionOf(req, `${collection} ${id}`)
-  await session.db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${collection}), ${Number(id)})`)
+  const db = await transactionSql(req, `locking ${collection} ${id}`)
+  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${collection}), ${Number(id)})`)
 }
 
 /**
@@ -30,8 +23,8 @@ export async function lockDocumentForTransaction(req: PayloadRequest, collection
 export const serialiseSavesOfOneDocument: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
   const { id } = args as { id?: number | string }
   if (operation !== 'update' || id === undefined || !req.transactionID) return args
-  const session = await sessionOf(req, `${collection.slug} ${id}`)
-  const { rows } = await session.db.execute(sql`SELECT pg_try_advisory_xact_lock(hashtext(${collection.slug}), ${Number(id)}) AS locked`)
+  const db = await transactionSql(req, `locking ${collection.slug} ${id}`)
+  const { rows } = await db.execute(sql`SELECT pg_try_advisory_xact_lock(hashtext(${collection.slug}), ${Number(id)}) AS locked`)
   if (rows[0]?.locked !== true) {
     throw new APIError('This document is being saved or moved through the workflow by another request right now. Nothing was changed: save again in a moment.', 409, undefined, true)
   }

@@ -6,23 +6,10 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import { Kind, OperationTypeNode, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql'
 
+import { publicContent, type PublicContent } from './publicContent'
 import { collectionTag, documentTag } from './tags'
 
-/** The public content collections and the GraphQL root fields that read each (see schema.graphql). */
-export const PUBLIC_CONTENT = {
-  articles: ['Article', 'Articles', 'countArticles'],
-  techniques: ['Technique', 'Techniques', 'countTechniques'],
-  faqs: ['Faq', 'Faqs', 'countFaqs'],
-  myths: ['Myth', 'Myths', 'countMyths'],
-} as const
-
-type PublicCollection = keyof typeof PUBLIC_CONTENT
-
-const collectionOfRootField = new Map<string, PublicCollection>(
-  Object.entries(PUBLIC_CONTENT).flatMap(([collection, fields]) => fields.map((field) => [field, collection as PublicCollection])),
-)
-
-const isPublicCollection = (name: string): name is PublicCollection => Object.hasOwn(PUBLIC_CONTENT, name)
+const isPublicCollection = (name: string): boolean => Boolean(publicContent()?.rootFields.has(name))
 
 export const GRAPHQL_PATH = '/api/graphql'
 
@@ -74,8 +61,8 @@ function chosenOperation(document: DocumentNode, operationName: unknown): Operat
 }
 
 /** The collections the operation reads, or undefined when any root field is not a plain public read. */
-function collectionsRead(operation: OperationDefinitionNode): PublicCollection[] | undefined {
-  const collections = new Set<PublicCollection>()
+function collectionsRead(operation: OperationDefinitionNode, { collectionOfRootField }: PublicContent): string[] | undefined {
+  const collections = new Set<string>()
   for (const selection of operation.selectionSet.selections) {
     if (selection.kind !== Kind.FIELD) return undefined
     if (selection.name.value === '__typename') continue
@@ -87,11 +74,11 @@ function collectionsRead(operation: OperationDefinitionNode): PublicCollection[]
   return [...collections]
 }
 
-function analyseQuery(query: string, operationName: unknown): PublicCollection[] | undefined {
+function analyseQuery(query: string, operationName: unknown, content: PublicContent): string[] | undefined {
   const document = parseQuery(query)
   const operation = document && chosenOperation(document, operationName)
   if (!operation || operation.operation !== OperationTypeNode.QUERY) return undefined
-  const collections = collectionsRead(operation)
+  const collections = collectionsRead(operation, content)
   return collections?.length ? collections : undefined
 }
 
@@ -112,12 +99,17 @@ export function boundedMemo<A extends unknown[], V>(limit: number, keyOf: (...ar
 }
 
 /** Parses each query text once. */
-const collectionsQueried = boundedMemo(1_000, (query: string, operationName: unknown) => `${String(operationName ?? '')}\n${query}`, analyseQuery)
+const collectionsQueried = boundedMemo(
+  1_000,
+  (query: string, operationName: unknown, content: PublicContent) => `${content.generation}\n${String(operationName ?? '')}\n${query}`,
+  analyseQuery,
+)
 
 export function planGraphqlRequest(method: string, params: GraphqlParams): CachePlan {
   if (!isRead(method) && method !== 'POST') return PASS
-  if (typeof params.query !== 'string') return PASS
-  const collections = collectionsQueried(params.query, params.operationName)
+  const content = publicContent()
+  if (typeof params.query !== 'string' || !content) return PASS
+  const collections = collectionsQueried(params.query, params.operationName, content)
   if (!collections) return PASS
   const key = `graphql ${JSON.stringify([params.query, params.variables ?? null, params.operationName ?? null])}`
   return { cache: true, key, tags: collections.map(collectionTag) }

@@ -11,7 +11,7 @@ const FILES_BY_URL_REFUSED = 'Send the image file itself: the CMS does not fetch
 const refusal = () => new APIError(FILES_BY_URL_REFUSED, 400, undefined, true)
 
 /** The REST body Payload parsed (JSON, or multipart `_payload`) still carries the URL. */
-export const refuseFilesByUrl: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+export const refuseFilesByUrl: CollectionBeforeOperationHook<'media'> = ({ args, operation, req }) => {
   if (operation === 'create' && req.payloadAPI === 'REST' && typeof (req.data as { url?: unknown } | undefined)?.url === 'string') throw refusal()
   return args
 }

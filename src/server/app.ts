@@ -13,8 +13,8 @@ import { failFastWhileDatabaseDown, type DatabaseWatch } from './databaseOutage'
 import { healthRoutes } from './health'
 import type { ReadinessProbe } from './readiness'
 import { requestLogging } from './requestLogging'
-import { securityMiddleware, withReplayedBody, type RateLimitStores } from './security'
-import { requireCanonicalPaths } from './security/canonicalPaths'
+import { securityMiddleware, withReplayedBody, type RateLimitStores } from '../security/http'
+import { requireCanonicalPaths } from '../security/http/canonicalPaths'
 
 export interface AppParts {
   logger: Logger

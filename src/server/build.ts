@@ -68,15 +68,39 @@ function runNextBuild(build: NextBuild): Promise<void> {
 const LOCK_DIR = path.join(projectRoot, '.build.lock')
 const STALE_LOCK_MS = 10 * 60 * 1000
 
+const LOCK_OWNER = path.join(LOCK_DIR, 'pid')
+
+/** A lock left by a process that is gone (killed mid-build) is nobody's. */
+function isAbandoned(): boolean {
+  const owner = Number(readFileSync(LOCK_OWNER, { encoding: 'utf8', flag: 'r' }).trim())
+  try {
+    process.kill(owner, 0)
+    return false
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH'
+  }
+}
+
+function isStaleLock(): boolean {
+  const lock = statSync(LOCK_DIR, { throwIfNoEntry: false })
+  if (!lock) return false
+  try {
+    return isAbandoned() || Date.now() - lock.mtimeMs > STALE_LOCK_MS
+  } catch {
+    // No owner written yet: its maker is between mkdir and writing it, unless that was long ago.
+    return Date.now() - lock.mtimeMs > STALE_LOCK_MS
+  }
+}
+
 /** One build at a time in this project (a server and a test run may both ask); mkdir is atomic. */
 async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
   for (;;) {
     try {
       mkdirSync(LOCK_DIR)
+      writeFileSync(LOCK_OWNER, String(process.pid))
       break
     } catch {
-      const lock = statSync(LOCK_DIR, { throwIfNoEntry: false })
-      if (lock && Date.now() - lock.mtimeMs > STALE_LOCK_MS) rmSync(LOCK_DIR, { recursive: true, force: true })
+      if (isStaleLock()) rmSync(LOCK_DIR, { recursive: true, force: true })
       else await new Promise((resolve) => setTimeout(resolve, 500))
     }
   }

@@ -60,7 +60,8 @@ async function start(settings: Settings, logger: Logger, running: Running): Prom
     { database: redactDatabaseUrl(running.database.url), embedded: running.database.embedded },
     'database started',
   )
-  // Next loads payload.config in this process: hand it the database and the (possibly generated) secret.
+  // Next imports payload.config by path (@payload-config) into its own module graph, where no
+  // argument reaches it: the environment is the one channel for the database and the secret.
   process.env.DATABASE_URL = running.database.url
   process.env.PAYLOAD_SECRET = settings.payloadSecret
   await applyMigrations(running.database.url)
@@ -87,11 +88,12 @@ async function start(settings: Settings, logger: Logger, running: Running): Prom
     const server = app.listen(settings.port, settings.host, () => resolve(server))
     server.once('error', reject)
   })
+  // Payload (with its job runner, and the read cache's list of public content) would otherwise
+  // start with the first visitor, whose reads could not be cached yet.
+  await startPayloadNow(running.server, logger)
   const { port } = running.server.address() as AddressInfo
   const base = settings.port === port ? settings.serverUrl : `http://localhost:${port}`
   logger.info({ port, admin: `${base}/admin` }, `spa-cms is ready: admin UI at ${base}/admin`)
-  // The job runner lives in Payload, which would otherwise start with the first visitor.
-  if (settings.jobsRunner) void startPayloadNow(running.server, logger)
 }
 
 async function stop(running: Running, logger: Logger): Promise<void> {

@@ -9,7 +9,7 @@ import { RedisStore } from 'rate-limit-redis'
 import { createClient } from 'redis'
 
 import type { Logger } from '../logging'
-import type { RateLimitStores } from './security'
+import type { RateLimitStores } from '../security/http'
 
 /** A command that takes longer than this counts as a failed store (Redis hung, network gone). */
 const COMMAND_TIMEOUT_MS = 500

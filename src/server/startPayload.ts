@@ -1,7 +1,8 @@
 /**
- * Payload starts inside Next, and with it its job runner (jobs.autoRun), on the first request
- * that needs it. A process that runs jobs asks for one itself as soon as it listens, so that
- * scheduled publishing also happens on a site nobody visits. Over HTTP like any request, so
+ * Payload starts inside Next, and with it its job runner (jobs.autoRun) and the read cache's
+ * knowledge of what is public content, on the first request that needs it. The server asks for
+ * one itself as soon as it listens, so that scheduled publishing also happens on a site nobody
+ * visits and the first visitors' reads are cached. Over HTTP like any request, so
  * Next's own copy of Payload serves it: a getPayload() from outside Next (or from Next's
  * instrumentation hook, a separate bundle) would load a second copy of Payload, whose errors
  * Payload's route handlers no longer recognise (their `data` is dropped from answers).

@@ -5,6 +5,8 @@
  */
 import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeValidateHook } from 'payload'
 
+import type { User } from '../../payload-types'
+
 import { isAdminUser, type RoleHolder } from '../access/roles'
 
 /** The first user has nobody to ask for a role, so they administer the CMS. */
@@ -26,7 +28,7 @@ export function roleChangeRefusal(
   return undefined
 }
 
-export const guardRoleChanges: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req }) => {
+export const guardRoleChanges: CollectionBeforeChangeHook<User> = ({ data, operation, originalDoc, req }) => {
   if (operation !== 'update' || !originalDoc) return data
   const refusal = roleChangeRefusal(req.user, originalDoc, data.role)
   if (refusal) throw new APIError(refusal, 403, undefined, true)

@@ -24,7 +24,7 @@ interface Failures {
 const hashLikeAnAccount = (password: string) =>
   new Promise<void>((resolve) => pbkdf2(password, DECOY_SALT, HASH_ITERATIONS, HASH_KEY_LENGTH, 'sha256', () => resolve()))
 
-export function answerUnknownEmailsLikeAccounts({ maxLoginAttempts, lockTime }: { maxLoginAttempts: number; lockTime: number }): CollectionBeforeOperationHook {
+export function answerUnknownEmailsLikeAccounts({ maxLoginAttempts, lockTime }: { maxLoginAttempts: number; lockTime: number }): CollectionBeforeOperationHook<'users'> {
   const failures = new Map<string, Failures>()
 
   function recordFailure(email: string, now: number): void {

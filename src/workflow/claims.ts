@@ -22,6 +22,8 @@ export interface ChecklistItem {
   phrase?: string
   /** health_claim: the words around the match. */
   context?: string
+  /** health_claim: no source is linked in the same paragraph (collections whose claims need sources). */
+  unsourced?: boolean
 }
 
 export interface HealthClaimPhrase {
@@ -33,7 +35,8 @@ export interface HealthClaimPhrase {
 type Id = number | string
 
 export interface ChecklistInput {
-  collection: 'articles' | 'techniques' | 'faqs' | 'myths'
+  /** What to check in this collection (the editorialWorkflow plugin's checklist option). */
+  rules: ChecklistRules
   /** The document's data as Payload stores it; rich text is Lexical JSON. */
   doc: Record<string, unknown>
   /** Alt text of a media document; undefined when there is no such media. */
@@ -42,53 +45,37 @@ export interface ChecklistInput {
   healthClaimPhrases: HealthClaimPhrase[]
 }
 
-type Collection = ChecklistInput['collection']
 type JsonObject = Record<string, unknown>
 
-interface LabelledField {
+export interface LabelledField {
   field: string
   label: string
 }
 
-interface CollectionRules {
-  required: { field: string; kind: ChecklistItemKind; message: string }[]
+/** A text a document must have before review; `field` is dotted inside groups ("seo.metaDescription"). */
+export interface RequiredText {
+  field: string
+  kind: ChecklistItemKind
+  message: string
+}
+
+export interface ChecklistRules {
+  required: RequiredText[]
   image?: LabelledField
   richText: LabelledField[]
   /** Every field a reader sees as text, in the order of the edit form. */
   texts: string[]
-}
-
-/*
- * Myth sources are left out of the texts: they are titles of other people's publications
- * (a study may well be called "Massage as a treatment for…"), not the spa's own claims.
- */
-const RULES: Record<Collection, CollectionRules> = {
-  articles: {
-    required: [
-      { field: 'excerpt', kind: 'missing_excerpt', message: 'The article has no excerpt.' },
-      { field: 'seo.metaDescription', kind: 'missing_seo_description', message: 'The article has no SEO meta description.' },
-    ],
-    image: { field: 'heroImage', label: 'Hero image' },
-    richText: [{ field: 'content', label: 'Content' }],
-    texts: ['title', 'excerpt', 'content', 'seo.metaTitle', 'seo.metaDescription'],
-  },
-  techniques: {
-    required: [],
-    image: { field: 'image', label: 'Image' },
-    richText: [{ field: 'description', label: 'Description' }],
-    texts: ['name', 'summary', 'description', 'bestFor'],
-  },
-  faqs: { required: [], richText: [{ field: 'answer', label: 'Answer' }], texts: ['question', 'answer'] },
-  myths: { required: [], richText: [{ field: 'fact', label: 'Fact' }], texts: ['myth', 'fact'] },
+  /** A health claim needs a link (its source) in the same paragraph, or the checklist says so. */
+  claimsNeedSources?: boolean
 }
 
 export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
-  const rules = RULES[input.collection]
+  const { rules } = input
   return [
     ...missingTexts(rules, input.doc),
     ...(rules.image ? optional(imageItem(rules.image, input)) : []),
     ...rules.richText.flatMap((richText) => richTextItems(richText, input)),
-    ...healthClaimItems(rules.texts, input),
+    ...healthClaimItems(rules, input),
   ]
 }
 
@@ -114,7 +101,7 @@ function idOf(value: unknown): Id | undefined {
   return isObject(value) ? idOf(value.id) : undefined
 }
 
-function missingTexts(rules: CollectionRules, doc: JsonObject): ChecklistItem[] {
+function missingTexts(rules: ChecklistRules, doc: JsonObject): ChecklistItem[] {
   return rules.required
     .filter(({ field }) => !hasText(valueAt(doc, field)))
     .map(({ field, kind, message }) => ({ kind, field, message }))
@@ -168,23 +155,34 @@ function inlineText(node: JsonObject): string {
   return childrenOf(node).map(inlineText).join('')
 }
 
+/** A block of text a reader sees as one: a paragraph, heading, list item or table cell. */
+interface TextBlock {
+  text: string
+  /** It links somewhere: a source cited next to what it says. */
+  linked: boolean
+  /** Rich text can carry a link; a plain text field (an excerpt, a title) cannot, so it needs none. */
+  canLink: boolean
+}
+
+const isLink = (node: JsonObject) => node.type === 'link' || node.type === 'autolink'
+
 /**
  * The text of each block, its inline nodes joined: a phrase split by bold or by a link still
  * matches, while two paragraphs never run into one sentence.
  */
-function blockTexts(node: unknown): string[] {
-  const blocks: string[] = []
-  let inline = ''
+function blockTexts(node: unknown): TextBlock[] {
+  const blocks: TextBlock[] = []
+  let inline: TextBlock = { text: '', linked: false, canLink: true }
   for (const child of childrenOf(node)) {
     if (INLINE_TYPES.has(child.type)) {
-      inline += inlineText(child)
+      inline = { text: inline.text + inlineText(child), linked: inline.linked || isLink(child), canLink: true }
     } else {
       blocks.push(inline, ...blockTexts(child))
-      inline = ''
+      inline = { text: '', linked: false, canLink: true }
     }
   }
   blocks.push(inline)
-  return blocks.filter((text) => text.trim() !== '')
+  return blocks.filter((block) => block.text.trim() !== '')
 }
 
 function richTextItems({ field, label }: LabelledField, input: ChecklistInput): ChecklistItem[] {
@@ -278,25 +276,28 @@ function contextAround(text: string, { start, end }: Occurrence): string {
 }
 
 /** Plain text, hasMany text (technique tags) or Lexical rich text. */
-function textsOf(value: unknown): string[] {
-  if (typeof value === 'string') return [value]
-  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string')
+function textsOf(value: unknown): TextBlock[] {
+  const plain = (text: string): TextBlock => ({ text, linked: false, canLink: false })
+  if (typeof value === 'string') return [plain(value)]
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string').map(plain)
   return blockTexts(rootOf(value))
 }
 
-function healthClaimItems(fields: string[], input: ChecklistInput): ChecklistItem[] {
+function healthClaimItems({ texts, claimsNeedSources }: ChecklistRules, input: ChecklistInput): ChecklistItem[] {
   const matchers = input.healthClaimPhrases.map(matcherFor)
-  return fields.flatMap((field) =>
-    textsOf(valueAt(input.doc, field)).flatMap((text) =>
+  return texts.flatMap((field) =>
+    textsOf(valueAt(input.doc, field)).flatMap(({ text, linked, canLink }) =>
       occurrencesIn(text, matchers).map((occurrence): ChecklistItem => {
         const context = contextAround(text, occurrence)
         const wording = oneLine(text.slice(occurrence.start, occurrence.end))
+        const unsourced = claimsNeedSources && canLink && !linked
         return {
           kind: 'health_claim',
           field,
           phrase: occurrence.phrase,
           context,
-          message: `Possible health claim "${wording}": "${context}"`,
+          message: `Possible health claim "${wording}"${unsourced ? ' with no source linked in the same paragraph' : ''}: "${context}"`,
+          ...(unsourced ? { unsourced: true } : {}),
         }
       }),
     ),

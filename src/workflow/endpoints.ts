@@ -6,8 +6,9 @@
 import { APIError, type Endpoint, type PayloadRequest, type Where } from 'payload'
 
 import { isStaffUser } from '../access/roles'
-import { availableActions, availableSchedules, type WorkflowRole } from './machine'
-import { actorOf, performTransition, subjectOf, titleFieldOf, WORKFLOW_COLLECTIONS, type WorkflowCollection, type WorkflowDoc } from './perform'
+import { availableActions, availableSchedules } from './machine'
+import { titleFieldOf, workflowCollections, type WorkflowCollection } from './options'
+import { actorOf, performTransition, subjectOf, type WorkflowDoc } from './perform'
 import { listScheduled, scheduleTransition } from './scheduling'
 import { ACTION_LABELS, scheduleLabel, STAGE_LABELS } from './transitions'
 
@@ -50,11 +51,10 @@ export const workflowStatusEndpoint = (collection: WorkflowCollection): Endpoint
   path: '/:id/workflow',
   method: 'get',
   handler: async (req) => {
-    const actor = actorOf(req.user)
+    const { workflow: workflowActor } = actorOf(req)
     const doc = (await req.payload.findByID({ collection, id: documentId(req), draft: true, depth: 1, overrideAccess: true, req, disableErrors: true, populate: { users: { email: true, name: true } } })) as WorkflowDoc | null
     if (!doc) throw new APIError('No such document.', 404, undefined, true)
     const subject = subjectOf(doc)
-    const workflowActor = { id: actor.id, role: actor.role as WorkflowRole }
     const workflow = (doc.workflow ?? {}) as Record<string, unknown>
     return Response.json({
       id: doc.id,
@@ -92,7 +92,7 @@ export const queueEndpoint: Endpoint = {
     const mine = req.searchParams.get('mine') === 'true'
     const where: Where = mine ? { author: { equals: req.user.id } } : { workflowStage: { equals: 'in_review' } }
     const items: QueueItem[] = []
-    for (const collection of WORKFLOW_COLLECTIONS) {
+    for (const collection of workflowCollections(req.payload)) {
       const { docs } = await req.payload.find({ collection, where, draft: true, depth: 1, limit: 0, overrideAccess: true, req, populate: { users: { email: true, name: true } } })
       for (const doc of docs as unknown as Record<string, any>[]) {
         items.push({

@@ -5,7 +5,9 @@
  */
 import { APIError, type CollectionAfterChangeHook, type CollectionBeforeChangeHook, type CollectionSlug, type PayloadRequest, type RequestContext } from 'payload'
 
-import { STAGE_AFTER_EDIT, STAGE_LABELS, type Action, type Stage } from './transitions'
+import { afterEdit, type WorkflowGroup } from './effects'
+import { collectionOptions } from './options'
+import { STAGE_LABELS, type Action, type Stage } from './transitions'
 
 /** Set only by server code (req.context cannot come from a client). */
 export interface WorkflowContext extends RequestContext {
@@ -16,15 +18,6 @@ export interface WorkflowContext extends RequestContext {
 }
 
 const forbidden = (message: string) => new APIError(message, 403, undefined, true)
-
-const noun = (labels: { singular?: unknown }) => String(typeof labels.singular === 'string' ? labels.singular : 'document').toLowerCase()
-
-interface WorkflowGroup {
-  approvedBy?: unknown
-  approvedAt?: unknown
-  approvedVersion?: unknown
-  [key: string]: unknown
-}
 
 interface LiveState {
   status: unknown
@@ -50,7 +43,7 @@ export const enforceWorkflowOnWrite: CollectionBeforeChangeHook = async ({ colle
   if (workflowTransition) return { ...data, workflowStage: workflowTransition.to }
   if (systemPublish) return { ...data, workflowStage: data._status === 'published' ? 'published' : 'draft' }
 
-  const what = noun(collection.labels)
+  const what = collectionOptions(req.payload, collection.slug).noun
   const currentStage = (originalDoc?.workflowStage ?? 'draft') as Stage
   if (data._status === 'published') {
     throw forbidden(`Publishing goes through review: submit the ${what}, have a reviewer approve it, then publish it with the workflow.`)
@@ -67,18 +60,12 @@ export const enforceWorkflowOnWrite: CollectionBeforeChangeHook = async ({ colle
     // A non-draft save of live content would change the public version without review.
     throw forbidden(`This ${what} is live: save your changes as a draft (they stay private), then submit them for review.`)
   }
-  const nextStage = STAGE_AFTER_EDIT[currentStage]
-  if (nextStage === 'frozen') {
+  const edit = afterEdit(currentStage, (originalDoc?.workflow ?? {}) as WorkflowGroup, req.user?.id ?? null)
+  if (edit.stage === 'frozen') {
     throw forbidden(`This ${what} is ${STAGE_LABELS.in_review.toLowerCase()} and cannot be edited. Withdraw it first, or wait for the reviewer.`)
   }
-  const previous = (originalDoc?.workflow ?? {}) as WorkflowGroup
-  const approvalVoided = nextStage !== currentStage ? { approvedBy: null, approvedAt: null, approvedVersion: null } : {}
-  return {
-    ...data,
-    workflowStage: nextStage,
-    // Clients never write the workflow group; only the record of who edited last changes here.
-    workflow: { ...previous, ...approvalVoided, lastEditedBy: req.user?.id ?? previous.lastEditedBy ?? null },
-  }
+  // Clients never write the workflow group; only the record of who edited last changes here.
+  return { ...data, workflowStage: edit.stage, workflow: edit.workflow }
 }
 
 /**
@@ -92,7 +79,7 @@ export const guardLiveVersion: CollectionAfterChangeHook = async ({ collection, 
   if (before?.status !== 'published') return doc
   const after = await liveState(req, collection.slug, doc.id)
   if (after?.status !== 'published' || String(after.updatedAt) !== String(before.updatedAt)) {
-    throw forbidden(`The live ${noun(collection.labels)} changes only through the workflow: unpublish or publish it with a workflow action.`)
+    throw forbidden(`The live ${collectionOptions(req.payload, collection.slug).noun} changes only through the workflow: unpublish or publish it with a workflow action.`)
   }
   return doc
 }

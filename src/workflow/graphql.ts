@@ -4,7 +4,8 @@
  */
 import { APIError, type GraphQLExtension, type PayloadRequest } from 'payload'
 
-import { isWorkflowCollection, performTransition, WORKFLOW_COLLECTIONS } from './perform'
+import { isWorkflowCollection, workflowCollections } from './options'
+import { performTransition } from './perform'
 import { scheduleTransition } from './scheduling'
 
 export const workflowMutations: GraphQLExtension = (graphQL) => {
@@ -55,8 +56,8 @@ export const workflowMutations: GraphQLExtension = (graphQL) => {
         args: { collection: string; id: string; action: string; comment?: string; acknowledgeClaims?: boolean; at?: string | null },
         context: { req: PayloadRequest },
       ) => {
-        if (!isWorkflowCollection(args.collection)) {
-          throw new APIError(`"${args.collection}" has no workflow. Use one of: ${WORKFLOW_COLLECTIONS.join(', ')}.`, 400, undefined, true)
+        if (!isWorkflowCollection(context.req.payload, args.collection)) {
+          throw new APIError(`"${args.collection}" has no workflow. Use one of: ${workflowCollections(context.req.payload).join(', ')}.`, 400, undefined, true)
         }
         if (args.at != null) {
           const id = Number(args.id)

@@ -5,14 +5,10 @@
  */
 import type { Payload } from 'payload'
 
-import { settings } from '../config'
+import { collectionOptions, workflowOptions } from './options'
 import { STAGE_LABELS, type Stage } from './transitions'
 import { kickWebhookQueue, queueWebhooks } from './webhooks'
 
-export { emailAdapter } from './email'
-export { WEBHOOK_QUEUE, webhookAutoRun, webhookTask } from './webhooks'
-
-export type NoticeCollection = 'articles' | 'techniques' | 'faqs' | 'myths'
 export type NoticeAction = 'submit' | 'withdraw' | 'request_changes' | 'approve' | 'publish' | 'unpublish'
 
 export interface NoticePerson {
@@ -23,7 +19,11 @@ export interface NoticePerson {
 
 /** The event the workflow emits after each successful transition. */
 export interface WorkflowNotice {
-  collection: NoticeCollection
+  collection: string
+  /** How one document of the collection is called: "article", "FAQ". */
+  noun: string
+  /** Where the document opens in the admin. */
+  adminUrl: string
   documentId: number
   /** The document's title (articles), name (techniques), question (faqs) or myth (myths). */
   title: string
@@ -43,15 +43,18 @@ export interface Mail {
   text: string
 }
 
-const KIND: Record<NoticeCollection, string> = { articles: 'article', techniques: 'technique', faqs: 'FAQ', myths: 'myth' }
-
 const stageLabel = (stage: string) => STAGE_LABELS[stage as Stage] ?? stage.replace(/_/g, ' ')
 const personName = (person: NoticePerson) => person.name?.trim() || person.email
 /** Keeps a title on one line in a subject. */
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim() || '(untitled)'
 
-export const adminLink = (notice: Pick<WorkflowNotice, 'collection' | 'documentId'>) =>
-  `${settings().serverUrl}/admin/collections/${notice.collection}/${notice.documentId}`
+/** Where a document opens in the admin, and how one of its collection is called. */
+export function documentReference(payload: Payload, collection: string, documentId: number): Pick<WorkflowNotice, 'noun' | 'adminUrl'> {
+  return {
+    noun: collectionOptions(payload, collection).noun,
+    adminUrl: `${workflowOptions(payload).serverUrl}/admin/collections/${collection}/${documentId}`,
+  }
+}
 
 /** Who hears about a transition by mail; never the person who took it. */
 export async function mailRecipients(payload: Payload, notice: WorkflowNotice): Promise<NoticePerson[]> {
@@ -93,7 +96,7 @@ async function usersWithRole(payload: Payload, role: 'reviewer' | 'admin'): Prom
 
 /** The mail one recipient gets about a transition, in plain English. */
 export function composeMail(notice: WorkflowNotice, recipient: NoticePerson): Mail {
-  const kind = KIND[notice.collection]
+  const kind = notice.noun
   const title = oneLine(notice.title)
   const actor = personName(notice.actor)
   const stages = `It moved from "${stageLabel(notice.from)}" to "${stageLabel(notice.to)}".`
@@ -112,7 +115,7 @@ export function composeMail(notice: WorkflowNotice, recipient: NoticePerson): Ma
     `${what[notice.action].line} ${stages}`,
     ...(comment ? ['', `${actor} wrote:`, ...comment.split(/\r?\n/).map((line) => `  ${line}`)] : []),
     '',
-    `Open it in spa-cms: ${adminLink(notice)}`,
+    `Open it in spa-cms: ${notice.adminUrl}`,
     '',
     '-- ',
     'spa-cms editorial workflow',
@@ -137,8 +140,8 @@ async function sendMails(payload: Payload, notice: WorkflowNotice): Promise<void
 }
 
 /** A scheduled action that did not happen when its time came. */
-export interface ScheduleFailureNotice {
-  collection: NoticeCollection
+export interface ScheduleFailureNotice extends Pick<WorkflowNotice, 'noun' | 'adminUrl'> {
+  collection: string
   documentId: number
   title: string
   action: 'publish' | 'unpublish'
@@ -152,7 +155,7 @@ export interface ScheduleFailureNotice {
 
 /** The mail about a scheduled action that failed, to one of the people involved. */
 export function composeScheduleFailureMail(notice: ScheduleFailureNotice, recipient: NoticePerson): Mail {
-  const kind = KIND[notice.collection]
+  const kind = notice.noun
   const title = oneLine(notice.title)
   const verb = notice.action === 'publish' ? 'publish' : 'unpublish'
   const by = notice.scheduledBy ? ` that ${personName(notice.scheduledBy)} scheduled` : ''
@@ -162,7 +165,7 @@ export function composeScheduleFailureMail(notice: ScheduleFailureNotice, recipi
     `The ${verb} of the ${kind} "${title}"${by} for ${new Date(notice.at).toUTCString()} did not happen:`,
     `  ${notice.reason}`,
     '',
-    `Open it in spa-cms to see where it stands and schedule it again: ${adminLink(notice)}`,
+    `Open it in spa-cms to see where it stands and schedule it again: ${notice.adminUrl}`,
     '',
     '-- ',
     'spa-cms editorial workflow',

@@ -1,26 +1,20 @@
 /**
- * Carrying out a workflow action: check it with the state machine, write the new stage (and,
- * for publish/unpublish, the public status), record the audit event, then notify. The write
- * and the event share one transaction, and the document is locked for its duration so two
- * reviewers acting at once cannot both win.
+ * Carrying out a workflow action, in this order: lock the document, load it, decide (the table,
+ * machine.ts), apply the action's effect (effects.ts), write the new stage and the audit event in
+ * one transaction, commit, then notify. The lock means two reviewers acting at once cannot both win.
  */
-import { sql } from '@payloadcms/db-postgres'
 import { APIError, commitTransaction, initTransaction, killTransaction, NotFound, type Payload, type PayloadRequest } from 'payload'
 
-import type { User, WorkflowEvent } from '../../payload-types'
+import type { Article, User, WorkflowEvent } from '../../payload-types'
 import { isStaffUser } from '../access/roles'
 import { lockDocumentForTransaction } from '../db/documentLock'
-import { computeChecklist, hasHealthClaims, loadHealthClaimPhrases, type ChecklistItem } from './claims'
+import { computeChecklist, loadHealthClaimPhrases, type ChecklistItem } from './claims'
+import { applyEffect, EFFECTS, sameContent, unmetRequirements, type EffectFacts, type Fact, type WorkflowGroup } from './effects'
 import type { WorkflowContext } from './enforce'
-import { decide, type WorkflowRole, type WorkflowSubject } from './machine'
-import { notifyWorkflowTransition } from './notify'
-import type { Action, Stage } from './transitions'
-
-export const WORKFLOW_COLLECTIONS = ['articles', 'techniques', 'faqs', 'myths'] as const
-export type WorkflowCollection = (typeof WORKFLOW_COLLECTIONS)[number]
-
-export const isWorkflowCollection = (value: unknown): value is WorkflowCollection =>
-  WORKFLOW_COLLECTIONS.includes(value as WorkflowCollection)
+import { decide, type WorkflowActor, type WorkflowSubject } from './machine'
+import { documentReference, notifyWorkflowTransition } from './notify'
+import { collectionOptions, titleFieldOf, workflowCollections, workflowOptions, type WorkflowCollection } from './options'
+import type { Stage } from './transitions'
 
 export interface TransitionRequest {
   collection: WorkflowCollection
@@ -58,10 +52,6 @@ export interface WorkflowDoc {
   [field: string]: unknown
 }
 
-/** The field that titles a document, as the collection declares it (editorialCollection's titleField). */
-export const titleFieldOf = (payload: Payload, collection: WorkflowCollection): string =>
-  payload.collections[collection].config.admin.useAsTitle ?? 'id'
-
 export const idOf = (value: Related): Id | null => (value && typeof value === 'object' ? value.id : (value ?? null))
 
 export const fail = (status: number, message: string, data?: Record<string, unknown>) => new APIError(message, status, data, true)
@@ -74,19 +64,6 @@ export function subjectOf(doc: WorkflowDoc): WorkflowSubject {
     lastEditedBy: idOf(doc.workflow?.lastEditedBy),
   }
 }
-
-interface SqlRunner {
-  execute: (query: ReturnType<typeof sql>) => Promise<{ rows: Record<string, unknown>[] }>
-}
-
-/** The database session of the request's transaction, for the few statements Payload has no API for. */
-export async function transactionSql(req: PayloadRequest): Promise<SqlRunner> {
-  const sessions = (req.payload.db as unknown as { sessions: Record<string, { db: SqlRunner }> }).sessions
-  const session = req.transactionID ? sessions[String(await req.transactionID)] : undefined
-  if (!session) throw new Error('this workflow step must run in a transaction')
-  return session.db
-}
-
 
 async function latestVersionId(payload: Payload, req: PayloadRequest, collection: WorkflowCollection, id: Id): Promise<string | null> {
   const { docs } = await payload.findVersions({
@@ -104,12 +81,12 @@ async function checklistFor(payload: Payload, req: PayloadRequest, collection: W
   const { docs: media } = await payload.find({ collection: 'media', limit: 0, depth: 0, overrideAccess: true, req, select: { alt: true } })
   const altById = new Map(media.map((item) => [String(item.id), item.alt]))
   const slugs = new Map<string, Set<string>>()
-  for (const target of WORKFLOW_COLLECTIONS) {
+  for (const target of workflowCollections(payload)) {
     const { docs } = await payload.find({ collection: target, limit: 0, depth: 0, overrideAccess: true, req, select: { slug: true } })
-    slugs.set(target, new Set(docs.flatMap((item) => [String(item.id), String(item.slug)])))
+    slugs.set(target, new Set(docs.flatMap((item) => [String(item.id), String((item as { slug?: unknown }).slug)])))
   }
   return computeChecklist({
-    collection,
+    rules: collectionOptions(payload, collection).checklist,
     doc,
     mediaAltText: (mediaId) => altById.get(String(mediaId)),
     internalLinkExists: ({ collection: target, id, path }) => {
@@ -121,62 +98,36 @@ async function checklistFor(payload: Payload, req: PayloadRequest, collection: W
   })
 }
 
-/** Fields that record the workflow rather than the content. */
-const NOT_CONTENT = new Set(['id', 'workflow', 'workflowStage', '_status', 'updatedAt', 'createdAt', 'publishedAt'])
-
-const contentOf = (doc: Record<string, unknown>) =>
-  JSON.stringify(Object.keys(doc).filter((key) => !NOT_CONTENT.has(key)).sort().map((key) => [key, doc[key]]))
-
-/** Edits after approval move the stage back to draft; this also compares the content itself. */
+/** Whether the document's content is exactly what was approved (edits after approval also move the stage back). */
 async function isApprovedContent(payload: Payload, req: PayloadRequest, collection: WorkflowCollection, doc: WorkflowDoc): Promise<boolean> {
   const approvedVersion = doc.workflow?.approvedVersion
   if (!approvedVersion) return false
   const approved = await payload.findVersionByID({ collection, id: approvedVersion, depth: 0, overrideAccess: true, req, disableErrors: true })
-  return Boolean(approved) && contentOf(approved!.version as unknown as Record<string, unknown>) === contentOf(doc)
+  return Boolean(approved) && sameContent(approved!.version as unknown as Record<string, unknown>, doc)
 }
 
-/** What each action writes besides the stage, and whether it changes the public version. */
-async function changesFor(
-  action: Action,
-  { payload, req, collection, doc, actor, comment, acknowledgeClaims }: {
-    payload: Payload; req: PayloadRequest; collection: WorkflowCollection; doc: WorkflowDoc; actor: User; comment: string | null; acknowledgeClaims: boolean
-  },
-): Promise<{ workflow: Record<string, unknown>; status?: 'published' | 'draft'; checklist?: ChecklistItem[] }> {
-  const now = new Date().toISOString()
-  const workflow = { ...(doc.workflow ?? {}) }
-  switch (action) {
-    case 'submit': {
-      const checklist = await checklistFor(payload, req, collection, doc)
-      return { workflow: { ...workflow, submittedBy: actor.id, submittedAt: now, reviewComment: null, checklist }, checklist }
-    }
-    case 'withdraw':
-      return { workflow: { ...workflow, submittedBy: null, submittedAt: null } }
-    case 'request_changes':
-      return { workflow: { ...workflow, reviewComment: comment } }
-    case 'approve': {
-      const claims = ((workflow.checklist ?? []) as ChecklistItem[]).filter((item) => item.kind === 'health_claim')
-      if (hasHealthClaims(claims) && !acknowledgeClaims) {
-        throw fail(409, `This ${collection.replace(/s$/, '')} contains possible health claims. Check them and approve again with "acknowledgeClaims": true.`, { claims })
-      }
-      // The version the reviewer saw; publish checks that exactly this content goes live.
-      const reviewedVersion = await latestVersionId(payload, req, collection, doc.id)
-      return { workflow: { ...workflow, approvedBy: actor.id, approvedAt: now, approvedVersion: reviewedVersion } }
-    }
-    case 'publish': {
-      if (!(await isApprovedContent(payload, req, collection, doc))) {
-        throw fail(409, 'The content changed after it was approved: it needs a new review before it can be published.')
-      }
-      return { workflow, status: 'published' }
-    }
-    case 'unpublish':
-      return { workflow, status: 'draft' }
-  }
+/** Loads what an effect needs to know, and nothing else. */
+async function factsFor(needs: readonly Fact[], payload: Payload, req: PayloadRequest, collection: WorkflowCollection, doc: WorkflowDoc): Promise<EffectFacts> {
+  const facts: EffectFacts = {}
+  if (needs.includes('checklist')) facts.checklist = await checklistFor(payload, req, collection, doc)
+  if (needs.includes('unmetRequirements')) facts.unmetRequirements = unmetRequirements(collectionOptions(payload, collection).requiredToSubmit, doc)
+  if (needs.includes('newestVersion')) facts.newestVersion = await latestVersionId(payload, req, collection, doc.id)
+  if (needs.includes('approvedContentUnchanged')) facts.approvedContentUnchanged = await isApprovedContent(payload, req, collection, doc)
+  return facts
 }
 
-export function actorOf(user: PayloadRequest['user']): User {
+/** The person taking a workflow action, with their role in it (the plugin's roleOf). */
+export interface Actor {
+  user: User
+  workflow: WorkflowActor
+}
+
+export function actorOf(req: PayloadRequest): Actor {
+  const { user } = req
   if (!user) throw fail(401, 'Log in to take workflow actions.')
-  if (!isStaffUser(user)) throw fail(403, 'Only writers, reviewers and admins take workflow actions.')
-  return user as unknown as User
+  const role = isStaffUser(user) ? workflowOptions(req.payload).roleOf(user) : undefined
+  if (!role) throw fail(403, 'Only writers, reviewers and admins take workflow actions.')
+  return { user: user as unknown as User, workflow: { id: user.id, role } }
 }
 
 /**
@@ -204,67 +155,86 @@ export async function withLockedDocument<T>(
   }
 }
 
+/** The audit event of a transition: who did what, from which stage to which, on which version. */
+async function recordEvent(
+  req: PayloadRequest,
+  { collection, id, action, from, to, actor, comment, checklist }: { collection: WorkflowCollection; id: Id; action: string; from: Stage; to: Stage; actor: User; comment: string | null; checklist?: ChecklistItem[] },
+): Promise<WorkflowEvent> {
+  const versionId = await latestVersionId(req.payload, req, collection, id)
+  return (await req.payload.create({
+    collection: 'workflow-events',
+    data: {
+      document: { relationTo: collection, value: Number(id) },
+      documentCollection: collection,
+      documentId: Number(id),
+      versionId,
+      action: action as WorkflowEvent['action'],
+      from,
+      to,
+      actor: actor.id,
+      actorEmail: actor.email,
+      comment,
+      checklist: checklist ?? null,
+    } as WorkflowEvent,
+    depth: 0, // the answer names the actor by id, never with their account data
+    overrideAccess: true,
+    req,
+  })) as WorkflowEvent
+}
+
 export async function performTransition(req: PayloadRequest, request: TransitionRequest): Promise<TransitionResult> {
   const { payload } = req
-  const actor = actorOf(req.user)
+  const actor = actorOf(req)
   const { collection, id } = request
   if (request.comment != null && typeof request.comment !== 'string') throw fail(400, '"comment" must be text.')
   const comment = (request.comment as string | undefined)?.trim() || null
 
   const { doc, decision, from, event } = await withLockedDocument(req, collection, id, async (doc) => {
     await request.stillWanted?.(doc)
-    const decision = decide(subjectOf(doc), { id: actor.id, role: actor.role as WorkflowRole }, request.action, comment)
+    const from = subjectOf(doc).stage
+    const decision = decide(subjectOf(doc), actor.workflow, request.action, comment)
     if (!decision.allowed) throw fail(decision.status, decision.reason)
 
-    const from = subjectOf(doc).stage
-    const changes = await changesFor(decision.action, { payload, req, collection, doc, actor, comment, acknowledgeClaims: request.acknowledgeClaims === true })
+    const facts = await factsFor(EFFECTS[decision.action].needs, payload, req, collection, doc)
+    const effect = applyEffect(
+      decision.action,
+      { workflow: (doc.workflow ?? {}) as WorkflowGroup, actorId: actor.user.id, now: new Date().toISOString(), comment, acknowledgeClaims: request.acknowledgeClaims === true, facts },
+      collectionOptions(payload, collection).noun,
+    )
+    if (!effect.ok) throw fail(effect.refusal.status, effect.refusal.reason, effect.refusal.data)
+
+    const { workflow, status, checklist } = effect.result
     const context: WorkflowContext = { workflowTransition: { action: decision.action, to: decision.to } }
     await payload.update({
       collection,
       id,
-      data: { workflowStage: decision.to, workflow: changes.workflow, ...(changes.status ? { _status: changes.status } : {}) } as never,
-      draft: !changes.status,
+      // Every editorial collection carries the same workflow group (fields.ts).
+      data: { workflowStage: decision.to, workflow: workflow as Article['workflow'], ...(status ? { _status: status } : {}) },
+      draft: !status,
       depth: 0,
       overrideAccess: true,
       context,
       req,
     })
-    const versionId = await latestVersionId(payload, req, collection, id)
-    const event = await payload.create({
-      collection: 'workflow-events',
-      data: {
-        document: { relationTo: collection, value: Number(id) },
-        documentCollection: collection,
-        documentId: Number(id),
-        versionId,
-        action: decision.action,
-        from,
-        to: decision.to,
-        actor: actor.id,
-        actorEmail: actor.email,
-        comment,
-        checklist: changes.checklist ?? null,
-      },
-      depth: 0, // the answer names the actor by id, never with their account data
-      overrideAccess: true,
-      req,
-    })
+    const event = await recordEvent(req, { collection, id, action: decision.action, from, to: decision.to, actor: actor.user, comment, checklist })
     return { doc, decision, from, event }
   })
 
+  const { user } = actor
   void notifyWorkflowTransition(payload, {
     collection,
+    ...documentReference(payload, collection, Number(id)),
     documentId: Number(id),
     title: String(doc[titleFieldOf(payload, collection)] ?? ''),
     slug: doc.slug,
     action: decision.action,
     from,
     to: decision.to,
-    actor: { id: actor.id, email: actor.email, name: actor.name },
-    submitter: await submitterOf(payload, doc, decision.action === 'submit' ? actor.id : null),
+    actor: { id: user.id, email: user.email, name: user.name },
+    submitter: await submitterOf(payload, doc, decision.action === 'submit' ? user.id : null),
     comment,
   })
-  return { id: Number(id), workflowStage: decision.to, event: event as WorkflowEvent }
+  return { id: Number(id), workflowStage: decision.to, event }
 }
 
 export async function submitterOf(payload: Payload, doc: WorkflowDoc, submittedNow: Id | null) {

@@ -27,21 +27,11 @@ import {
 
 import type { User } from '../../payload-types'
 import { isStaffUser } from '../access/roles'
-import { decideSchedule, mayCancelScheduled, type WorkflowActor, type WorkflowRole } from './machine'
-import { notifyScheduleFailure, type NoticePerson } from './notify'
-import {
-  actorOf,
-  fail,
-  performTransition,
-  submitterOf,
-  subjectOf,
-  titleFieldOf,
-  transactionSql,
-  withLockedDocument,
-  WORKFLOW_COLLECTIONS,
-  type WorkflowCollection,
-  type WorkflowDoc,
-} from './perform'
+import { transactionSql } from '../db/transactionSql'
+import { decideSchedule, mayCancelScheduled, type WorkflowActor } from './machine'
+import { documentReference, notifyScheduleFailure, type NoticePerson } from './notify'
+import { titleFieldOf, workflowCollections, workflowOptions, type WorkflowCollection } from './options'
+import { actorOf, fail, performTransition, submitterOf, subjectOf, withLockedDocument, type WorkflowDoc } from './perform'
 import { parseScheduleTime } from './scheduleTime'
 import { ACTION_LABELS, type Action } from './transitions'
 
@@ -109,6 +99,7 @@ async function reportFailure(payload: Payload, scheduled: ScheduledInput, reason
   const scheduler = await findUser(payload, scheduled.scheduledBy)
   await notifyScheduleFailure(payload, {
     collection,
+    ...documentReference(payload, collection, documentId),
     documentId,
     title: doc ? String(doc[titleFieldOf(payload, collection)] ?? '') : `${collection} ${documentId} (deleted)`,
     action: scheduled.action,
@@ -159,11 +150,11 @@ async function runScheduledAction({ input, job, req }: { input: ScheduledInput; 
   }
 }
 
-export const scheduledActionTask: TaskConfig<ScheduledTaskIO> = {
+export const scheduledActionTask = (editorialCollections: string[]): TaskConfig<ScheduledTaskIO> => ({
   slug: SCHEDULE_TASK,
   label: 'Scheduled workflow action',
   inputSchema: [
-    { name: 'collection', type: 'select', required: true, options: [...WORKFLOW_COLLECTIONS] },
+    { name: 'collection', type: 'select', required: true, options: editorialCollections },
     { name: 'documentId', type: 'number', required: true },
     { name: 'action', type: 'select', required: true, options: ['publish', 'unpublish'] },
     { name: 'at', type: 'date', required: true },
@@ -173,7 +164,7 @@ export const scheduledActionTask: TaskConfig<ScheduledTaskIO> = {
   outputSchema: [{ name: 'eventId', type: 'number', required: true }],
   retries: { attempts: ATTEMPTS - 1, backoff: { type: 'exponential', delay: 10_000 } },
   handler: ({ input, job, req }) => runScheduledAction({ input, job: job as unknown as JobRow, req }),
-}
+})
 
 /**
  * `jobs.autoRun` entry: every 10 seconds, run the scheduled actions that are due, so each
@@ -201,8 +192,7 @@ export async function scheduleTransition(
   req: PayloadRequest,
   { collection, id, action, at }: { collection: WorkflowCollection; id: number; action: unknown; at: unknown },
 ): Promise<ScheduledAction> {
-  const actor = actorOf(req.user)
-  const workflowActor: WorkflowActor = { id: actor.id, role: actor.role as WorkflowRole }
+  const { user: actor, workflow: workflowActor } = actorOf(req)
   const time = parseScheduleTime(at, new Date())
   if (!time.ok) throw fail(400, time.reason)
   const { payload } = req
@@ -263,7 +253,7 @@ export async function listScheduled(
     ]),
   )
   const titles = new Map<string, string>()
-  for (const collection of WORKFLOW_COLLECTIONS) {
+  for (const collection of workflowCollections(payload)) {
     const ids = jobs.map(inputOf).filter((input) => input.collection === collection).map((input) => input.documentId)
     if (ids.length === 0) continue
     const titleField = titleFieldOf(payload, collection)
@@ -279,10 +269,11 @@ export async function listScheduled(
   })
 }
 
-function requireStaff(req: PayloadRequest, what: string): User {
+function requireStaff(req: PayloadRequest, what: string): WorkflowActor {
   if (!req.user) throw fail(401, `Log in to ${what}.`)
-  if (!isStaffUser(req.user)) throw fail(403, `Only writers, reviewers and admins ${what}.`)
-  return req.user as unknown as User
+  const role = isStaffUser(req.user) ? workflowOptions(req.payload).roleOf(req.user) : undefined
+  if (!role) throw fail(403, `Only writers, reviewers and admins ${what}.`)
+  return { id: req.user.id, role }
 }
 
 /**
@@ -291,7 +282,7 @@ function requireStaff(req: PayloadRequest, what: string): User {
  * its job still exists (stillScheduled).
  */
 async function deleteUnlessRunning(req: PayloadRequest, jobId: number, action: ScheduledActionName): Promise<void> {
-  const { rows } = await (await transactionSql(req)).execute(
+  const { rows } = await (await transactionSql(req, 'cancelling a scheduled action')).execute(
     sql`DELETE FROM payload_jobs WHERE id = ${jobId} AND processing = false AND completed_at IS NULL RETURNING id`,
   )
   if (rows.length === 0) throw fail(409, `${ACTION_LABELS[action]} is running now and can no longer be cancelled.`)
@@ -303,7 +294,7 @@ export const scheduledListEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     const user = requireStaff(req, 'see scheduled actions')
-    const docs = await listScheduled(req.payload, { id: user.id, role: user.role as WorkflowRole })
+    const docs = await listScheduled(req.payload, user)
     return Response.json({ docs, totalDocs: docs.length })
   },
 }
@@ -321,7 +312,7 @@ export const cancelScheduledEndpoint: Endpoint = {
     const [job] = /^\d+$/.test(id) ? await findJobs(req.payload, pendingWhere([{ id: { equals: Number(id) } }])) : []
     if (!job) throw fail(404, `There is no scheduled action ${id}: it may have run or been cancelled already.`)
     const input = inputOf(job)
-    if (!mayCancelScheduled(input.scheduledBy, { id: user.id, role: user.role as WorkflowRole })) {
+    if (!mayCancelScheduled(input.scheduledBy, user)) {
       throw fail(403, 'Only the person who scheduled it, or an admin, can cancel it.')
     }
     try {

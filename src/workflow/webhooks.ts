@@ -11,8 +11,8 @@
 import { createHash, createHmac } from 'node:crypto'
 import { JobCancelledError, type JobsConfig, type Payload, type TaskConfig } from 'payload'
 
-import { settings } from '../config'
 import { tagsMadeStaleBy } from '../readCache/tags'
+import { workflowOptions } from './options'
 
 export const WEBHOOK_QUEUE = 'webhooks'
 export const WEBHOOK_TASK = 'sendWorkflowWebhook'
@@ -76,8 +76,8 @@ export const webhookTask: TaskConfig<WebhookTaskIO> = {
   ],
   outputSchema: [{ name: 'status', type: 'number', required: true }],
   retries: { attempts: 5, backoff: { type: 'exponential', delay: 1000 } },
-  handler: async ({ input, job }) => {
-    const { webhookUrls, webhookSecret } = settings()
+  handler: async ({ input, job, req }) => {
+    const { urls: webhookUrls, secret: webhookSecret } = workflowOptions(req.payload).webhooks
     // Only the receivers configured now: a job row never sends to an address of its own choosing.
     const url = webhookUrls.find((candidate) => receiverFingerprint(candidate) === input.receiver)
     if (!url) throw new JobCancelledError(`webhook receiver ${input.receiver} is no longer configured in WEBHOOK_URLS`)
@@ -114,9 +114,9 @@ export const webhookTask: TaskConfig<WebhookTaskIO> = {
 export async function queueWebhooks(payload: Payload, body: WebhookBody): Promise<number> {
   // The read cache's tags of what the change made stale: receivers purge exactly those (README: Freshness).
   const json = JSON.stringify({ ...body, tags: tagsMadeStaleBy(body.collection, body.id) } satisfies WebhookBody)
-  const urls = settings().webhookUrls
+  const { urls } = workflowOptions(payload).webhooks
   for (const url of urls) {
-    await payload.jobs.queue({ task: WEBHOOK_TASK as never, queue: WEBHOOK_QUEUE, input: { receiver: receiverFingerprint(url), body: json } as never })
+    await payload.jobs.queue({ task: WEBHOOK_TASK, queue: WEBHOOK_QUEUE, input: { receiver: receiverFingerprint(url), body: json } })
   }
   return urls.length
 }
@@ -126,8 +126,8 @@ export async function queueWebhooks(payload: Payload, body: WebhookBody): Promis
  * runs what is due in the webhook queue (jobs a restart left behind). A process without
  * WEBHOOK_URLS (a script, a test server on a shared database) never touches the queue.
  */
-export const webhookAutoRun = (): Extract<NonNullable<JobsConfig['autoRun']>, unknown[]> =>
-  settings().webhookUrls.length > 0 ? [{ queue: WEBHOOK_QUEUE, cron: '* * * * *', limit: 10 }] : []
+export const webhookAutoRun = (receivers: string[]): Extract<NonNullable<JobsConfig['autoRun']>, unknown[]> =>
+  receivers.length > 0 ? [{ queue: WEBHOOK_QUEUE, cron: '* * * * *', limit: 10 }] : []
 
 interface QueueRunner {
   running: boolean
@@ -192,7 +192,7 @@ async function runUntilIdle(payload: Payload, runner: QueueRunner): Promise<Date
 /** When the earliest job still waiting in the webhook queue is due (now, if it has no wait). */
 async function nextDueRetry(payload: Payload): Promise<Date | null> {
   const { docs } = await payload.find({
-    collection: 'payload-jobs' as never,
+    collection: 'payload-jobs',
     where: {
       and: [
         { queue: { equals: WEBHOOK_QUEUE } },

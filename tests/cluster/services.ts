@@ -31,7 +31,9 @@ function onPath(name: string): string | undefined {
 function postgresBinDir(): string | undefined {
   const root = '/usr/lib/postgresql'
   if (!existsSync(root)) return undefined
-  const majors = readdirSync(root).filter((name) => /^\d+$/.test(name)).sort((a, b) => Number(b) - Number(a))
+  const majors = readdirSync(root)
+    .filter((name) => /^\d+$/.test(name))
+    .sort((a, b) => Number(b) - Number(a))
   return majors.map((major) => path.join(root, major, 'bin')).find((dir) => existsSync(path.join(dir, 'pg_basebackup')))
 }
 
@@ -45,7 +47,9 @@ export function clusterBinaries(): { binaries?: Binaries; missing: string[] } {
     haproxy: onPath('haproxy'),
     redisServer: onPath('redis-server'),
   }
-  const missing = Object.entries(found).filter(([, file]) => !file).map(([name]) => name)
+  const missing = Object.entries(found)
+    .filter(([, file]) => !file)
+    .map(([name]) => name)
   return missing.length ? { missing } : { binaries: found as Binaries, missing }
 }
 
@@ -68,7 +72,11 @@ export interface Process {
   stop(signal?: NodeJS.Signals): Promise<void>
 }
 
-function startProcess(command: string, args: string[], options: { runAs?: RunAs; env?: NodeJS.ProcessEnv } = {}): Process {
+function startProcess(
+  command: string,
+  args: string[],
+  options: { runAs?: RunAs; env?: NodeJS.ProcessEnv } = {},
+): Process {
   const child = spawn(command, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: options.env ?? process.env,
@@ -101,10 +109,14 @@ async function portAnswers(port: number): Promise<boolean> {
 }
 
 async function waitForPort(what: string, port: number, process: Process): Promise<void> {
-  await waitFor(`${what} on port ${port}`, async () => {
-    if (process.child.exitCode !== null) throw new Error(`${what} exited: ${process.output()}`)
-    return portAnswers(port)
-  }, 60_000)
+  await waitFor(
+    `${what} on port ${port}`,
+    async () => {
+      if (process.child.exitCode !== null) throw new Error(`${what} exited: ${process.output()}`)
+      return portAnswers(port)
+    },
+    60_000,
+  )
 }
 
 function ownedDirectory(dir: string, runAs: RunAs | undefined): string {
@@ -123,28 +135,38 @@ export interface ReplicatedPostgres {
 }
 
 const postgresArgs = (dataDir: string, port: number) => [
-  '-D', dataDir,
-  '-p', String(port),
-  '-c', 'listen_addresses=127.0.0.1',
-  '-c', 'unix_socket_directories=',
-  '-c', 'max_connections=200',
+  '-D',
+  dataDir,
+  '-p',
+  String(port),
+  '-c',
+  'listen_addresses=127.0.0.1',
+  '-c',
+  'unix_socket_directories=',
+  '-c',
+  'max_connections=200',
   // A throwaway cluster: durability across power loss does not matter here.
-  '-c', 'fsync=off',
+  '-c',
+  'fsync=off',
 ]
 
 async function untilAccepting(url: string): Promise<void> {
-  await waitFor(`Postgres at ${url}`, async () => {
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 })
-    try {
-      await client.connect()
-      await client.query('SELECT 1')
-      return true
-    } catch {
-      return false
-    } finally {
-      await client.end().catch(() => undefined)
-    }
-  }, 60_000)
+  await waitFor(
+    `Postgres at ${url}`,
+    async () => {
+      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 })
+      try {
+        await client.connect()
+        await client.query('SELECT 1')
+        return true
+      } catch {
+        return false
+      } finally {
+        await client.end().catch(() => undefined)
+      }
+    },
+    60_000,
+  )
 }
 
 async function onReplica<T>(url: string, sql: string): Promise<T> {
@@ -161,18 +183,48 @@ async function onReplica<T>(url: string, sql: string): Promise<T> {
 export async function startReplicatedPostgres(binaries: Binaries, root: string): Promise<ReplicatedPostgres> {
   const runAs = postgresUser()
   const primaryDir = ownedDirectory(path.join(root, 'primary'), runAs)
-  execFileSync(binaries.initdb, ['-D', primaryDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C'], { stdio: 'pipe', ...(runAs ?? {}) })
+  execFileSync(binaries.initdb, ['-D', primaryDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C'], {
+    stdio: 'pipe',
+    ...(runAs ?? {}),
+  })
   const primaryPort = await findFreePort()
-  const primary = startProcess(binaries.postgres, [...postgresArgs(primaryDir, primaryPort), '-c', 'wal_level=replica', '-c', 'max_wal_senders=4'], { runAs })
+  const primary = startProcess(
+    binaries.postgres,
+    [...postgresArgs(primaryDir, primaryPort), '-c', 'wal_level=replica', '-c', 'max_wal_senders=4'],
+    { runAs },
+  )
   const url = (port: number) => (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`
   await untilAccepting(url(primaryPort)('postgres'))
 
   const replicaDir = ownedDirectory(path.join(root, 'replica'), runAs)
-  execFileSync(binaries.pgBasebackup, ['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-D', replicaDir, '-R', '-X', 'stream', '-c', 'fast'], { stdio: 'pipe', ...(runAs ?? {}) })
+  execFileSync(
+    binaries.pgBasebackup,
+    [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(primaryPort),
+      '-U',
+      'postgres',
+      '-D',
+      replicaDir,
+      '-R',
+      '-X',
+      'stream',
+      '-c',
+      'fast',
+    ],
+    { stdio: 'pipe', ...(runAs ?? {}) },
+  )
   const replicaPort = await findFreePort()
-  const replica = startProcess(binaries.postgres, [...postgresArgs(replicaDir, replicaPort), '-c', 'hot_standby=on'], { runAs })
+  const replica = startProcess(binaries.postgres, [...postgresArgs(replicaDir, replicaPort), '-c', 'hot_standby=on'], {
+    runAs,
+  })
   await untilAccepting(url(replicaPort)('postgres'))
-  const recovering = await onReplica<{ pg_is_in_recovery: boolean }>(url(replicaPort)('postgres'), 'SELECT pg_is_in_recovery()')
+  const recovering = await onReplica<{ pg_is_in_recovery: boolean }>(
+    url(replicaPort)('postgres'),
+    'SELECT pg_is_in_recovery()',
+  )
   if (!recovering.pg_is_in_recovery) throw new Error('the replica is not replicating')
 
   return {
@@ -200,7 +252,16 @@ export interface RedisServer {
 export async function startRedis(binaries: Binaries): Promise<RedisServer> {
   const port = await findFreePort()
   const launch = async () => {
-    const redis = startProcess(binaries.redisServer, ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no'])
+    const redis = startProcess(binaries.redisServer, [
+      '--bind',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+    ])
     await waitForPort('redis-server', port, redis)
     return redis
   }
@@ -229,15 +290,25 @@ export async function startS3(root: string): Promise<S3Server> {
   const bucket = 'spa-cms-media'
   const s3rver = startProcess(process.execPath, [
     path.join(projectRoot, 'node_modules', 's3rver', 'bin', 's3rver.js'),
-    '--directory', ownedDirectory(path.join(root, 's3'), undefined),
-    '--address', '127.0.0.1',
-    '--port', String(port),
+    '--directory',
+    ownedDirectory(path.join(root, 's3'), undefined),
+    '--address',
+    '127.0.0.1',
+    '--port',
+    String(port),
     '--silent',
     '--no-vhost-buckets',
-    '--configure-bucket', bucket,
+    '--configure-bucket',
+    bucket,
   ])
   await waitForPort('s3rver', port, s3rver)
-  return { endpoint: `http://127.0.0.1:${port}`, bucket, accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', stop: () => s3rver.stop() }
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    bucket,
+    accessKeyId: 'S3RVER',
+    secretAccessKey: 'S3RVER',
+    stop: () => s3rver.stop(),
+  }
 }
 
 export interface LoadBalancer {
@@ -260,7 +331,11 @@ async function askStatsSocket(socketPath: string, command: string): Promise<stri
 }
 
 /** HAProxy with deploy/haproxy.cfg (the file the compose profile mounts), in front of two instances. */
-export async function startHaproxy(binaries: Binaries, root: string, instances: [string, string]): Promise<LoadBalancer> {
+export async function startHaproxy(
+  binaries: Binaries,
+  root: string,
+  instances: [string, string],
+): Promise<LoadBalancer> {
   const port = await findFreePort()
   const statsSocket = path.join(root, 'haproxy-stats.sock')
   const env = {
@@ -270,13 +345,19 @@ export async function startHaproxy(binaries: Binaries, root: string, instances: 
     SPA_CMS_APP_1: instances[0],
     SPA_CMS_APP_2: instances[1],
   }
-  const haproxy = startProcess(binaries.haproxy, ['-db', '-f', path.join(projectRoot, 'deploy', 'haproxy.cfg')], { env })
+  const haproxy = startProcess(binaries.haproxy, ['-db', '-f', path.join(projectRoot, 'deploy', 'haproxy.cfg')], {
+    env,
+  })
   await waitForPort('haproxy', port, haproxy)
   return {
     url: `http://127.0.0.1:${port}`,
     async servers() {
       const csv = await askStatsSocket(statsSocket, 'show stat')
-      const [header, ...rows] = csv.replace(/^# /, '').trim().split('\n').map((line) => line.split(','))
+      const [header, ...rows] = csv
+        .replace(/^# /, '')
+        .trim()
+        .split('\n')
+        .map((line) => line.split(','))
       const column = (name: string) => header.indexOf(name)
       const states: Record<string, { status: string; requests: number }> = {}
       for (const row of rows) {

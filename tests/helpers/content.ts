@@ -1,13 +1,14 @@
 /**
- * Fixtures for the content collections (articles, techniques, faqs, myths): documents created as
- * the system in a given state (published, draft only, published with a newer draft), cleaned up
- * afterwards, plus small HTTP and GraphQL clients for the real server.
+ * Fixtures: documents of the content collections (articles, techniques, faqs, myths) created as
+ * the system in a given state (published, draft only, published with a newer draft), and users
+ * with a role, all deleted again by cleanup() (useFixtures calls it after the tests).
  */
 import { randomBytes } from 'node:crypto'
 import type { Payload } from 'payload'
 
 import type { User } from '../../payload-types'
-import { TEST_PASSWORD } from './users'
+import type { Role } from '../../src/access/roles'
+import { createUser } from './users'
 
 export const CONTENT_COLLECTIONS = ['articles', 'techniques', 'faqs', 'myths'] as const
 export type ContentCollection = (typeof CONTENT_COLLECTIONS)[number]
@@ -64,7 +65,11 @@ export function contentData(collection: ContentCollection, text: string): Record
     case 'faqs':
       return { question: text, answer: richText(`Answer: ${text}`) }
     case 'myths':
-      return { myth: text, fact: richText(`Fact: ${text}`), sources: [{ title: `Source: ${text}`, url: 'https://example.com/study' }] }
+      return {
+        myth: text,
+        fact: richText(`Fact: ${text}`),
+        sources: [{ title: `Source: ${text}`, url: 'https://example.com/study' }],
+      }
   }
 }
 
@@ -82,10 +87,11 @@ export const asUser = (user: User | undefined) => ({
 export const anonymously = { overrideAccess: false } as const
 
 /**
- * Creates documents as the system (overrideAccess: true) and remembers them for cleanup().
+ * Creates documents and users as the system (overrideAccess: true) and remembers them for cleanup().
  */
-export class ContentFixtures {
+export class Fixtures {
   private readonly created: { collection: ContentCollection; id: number }[] = []
+  private readonly users: User[] = []
 
   constructor(private readonly payload: Payload) {}
 
@@ -94,7 +100,11 @@ export class ContentFixtures {
     this.created.push({ collection, id })
   }
 
-  async published(collection: ContentCollection, text: string, extra: Record<string, unknown> = {}): Promise<ContentDoc> {
+  async published(
+    collection: ContentCollection,
+    text: string,
+    extra: Record<string, unknown> = {},
+  ): Promise<ContentDoc> {
     const doc = (await this.payload.create({
       collection,
       data: { ...contentData(collection, text), ...extra, _status: 'published' } as never,
@@ -120,7 +130,11 @@ export class ContentFixtures {
    * A published document (with `publishedText`) whose newer, unpublished draft says `draftText`.
    * The slug is kept, so only the texts differ between the two.
    */
-  async publishedWithDraft(collection: ContentCollection, publishedText: string, draftText: string): Promise<ContentDoc> {
+  async publishedWithDraft(
+    collection: ContentCollection,
+    publishedText: string,
+    draftText: string,
+  ): Promise<ContentDoc> {
     const doc = await this.published(collection, publishedText)
     await this.payload.update({
       collection,
@@ -144,61 +158,26 @@ export class ContentFixtures {
     return docs.map((version) => String(version.id))
   }
 
+  /** A user with `role` (password TEST_PASSWORD); `label` goes into the email address. */
+  async user(role: Role, label: string = role): Promise<User> {
+    const user = await createUser(this.payload, role, label)
+    this.users.push(user)
+    return user
+  }
+
+  /** Deletes the documents, then the users (who may have authored them). */
   async cleanup(): Promise<void> {
     for (const collection of CONTENT_COLLECTIONS) {
       const ids = this.created.filter((entry) => entry.collection === collection).map((entry) => entry.id)
       if (ids.length) await this.payload.delete({ collection, where: { id: { in: ids } }, overrideAccess: true })
     }
     this.created.length = 0
+    const userIds = this.users.map((user) => user.id)
+    if (userIds.length)
+      await this.payload.delete({ collection: 'users', where: { id: { in: userIds } }, overrideAccess: true })
+    this.users.length = 0
   }
 }
-
-export interface HttpResult {
-  status: number
-  body: any
-  text: string
-}
-
-/** JSON over HTTP against the real server; `token` logs in as a user (Authorization: JWT). */
-export function httpClient(baseUrl: string) {
-  async function request(method: string, path: string, body?: unknown, token?: string): Promise<HttpResult> {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(token ? { authorization: `JWT ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    const text = await response.text()
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(text)
-    } catch {
-      parsed = undefined
-    }
-    return { status: response.status, body: parsed, text }
-  }
-
-  return {
-    get: (path: string, token?: string) => request('GET', path, undefined, token),
-    post: (path: string, body: unknown, token?: string) => request('POST', path, body, token),
-    patch: (path: string, body: unknown, token?: string) => request('PATCH', path, body, token),
-    delete: (path: string, token?: string) => request('DELETE', path, undefined, token),
-    graphql: (query: string, token?: string) => request('POST', '/api/graphql', { query }, token),
-    async login(email: string): Promise<string> {
-      const { status, body } = await request('POST', '/api/users/login', { email, password: TEST_PASSWORD })
-      if (status !== 200) throw new Error(`login of ${email} failed with ${status}`)
-      return body.token as string
-    },
-  }
-}
-
-/** `where[id][in][0]=1&where[id][in][1]=2…`: restricts a REST list to our own documents. */
-export const idsQuery = (ids: number[]) => ids.map((id, index) => `where[id][in][${index}]=${id}`).join('&')
-
-/** GraphQL `where` restricting a list to our own documents. */
-export const idsWhere = (ids: number[]) => `{ OR: [${ids.map((id) => `{ id: { equals: ${id} } }`).join(', ')}] }`
 
 export interface ScenarioDocs {
   published: ContentDoc
@@ -225,16 +204,32 @@ export class ReadScenario {
   readonly draftOnlyTitle = (collection: ContentCollection) => `Draft only ${collection} ${this.secret}`
 
   /** Every document of the scenario in a collection, ascending ids. */
-  readonly ours = (collection: ContentCollection) => [this.docs[collection].published.id, this.docs[collection].draftOnly.id, this.docs[collection].withDraft.id]
+  readonly ours = (collection: ContentCollection) => [
+    this.docs[collection].published.id,
+    this.docs[collection].draftOnly.id,
+    this.docs[collection].withDraft.id,
+  ]
   /** What an anonymous reader may see of them. */
-  readonly visible = (collection: ContentCollection) => [this.docs[collection].published.id, this.docs[collection].withDraft.id]
+  readonly visible = (collection: ContentCollection) => [
+    this.docs[collection].published.id,
+    this.docs[collection].withDraft.id,
+  ]
 
-  async create(fixtures: ContentFixtures): Promise<void> {
+  async create(fixtures: Fixtures): Promise<void> {
     for (const collection of CONTENT_COLLECTIONS) {
       const published = await fixtures.published(collection, this.publishedTitle(collection))
       const draftOnly = await fixtures.draft(collection, this.draftOnlyTitle(collection))
-      const withDraft = await fixtures.publishedWithDraft(collection, this.publicTitle(collection), this.pendingTitle(collection))
-      this.docs[collection] = { published, draftOnly, withDraft, versionIds: await fixtures.versionIds(collection, withDraft.id) }
+      const withDraft = await fixtures.publishedWithDraft(
+        collection,
+        this.publicTitle(collection),
+        this.pendingTitle(collection),
+      )
+      this.docs[collection] = {
+        published,
+        draftOnly,
+        withDraft,
+        versionIds: await fixtures.versionIds(collection, withDraft.id),
+      }
     }
     this.linkingArticle = await fixtures.published('articles', `Linking article ${this.suffix}`, {
       techniques: this.ours('techniques'),

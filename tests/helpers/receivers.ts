@@ -9,7 +9,11 @@ import { simpleParser, type AddressObject } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 
 /** Polls `check` until it returns something truthy; fails with `what` after `timeoutMs`. */
-export async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 20_000): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  what: string,
+  check: () => T | Promise<T>,
+  timeoutMs = 20_000,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const result = await check()
@@ -37,7 +41,9 @@ export interface SmtpReceiver {
 }
 
 const addressesOf = (value: AddressObject | AddressObject[] | undefined) =>
-  (Array.isArray(value) ? value : value ? [value] : []).flatMap((entry) => entry.value.map((address) => address.address ?? ''))
+  (Array.isArray(value) ? value : value ? [value] : []).flatMap((entry) =>
+    entry.value.map((address) => address.address ?? ''),
+  )
 
 export async function startSmtpReceiver(): Promise<SmtpReceiver> {
   const messages: ReceivedMail[] = []
@@ -92,11 +98,14 @@ export interface WebhookReceiver {
   close(): Promise<void>
 }
 
-/**
- * `failFirst`: answer the first N attempts of each delivery with 503 (a receiver that is down for a
- * while). `delayMs`: wait that long before answering.
- */
-export async function startWebhookReceiver(options: { failFirst?: number; delayMs?: number } = {}): Promise<WebhookReceiver> {
+export interface WebhookReceiverOptions {
+  /** Answer the first N attempts of each delivery with 503 (a receiver that is down for a while). */
+  failFirst?: number
+  /** Wait that long before answering. */
+  delayMs?: number
+}
+
+export async function startWebhookReceiver(options: WebhookReceiverOptions = {}): Promise<WebhookReceiver> {
   const requests: ReceivedWebhook[] = []
   const attempts: ReceivedWebhook[] = []
   const timers = new Set<ReturnType<typeof setTimeout>>()

@@ -27,7 +27,15 @@ export function spawnServer(env: Record<string, string | undefined>): ChildProce
     cwd: projectRoot,
     // Test servers share the run's database: only a test about the job runner turns it on
     // (JOBS_RUNNER=on), so that no other server runs its jobs.
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DEMO_CONTENT: 'off', JOBS_RUNNER: 'off', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      DEMO_CONTENT: 'off',
+      JOBS_RUNNER: 'off',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
 }
@@ -44,7 +52,10 @@ export function collectOutput(child: ChildProcess): () => string {
   return () => output
 }
 
-export async function startServer(env: Record<string, string | undefined> = {}, readyTimeoutMs = READY_TIMEOUT_MS): Promise<RunningServer> {
+export async function startServer(
+  env: Record<string, string | undefined> = {},
+  readyTimeoutMs = READY_TIMEOUT_MS,
+): Promise<RunningServer> {
   const child = spawnServer(env)
   // If a test file dies without its afterAll, its server must not outlive the test run.
   const killOnExit = () => child.kill('SIGKILL')

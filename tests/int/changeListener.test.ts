@@ -11,8 +11,14 @@ import type { AddressInfo } from 'node:net'
 import pg from 'pg'
 
 import { createLogger } from '../../src/logging'
-import { CHANGE_CHANNEL, listenForChanges, type ChangeListener, type ChangeNotice } from '../../src/readCache/changeListener'
+import {
+  CHANGE_CHANNEL,
+  listenForChanges,
+  type ChangeListener,
+  type ChangeNotice,
+} from '../../src/readCache/changeListener'
 import { waitFor } from '../helpers/receivers'
+import { use, useCleanup } from '../helpers/suite'
 
 interface Relay {
   url: string
@@ -55,18 +61,14 @@ async function startRelay(databaseUrl: string): Promise<Relay> {
   }
 }
 
-let relay: Relay
 let listener: ChangeListener | undefined
 const databaseUrl = process.env.DATABASE_URL as string
-
-beforeAll(async () => {
-  relay = await startRelay(databaseUrl)
-})
-
-afterAll(async () => {
-  await listener?.close()
-  await relay.close()
-})
+const relay = use(
+  'the relay',
+  () => startRelay(databaseUrl),
+  (running) => running.close(),
+)
+useCleanup('the listener', () => listener?.close())
 
 async function notify(payload: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl })
@@ -78,11 +80,16 @@ async function notify(payload: string): Promise<void> {
 it('counts a connection that silently stopped carrying notices as lost, and listens again on a new one', async () => {
   const events: string[] = []
   const notices: ChangeNotice[] = []
-  listener = listenForChanges(relay.url, {
-    onChange: (notice) => notices.push(notice),
-    onListening: () => events.push('listening'),
-    onLost: () => events.push('lost'),
-  }, createLogger('silent'), { intervalMs: 200, timeoutMs: 500 })
+  listener = listenForChanges(
+    relay.url,
+    {
+      onChange: (notice) => notices.push(notice),
+      onListening: () => events.push('listening'),
+      onLost: () => events.push('lost'),
+    },
+    createLogger('silent'),
+    { intervalMs: 200, timeoutMs: 500 },
+  )
 
   await waitFor('the listener to hear its first heartbeat', () => events.includes('listening'))
   await notify('articles:41')

@@ -3,30 +3,22 @@
  * (generated, URL-safe, unique per collection counting drafts), safe source links in myths and
  * unique technique names. Mostly through the local API as a reviewer, plus REST and GraphQL.
  */
-import type { Payload } from 'payload'
-
-import type { User } from '../../payload-types'
 import {
   asUser,
   CONTENT_COLLECTIONS,
   contentData,
-  ContentFixtures,
-  httpClient,
   randomSuffix,
   richText,
   type ContentCollection,
   type ContentDoc,
 } from '../helpers/content'
-import { closePayload, openPayload } from '../helpers/payload'
-import { startServer, type RunningServer } from '../helpers/server'
-import { createUser, deleteUsers } from '../helpers/users'
+import { httpClient } from '../helpers/http'
+import { useFixtures, useLocalPayload, useServer, useUsers } from '../helpers/suite'
 
-let payload: Payload
-let server: RunningServer
-let http: ReturnType<typeof httpClient>
-let fixtures: ContentFixtures
-let reviewer: User
-let token: string
+const payload = useLocalPayload()
+const fixtures = useFixtures(payload)
+const http = httpClient(useServer())
+const people = useUsers(fixtures, { reviewer: 'reviewer' }, { label: 'content-validation', http })
 
 const suffix = randomSuffix()
 let counter = 0
@@ -34,25 +26,10 @@ let counter = 0
 const unique = (label: string) => `${label} ${suffix} ${++counter}`
 const uniqueSlug = (label: string) => `${label}-${suffix}-${++counter}`
 
-const SLUG_FORMAT_MESSAGE = 'A slug may contain only lowercase letters, digits and single hyphens between words (e.g. "hot-stone-massage").'
+const SLUG_FORMAT_MESSAGE =
+  'A slug may contain only lowercase letters, digits and single hyphens between words (e.g. "hot-stone-massage").'
 const slugTakenMessage = (slug: string, collection: ContentCollection) =>
   `The slug "${slug}" is already used by another document in ${collection}. Choose another.`
-
-beforeAll(async () => {
-  payload = await openPayload()
-  fixtures = new ContentFixtures(payload)
-  reviewer = await createUser(payload, 'reviewer', 'content-validation-reviewer')
-  server = await startServer()
-  http = httpClient(server.baseUrl)
-  token = await http.login(reviewer.email)
-}, 180_000)
-
-afterAll(async () => {
-  await server?.stop()
-  await fixtures?.cleanup()
-  await deleteUsers(payload, [reviewer])
-  await closePayload(payload)
-})
 
 /**
  * Going public goes through the workflow; these tests check the validation Payload applies to
@@ -61,26 +38,35 @@ afterAll(async () => {
 const publishing = (draft: boolean) => (draft ? {} : { context: { systemPublish: true } })
 
 /** Creates a document as the reviewer; whatever gets created is deleted in afterAll. */
-async function create(collection: ContentCollection, data: Record<string, unknown>, { draft = false } = {}): Promise<ContentDoc> {
+async function create(
+  collection: ContentCollection,
+  data: Record<string, unknown>,
+  { draft = false } = {},
+): Promise<ContentDoc> {
   const doc = (await payload.create({
     collection,
     data: { ...data, _status: draft ? 'draft' : 'published' } as never,
     draft,
     ...publishing(draft),
-    ...asUser(reviewer),
+    ...asUser(people.reviewer),
   })) as unknown as ContentDoc
   fixtures.track(collection, doc.id)
   return doc
 }
 
-async function update(collection: ContentCollection, id: number, data: Record<string, unknown>, { draft = false } = {}) {
+async function update(
+  collection: ContentCollection,
+  id: number,
+  data: Record<string, unknown>,
+  { draft = false } = {},
+) {
   return (await payload.update({
     collection,
     id,
     data: { ...data, _status: draft ? 'draft' : 'published' } as never,
     draft,
     ...publishing(draft),
-    ...asUser(reviewer),
+    ...asUser(people.reviewer),
   })) as unknown as ContentDoc
 }
 
@@ -138,7 +124,11 @@ describe('slugs', () => {
     'refuse a malformed slug (%j), even in a draft, with a clear message',
     async (bad) => {
       await expectInvalid(create('articles', article({ slug: `${bad}-${suffix}` })), 'slug', SLUG_FORMAT_MESSAGE)
-      await expectInvalid(create('articles', article({ slug: `${bad}-${suffix}` }), { draft: true }), 'slug', SLUG_FORMAT_MESSAGE)
+      await expectInvalid(
+        create('articles', article({ slug: `${bad}-${suffix}` }), { draft: true }),
+        'slug',
+        SLUG_FORMAT_MESSAGE,
+      )
     },
   )
 
@@ -167,13 +157,24 @@ describe('slugs', () => {
     const reserved = uniqueSlug('renamed')
     const doc = await create('articles', article())
     await update('articles', doc.id, { slug: reserved }, { draft: true })
-    await expectInvalid(create('articles', article({ slug: reserved }), { draft: true }), 'slug', slugTakenMessage(reserved, 'articles'))
+    await expectInvalid(
+      create('articles', article({ slug: reserved }), { draft: true }),
+      'slug',
+      slugTakenMessage(reserved, 'articles'),
+    )
   })
 
   it('cannot be taken over by renaming another document', async () => {
-    const first = await create('techniques', { ...contentData('techniques', unique('First')), slug: uniqueSlug('taken') })
+    const first = await create('techniques', {
+      ...contentData('techniques', unique('First')),
+      slug: uniqueSlug('taken'),
+    })
     const second = await create('techniques', contentData('techniques', unique('Second')), { draft: true })
-    await expectInvalid(update('techniques', second.id, { slug: first.slug }, { draft: true }), 'slug', slugTakenMessage(first.slug, 'techniques'))
+    await expectInvalid(
+      update('techniques', second.id, { slug: first.slug }, { draft: true }),
+      'slug',
+      slugTakenMessage(first.slug, 'techniques'),
+    )
   })
 
   it('do not clash with the document’s own earlier versions', async () => {
@@ -195,17 +196,29 @@ describe('slugs', () => {
 describe('myth sources', () => {
   const myth = (url: string) => ({ ...contentData('myths', unique('Myth')), sources: [{ title: 'A study', url }] })
 
-  it.each(['javascript:alert(1)', 'JavaScript:alert(document.cookie)', ' javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'not a url'])(
-    'refuse the link %j',
-    async (url) => {
-      await expectInvalid(create('myths', myth(url)), 'sources.0.url')
-    },
-  )
+  it.each([
+    'javascript:alert(1)',
+    'JavaScript:alert(document.cookie)',
+    ' javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    'not a url',
+  ])('refuse the link %j', async (url) => {
+    await expectInvalid(create('myths', myth(url)), 'sources.0.url')
+  })
 
   it('refuse to publish a draft with a javascript: link', async () => {
-    const draft = (await payload.create({ collection: 'myths', data: { ...myth('https://example.com'), _status: 'draft' } as never, draft: true, overrideAccess: true })) as unknown as ContentDoc
+    const draft = (await payload.create({
+      collection: 'myths',
+      data: { ...myth('https://example.com'), _status: 'draft' } as never,
+      draft: true,
+      overrideAccess: true,
+    })) as unknown as ContentDoc
     fixtures.track('myths', draft.id)
-    await expectInvalid(update('myths', draft.id, { sources: [{ title: 'A study', url: 'javascript:alert(1)' }] }), 'sources.0.url')
+    await expectInvalid(
+      update('myths', draft.id, { sources: [{ title: 'A study', url: 'javascript:alert(1)' }] }),
+      'sources.0.url',
+    )
   })
 
   // Payload skips field validation for drafts: ensureSafeSourceLinks guards source links for them.
@@ -214,7 +227,13 @@ describe('myth sources', () => {
   })
 
   it('accept http(s) links', async () => {
-    const doc = await create('myths', { ...myth('https://example.com/study'), sources: [{ title: 'A', url: 'https://example.com/a' }, { title: 'B', url: 'http://example.org/b' }] })
+    const doc = await create('myths', {
+      ...myth('https://example.com/study'),
+      sources: [
+        { title: 'A', url: 'https://example.com/a' },
+        { title: 'B', url: 'http://example.org/b' },
+      ],
+    })
     expect(doc.sources).toHaveLength(2)
   })
 })
@@ -237,14 +256,22 @@ describe('technique names', () => {
 
 describe('over REST', () => {
   it('refuses publishing directly: going public goes through the workflow', async () => {
-    const { status, body } = await http.post('/api/articles', { title: unique('REST article'), _status: 'published' }, token)
+    const { status, body } = await http.post(
+      '/api/articles',
+      { title: unique('REST article'), _status: 'published' },
+      'reviewer',
+    )
     if (body?.doc?.id) fixtures.track('articles', body.doc.id)
     expect(status).toBe(403)
     expect(body.errors[0].message).toMatch(/Publishing goes through review/)
   })
 
   it('saves the same article as a draft', async () => {
-    const { status, body } = await http.post('/api/articles?draft=true', { title: unique('REST draft'), _status: 'draft' }, token)
+    const { status, body } = await http.post(
+      '/api/articles?draft=true',
+      { title: unique('REST draft'), _status: 'draft' },
+      'reviewer',
+    )
     if (body?.doc?.id) fixtures.track('articles', body.doc.id)
     expect(status).toBe(201)
     expect(body.doc._status).toBe('draft')
@@ -253,7 +280,11 @@ describe('over REST', () => {
   it('answers 400 naming the slug, with a clear message, when the slug is taken', async () => {
     const slug = uniqueSlug('rest-taken')
     await create('faqs', { ...contentData('faqs', unique('First FAQ')), slug })
-    const { status, body } = await http.post('/api/faqs?draft=true', { question: unique('Second FAQ'), slug, _status: 'draft' }, token)
+    const { status, body } = await http.post(
+      '/api/faqs?draft=true',
+      { question: unique('Second FAQ'), slug, _status: 'draft' },
+      'reviewer',
+    )
     if (body?.doc?.id) fixtures.track('faqs', body.doc.id)
     expect(status).toBe(400)
     expect(body.errors[0].data.errors).toEqual([{ path: 'slug', message: slugTakenMessage(slug, 'faqs') }])
@@ -262,7 +293,10 @@ describe('over REST', () => {
 
 describe('over GraphQL', () => {
   it('refuses publishing directly: going public goes through the workflow', async () => {
-    const { body } = await http.graphql(`mutation { createArticle(data: { title: "${unique('GraphQL article')}", excerpt: "Teaser", _status: published }) { id } }`, token)
+    const { body } = await http.graphql(
+      `mutation { createArticle(data: { title: "${unique('GraphQL article')}", excerpt: "Teaser", _status: published }) { id } }`,
+      'reviewer',
+    )
     if (body.data?.createArticle?.id) fixtures.track('articles', body.data.createArticle.id)
     expect(body.data?.createArticle ?? null).toBeNull()
     expect(body.errors[0].extensions).toMatchObject({ statusCode: 403 })
@@ -272,7 +306,7 @@ describe('over GraphQL', () => {
   it('refuses a malformed slug in a draft, with the reason', async () => {
     const { body } = await http.graphql(
       `mutation { createArticle(draft: true, data: { title: "${unique('GraphQL draft')}", excerpt: "", slug: "Not A Slug", _status: draft }) { id } }`,
-      token,
+      'reviewer',
     )
     if (body.data?.createArticle?.id) fixtures.track('articles', body.data.createArticle.id)
     expect(body.data?.createArticle ?? null).toBeNull()

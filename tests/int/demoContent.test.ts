@@ -2,30 +2,17 @@
  * Demo content on a database of its own: loaded through the importer, published, linked,
  * readable anonymously, and idempotent.
  */
-import type { Payload } from 'payload'
-
 import type { Article, Technique } from '../../payload-types'
-import { closePayload, startPayload } from '../../src/db/payloadLifecycle'
 import { runProjectScript } from '../helpers/scripts'
-import { createMigratedDatabase, dropDatabase } from '../setup/testDatabase'
+import { use, useEnv, useLocalPayload, useOwnDatabase } from '../helpers/suite'
 
-let databaseUrl: string
-let payload: Payload
-let firstRun: { code: number | null; output: string }
-const runDatabaseUrl = process.env.DATABASE_URL
-
-beforeAll(async () => {
-  databaseUrl = await createMigratedDatabase(process.env.SPA_CMS_TEST_SERVER_URL as string, 'demo')
-  firstRun = await runProjectScript('seed', ['--if-empty'], { DATABASE_URL: databaseUrl })
-  process.env.DATABASE_URL = databaseUrl // this file's Payload reads the demo database
-  payload = await startPayload()
-}, 120_000)
-
-afterAll(async () => {
-  await closePayload(payload)
-  process.env.DATABASE_URL = runDatabaseUrl // the worker's next test files use the run's database
-  await dropDatabase(databaseUrl)
-})
+const database = useOwnDatabase('demo')
+const firstRun = use('the first demo import', () =>
+  runProjectScript('seed', ['--if-empty'], { DATABASE_URL: database.url }),
+)
+// This file's Payload reads the demo database; the worker's next test files use the run's again.
+useEnv(() => ({ DATABASE_URL: database.url }))
+const payload = useLocalPayload()
 
 const anonymously = { overrideAccess: false } as const
 
@@ -35,7 +22,13 @@ it('loads on an empty database', () => {
 
 it('has the five techniques with summaries, published', async () => {
   const { docs } = await payload.find({ collection: 'techniques', limit: 0, ...anonymously })
-  expect(docs.map((technique) => technique.slug).sort()).toEqual(['aromatherapy', 'deep-tissue', 'hot-stone', 'sports', 'swedish'])
+  expect(docs.map((technique) => technique.slug).sort()).toEqual([
+    'aromatherapy',
+    'deep-tissue',
+    'hot-stone',
+    'sports',
+    'swedish',
+  ])
   for (const technique of docs) expect(technique.summary?.length).toBeGreaterThan(10)
 })
 
@@ -66,20 +59,26 @@ it('has one long published back-massage guide whose Markdown structure survived 
 it('populates related documents small by default (defaultPopulate)', async () => {
   const { docs } = await payload.find({ collection: 'articles', depth: 1, ...anonymously })
   const article = docs[0] as Article
-  expect(Object.keys((article.techniques as Technique[])[0]).sort()).toEqual(['id', 'name', 'pressure', 'slug', 'summary'])
+  expect(Object.keys((article.techniques as Technique[])[0]).sort()).toEqual([
+    'id',
+    'name',
+    'pressure',
+    'slug',
+    'summary',
+  ])
   expect(Object.keys((article.faqs as object[])[0]).sort()).toEqual(['category', 'id', 'question', 'slug'])
   expect(Object.keys((article.myths as object[])[0]).sort()).toEqual(['id', 'myth', 'slug'])
 })
 
 it('is idempotent: loading again creates nothing', async () => {
-  const again = await runProjectScript('seed', [], { DATABASE_URL: databaseUrl })
+  const again = await runProjectScript('seed', [], { DATABASE_URL: database.url })
   expect(again.code).toBe(0)
   expect(again.output).toMatch(/demo content: 0 created, \d+ already there/)
   expect((await payload.count({ collection: 'techniques' })).totalDocs).toBe(5)
 })
 
 it('leaves a database with content alone on start (--if-empty)', async () => {
-  const onStart = await runProjectScript('seed', ['--if-empty'], { DATABASE_URL: databaseUrl })
+  const onStart = await runProjectScript('seed', ['--if-empty'], { DATABASE_URL: database.url })
   expect(onStart.code).toBe(0)
   expect(onStart.output).not.toMatch(/demo content:/)
 })

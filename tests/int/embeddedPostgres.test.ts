@@ -2,23 +2,15 @@
  * The embedded Postgres lifecycle, on clusters of its own in temporary folders.
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
-import { chmodSync } from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 
 import { EmbeddedPostgres, EmbeddedPostgresError } from '../../src/db/embeddedPostgres'
+import { useTempDir } from '../helpers/suite'
 
-let root: string
-
-beforeAll(() => {
-  root = mkdtempSync(path.join(os.tmpdir(), 'spa-cms-embedded-'))
-  chmodSync(root, 0o755) // the postgres system user must be able to enter it when we run as root
-})
-
-afterAll(() => rmSync(root, { recursive: true, force: true }))
+const root = useTempDir('spa-cms-embedded-')
 
 async function query(url: string, sql: string): Promise<unknown[]> {
   const client = new pg.Client({ connectionString: url })
@@ -31,7 +23,7 @@ async function query(url: string, sql: string): Promise<unknown[]> {
 }
 
 it('creates a cluster, keeps its data across restarts and stops cleanly', async () => {
-  const dataDir = path.join(root, 'keeps-data')
+  const dataDir = path.join(root.path, 'keeps-data')
   const first = new EmbeddedPostgres({ dataDir, port: 0 })
   await first.start()
   await query(first.url('postgres'), "CREATE TABLE treatments (name text); INSERT INTO treatments VALUES ('hot stone')")
@@ -48,9 +40,11 @@ it('creates a cluster, keeps its data across restarts and stops cleanly', async 
 
 it('refuses a port that is already in use with a clear message', async () => {
   const blocker: Server = createServer()
-  const port = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)))
+  const port = await new Promise<number>((resolve) =>
+    blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)),
+  )
   try {
-    const embedded = new EmbeddedPostgres({ dataDir: path.join(root, 'busy-port'), port })
+    const embedded = new EmbeddedPostgres({ dataDir: path.join(root.path, 'busy-port'), port })
     const failure = embedded.start()
     await expect(failure).rejects.toBeInstanceOf(EmbeddedPostgresError)
     await expect(failure).rejects.toThrow(`Port ${port} is already in use`)
@@ -60,7 +54,7 @@ it('refuses a port that is already in use with a clear message', async () => {
 })
 
 it('refuses a folder that holds something other than a cluster', async () => {
-  const dataDir = path.join(root, 'not-a-cluster')
+  const dataDir = path.join(root.path, 'not-a-cluster')
   const embedded = new EmbeddedPostgres({ dataDir, port: 0 })
   await embedded.start()
   await embedded.stop()
@@ -69,7 +63,7 @@ it('refuses a folder that holds something other than a cluster', async () => {
 })
 
 it('stops a Postgres left running by a server that was killed, then starts', async () => {
-  const dataDir = path.join(root, 'orphan')
+  const dataDir = path.join(root.path, 'orphan')
   const orphaned = new EmbeddedPostgres({ dataDir, port: 0 })
   await orphaned.start()
   // Pretend its server died: the owner file names a process that no longer exists.
@@ -88,12 +82,14 @@ it('stops a Postgres left running by a server that was killed, then starts', asy
 })
 
 it('refuses to take over a cluster that a live server is using', async () => {
-  const dataDir = path.join(root, 'in-use')
+  const dataDir = path.join(root.path, 'in-use')
   const running = new EmbeddedPostgres({ dataDir, port: 0 })
   await running.start()
   try {
     writeFileSync(`${dataDir}.owner.pid`, `${process.ppid}\n`) // some other live process
-    await expect(new EmbeddedPostgres({ dataDir, port: 0 }).start()).rejects.toThrow(/in use by another spa-cms process/)
+    await expect(new EmbeddedPostgres({ dataDir, port: 0 }).start()).rejects.toThrow(
+      /in use by another spa-cms process/,
+    )
   } finally {
     await running.stop()
   }

@@ -4,8 +4,8 @@
  */
 import type { Payload } from 'payload'
 
-import { ContentFixtures, randomSuffix, type ContentDoc } from '../helpers/content'
-import { closePayload, openPayload } from '../helpers/payload'
+import { Fixtures as ContentFixtures, randomSuffix, type ContentDoc } from '../helpers/content'
+import { closePayload, startPayload as openPayload } from '../../src/db/payloadLifecycle'
 import { waitFor } from '../helpers/receivers'
 import { startServer, type RunningServer } from '../helpers/server'
 

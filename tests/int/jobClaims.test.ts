@@ -5,43 +5,33 @@
  * jobs are webhook deliveries to a local receiver, which sees each delivery id once.
  */
 import { randomBytes } from 'node:crypto'
-import type { Payload } from 'payload'
 
 import { receiverFingerprint, WEBHOOK_TASK } from '../../src/workflow/webhooks'
-import { closePayload, openPayload } from '../helpers/payload'
-import { startWebhookReceiver, type WebhookReceiver } from '../helpers/receivers'
+import { useCleanup, useEnv, useLocalPayload, useWebhookReceiver } from '../helpers/suite'
 
 const JOBS = 40
 const RUNNERS = 4
 const queue = `claims-${randomBytes(4).toString('hex')}`
-const ENV_KEYS = ['WEBHOOK_URLS', 'WEBHOOK_SECRET'] as const
-const savedEnv = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]))
-let payload: Payload
-let receiver: WebhookReceiver
 
-beforeAll(async () => {
-  receiver = await startWebhookReceiver()
-  // Read when the Payload config loads: the handler sends only to configured receivers.
-  process.env.WEBHOOK_URLS = receiver.url
-  process.env.WEBHOOK_SECRET = randomBytes(16).toString('hex')
-  payload = await openPayload()
-})
-
-afterAll(async () => {
-  await payload.delete({ collection: 'payload-jobs', where: { queue: { equals: queue } }, overrideAccess: true })
-  await closePayload(payload)
-  await receiver.close()
-  for (const key of ENV_KEYS) {
-    if (savedEnv[key] === undefined) delete process.env[key]
-    else process.env[key] = savedEnv[key]
-  }
-})
+const receiver = useWebhookReceiver()
+// Read when the Payload config loads: the handler sends only to configured receivers.
+useEnv(() => ({ WEBHOOK_URLS: receiver.url, WEBHOOK_SECRET: randomBytes(16).toString('hex') }))
+const payload = useLocalPayload()
+useCleanup('the jobs', () =>
+  payload.delete({ collection: 'payload-jobs', where: { queue: { equals: queue } }, overrideAccess: true }),
+)
 
 it('runs each job once when several runners claim at the same moment', async () => {
   for (let index = 0; index < JOBS; index++) {
-    await payload.jobs.queue({ task: WEBHOOK_TASK as never, queue, input: { receiver: receiverFingerprint(receiver.url), body: JSON.stringify({ index }) } as never })
+    await payload.jobs.queue({
+      task: WEBHOOK_TASK as never,
+      queue,
+      input: { receiver: receiverFingerprint(receiver.url), body: JSON.stringify({ index }) } as never,
+    })
   }
-  const runs = await Promise.allSettled(Array.from({ length: RUNNERS }, () => payload.jobs.run({ queue, limit: JOBS, silent: true })))
+  const runs = await Promise.allSettled(
+    Array.from({ length: RUNNERS }, () => payload.jobs.run({ queue, limit: JOBS, silent: true })),
+  )
 
   const deliveries = receiver.attempts.map((attempt) => String(attempt.headers['x-spa-cms-delivery']))
   expect(deliveries.filter((delivery, index) => deliveries.indexOf(delivery) !== index)).toEqual([])

@@ -2,52 +2,42 @@
  * Image uploads: raster images only (by content, not by name), alt text required, resized variants.
  */
 import sharp from 'sharp'
-import type { Payload } from 'payload'
 
-import type { User } from '../../payload-types'
-import { httpClient } from '../helpers/content'
-import { closePayload, openPayload } from '../helpers/payload'
-import { startServer, type RunningServer } from '../helpers/server'
-import { createUser, deleteUsers } from '../helpers/users'
+import { httpClient } from '../helpers/http'
+import { useCleanup, useFixtures, useLocalPayload, useServer, useUsers } from '../helpers/suite'
 
-let payload: Payload
-let server: RunningServer
-let writer: User
-let token: string
 const uploadedIds: number[] = []
-
-beforeAll(async () => {
-  payload = await openPayload()
-  writer = await createUser(payload, 'writer', 'photographer')
-  server = await startServer()
-  token = await httpClient(server.baseUrl).login(writer.email)
-}, 120_000)
-
-afterAll(async () => {
-  if (uploadedIds.length) await payload.delete({ collection: 'media', where: { id: { in: uploadedIds } }, overrideAccess: true })
-  await deleteUsers(payload, [writer])
-  await server?.stop()
-  await closePayload(payload)
+const payload = useLocalPayload()
+const fixtures = useFixtures(payload)
+const http = httpClient(useServer())
+useUsers(fixtures, { writer: 'writer' }, { label: 'photographer', http })
+useCleanup('the uploads', async () => {
+  if (uploadedIds.length)
+    await payload.delete({ collection: 'media', where: { id: { in: uploadedIds } }, overrideAccess: true })
 })
 
-const png = () => sharp({ create: { width: 1800, height: 1200, channels: 3, background: '#c9a27e' } }).png().toBuffer()
+const png = () =>
+  sharp({ create: { width: 1800, height: 1200, channels: 3, background: '#c9a27e' } })
+    .png()
+    .toBuffer()
 
 async function upload(file: Buffer, name: string, type: string, fields: Record<string, string>, auth = true) {
   const form = new FormData()
   form.append('file', new Blob([new Uint8Array(file)], { type }), name)
   form.append('_payload', JSON.stringify(fields))
-  const response = await fetch(`${server.baseUrl}/api/media`, {
-    method: 'POST',
-    body: form,
-    headers: auth ? { authorization: `JWT ${token}` } : {},
-  })
-  const body = (await response.json()) as { doc?: { id: number; sizes: Record<string, { width: number | null }> }; errors?: { message: string; data?: unknown }[] }
+  const response = await http.post('/api/media', form, auth ? 'writer' : undefined)
+  const body = response.body as {
+    doc?: { id: number; sizes: Record<string, { width: number | null }> }
+    errors?: { message: string; data?: unknown }[]
+  }
   if (body.doc) uploadedIds.push(body.doc.id)
   return { status: response.status, body }
 }
 
 it('stores a PNG with its alt text and resized variants', async () => {
-  const { status, body } = await upload(await png(), 'hot-stones.png', 'image/png', { alt: 'Warm basalt stones on a towel' })
+  const { status, body } = await upload(await png(), 'hot-stones.png', 'image/png', {
+    alt: 'Warm basalt stones on a towel',
+  })
   expect(status).toBe(201)
   expect(body.doc?.sizes.thumbnail.width).toBe(400)
   expect(body.doc?.sizes.card.width).toBe(800)

@@ -10,8 +10,9 @@ import type { Payload } from 'payload'
 import type { User } from '../../payload-types'
 import { currentGenerations } from '../../src/preview/revocations'
 import { previewKey, signPreviewToken } from '../../src/preview/tokens'
-import { ContentFixtures, idsWhere, randomSuffix, type ContentDoc, type HttpResult } from '../helpers/content'
-import { closePayload, openPayload } from '../helpers/payload'
+import { Fixtures as ContentFixtures, randomSuffix, type ContentDoc } from '../helpers/content'
+import { idsWhere, type HttpResult } from '../helpers/http'
+import { closePayload, startPayload as openPayload } from '../../src/db/payloadLifecycle'
 import { startServer, type RunningServer } from '../helpers/server'
 import { createUser, deleteUsers, TEST_PASSWORD } from '../helpers/users'
 
@@ -34,7 +35,7 @@ let sameIdTechnique: ContentDoc | undefined
 
 type Headers = Record<string, string>
 
-async function call(method: string, path: string, { headers = {}, body }: { headers?: Headers; body?: unknown } = {}): Promise<HttpResult & { headers: globalThis.Headers }> {
+async function call(method: string, path: string, { headers = {}, body }: { headers?: Headers; body?: unknown } = {}): Promise<HttpResult> {
   const response = await fetch(`${server.baseUrl}${path}`, {
     method,
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },

@@ -6,17 +6,27 @@
 import pg from 'pg'
 
 import { LISTENER_APPLICATION_NAME } from '../../src/readCache/changeListener'
-import { contentData, httpClient, randomSuffix } from '../helpers/content'
+import { contentData, randomSuffix } from '../helpers/content'
+import { httpClient, type HttpClient, type HttpResult } from '../helpers/http'
 import { waitFor } from '../helpers/receivers'
-import { startServer, type RunningServer } from '../helpers/server'
+import { useOwnDatabase, useServer } from '../helpers/suite'
 import { TEST_PASSWORD, uniqueEmail } from '../helpers/users'
-import { createMigratedDatabase, dropDatabase } from '../setup/testDatabase'
 
-let databaseUrl: string
-let serverA: RunningServer
-let serverB: RunningServer
-let http: ReturnType<typeof httpClient>
-const tokens = { admin: '', reviewer: '' }
+const database = useOwnDatabase('read_cache')
+/** Clients of the two servers; changes go through A. */
+const serverA = httpClient(useServer({ name: 'server A', env: () => ({ DATABASE_URL: database.url }) }))
+const serverB = httpClient(useServer({ name: 'server B', env: () => ({ DATABASE_URL: database.url }) }))
+const http = serverA
+
+beforeAll(async () => {
+  await http.firstRegister(uniqueEmail('cache-admin'), 'admin')
+  const reviewerEmail = uniqueEmail('cache-reviewer')
+  expect(
+    (await http.post('/api/users', { email: reviewerEmail, password: TEST_PASSWORD, role: 'reviewer' }, 'admin'))
+      .status,
+  ).toBe(201)
+  await http.login(reviewerEmail, 'reviewer')
+})
 
 interface Read {
   status: number
@@ -24,29 +34,25 @@ interface Read {
   etag: string | null
   cacheControl: string | null
   text: string
-  body: any
+  body: HttpResult['body']
 }
 
-async function read(server: RunningServer, path: string, init: RequestInit = {}): Promise<Read> {
-  const response = await fetch(`${server.baseUrl}${path}`, init)
-  const text = await response.text()
-  let body: unknown
-  try {
-    body = JSON.parse(text)
-  } catch {
-    body = undefined
-  }
-  const header = (name: string) => response.headers.get(name)
-  return { status: response.status, cache: header('x-cache'), etag: header('etag'), cacheControl: header('cache-control'), text, body }
+/** The answer with the headers the read cache sets. */
+function cacheView({ status, headers, text, body }: HttpResult): Read {
+  const header = (name: string) => headers.get(name)
+  return { status, cache: header('x-cache'), etag: header('etag'), cacheControl: header('cache-control'), text, body }
 }
 
-const graphqlPost = (server: RunningServer, query: string, headers: Record<string, string> = {}) =>
-  read(server, '/api/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) })
+const read = async (server: HttpClient, path: string, headers: Record<string, string> = {}) =>
+  cacheView(await server.get(path, undefined, { headers }))
+
+const graphqlPost = async (server: HttpClient, query: string, who?: 'admin' | 'reviewer') =>
+  cacheView(await server.graphql(query, who))
 
 type Collection = 'articles' | 'techniques' | 'faqs' | 'myths'
 
-async function act(collection: Collection, id: number, action: string, who: keyof typeof tokens) {
-  const { status, body } = await http.post(`/api/${collection}/${id}/workflow`, { action, acknowledgeClaims: true }, tokens[who])
+async function act(collection: Collection, id: number, action: string, who: 'admin' | 'reviewer') {
+  const { status, body } = await http.act(collection, id, action, who, { acknowledgeClaims: true })
   expect({ action, status, body }).toMatchObject({ action, status: 200 })
 }
 
@@ -58,20 +64,24 @@ async function goLive(collection: Collection, id: number) {
 }
 
 async function publishNew(collection: Collection, text: string, extra: Record<string, unknown> = {}) {
-  const { status, body } = await http.post(`/api/${collection}?draft=true`, { ...contentData(collection, text), ...extra, _status: 'draft' }, tokens.admin)
+  const { status, body } = await http.post(
+    `/api/${collection}?draft=true`,
+    { ...contentData(collection, text), ...extra, _status: 'draft' },
+    'admin',
+  )
   expect(status).toBe(201)
   await goLive(collection, body.doc.id)
   return body.doc as { id: number; slug: string }
 }
 
 async function publishEdit(collection: Collection, id: number, changes: Record<string, unknown>) {
-  const { status } = await http.patch(`/api/${collection}/${id}?draft=true`, { ...changes, _status: 'draft' }, tokens.admin)
+  const { status } = await http.patch(`/api/${collection}/${id}?draft=true`, { ...changes, _status: 'draft' }, 'admin')
   expect(status).toBe(200)
   await goLive(collection, id)
 }
 
 async function withDatabase(work: (db: pg.Client) => Promise<void>): Promise<void> {
-  const db = new pg.Client({ connectionString: databaseUrl })
+  const db = new pg.Client({ connectionString: database.url })
   await db.connect()
   try {
     await work(db)
@@ -81,31 +91,12 @@ async function withDatabase(work: (db: pg.Client) => Promise<void>): Promise<voi
 }
 
 /** Reads twice: the second answer must come from the cache, unchanged. */
-async function cachedRead(server: RunningServer, path: string): Promise<Read> {
+async function cachedRead(server: HttpClient, path: string): Promise<Read> {
   await read(server, path)
   const second = await read(server, path)
   expect(second).toMatchObject({ status: 200, cache: 'HIT' })
   return second
 }
-
-beforeAll(async () => {
-  databaseUrl = await createMigratedDatabase(process.env.SPA_CMS_TEST_SERVER_URL as string, 'read_cache')
-  serverA = await startServer({ DATABASE_URL: databaseUrl })
-  serverB = await startServer({ DATABASE_URL: databaseUrl })
-  http = httpClient(serverA.baseUrl)
-  const adminEmail = uniqueEmail('cache-admin')
-  const registered = await http.post('/api/users/first-register', { email: adminEmail, password: TEST_PASSWORD })
-  tokens.admin = registered.body.token
-  const reviewerEmail = uniqueEmail('cache-reviewer')
-  expect((await http.post('/api/users', { email: reviewerEmail, password: TEST_PASSWORD, role: 'reviewer' }, tokens.admin)).status).toBe(201)
-  tokens.reviewer = await http.login(reviewerEmail)
-}, 180_000)
-
-afterAll(async () => {
-  await serverA?.stop()
-  await serverB?.stop()
-  if (databaseUrl) await dropDatabase(databaseUrl)
-})
 
 describe('what is cached, and the HTTP caching headers', () => {
   let articleId: number
@@ -127,9 +118,9 @@ describe('what is cached, and the HTTP caching headers', () => {
   it('answers 304 Not Modified to a matching If-None-Match, from memory and on a miss', async () => {
     const path = `/api/articles/${articleId}?depth=0`
     const { etag } = await read(serverA, path)
-    const revalidated = await read(serverA, path, { headers: { 'if-none-match': etag as string } })
+    const revalidated = await read(serverA, path, { 'if-none-match': etag as string })
     expect(revalidated).toMatchObject({ status: 304, cache: 'HIT', text: '' })
-    const freshServer = await read(serverB, path, { headers: { 'if-none-match': `"other", ${etag}` } })
+    const freshServer = await read(serverB, path, { 'if-none-match': `"other", ${etag}` })
     expect(freshServer).toMatchObject({ status: 304, cache: 'MISS', text: '' })
   })
 
@@ -147,7 +138,10 @@ describe('what is cached, and the HTTP caching headers', () => {
   })
 
   it('still lets GraphQL mutations through by POST after reading their body', async () => {
-    const login = await graphqlPost(serverA, `mutation { loginUser(email: "nobody-${randomSuffix()}@spa.test", password: "wrong") { token } }`)
+    const login = await graphqlPost(
+      serverA,
+      `mutation { loginUser(email: "nobody-${randomSuffix()}@spa.test", password: "wrong") { token } }`,
+    )
     expect(login.status).toBe(200)
     expect(login.cache).toBeNull()
     expect(login.body.errors[0].message).toMatch(/email or password/)
@@ -159,7 +153,7 @@ describe('what is cached, and the HTTP caching headers', () => {
   ])('never caches nor lets anyone else cache a request with %s', async (_, headers) => {
     const path = `/api/articles/${articleId}?depth=0&with=credentials`
     for (let attempt = 0; attempt < 2; attempt++) {
-      const answer = await read(serverA, path, { headers })
+      const answer = await read(serverA, path, headers)
       expect(answer.cache).toBeNull()
       expect(answer.cacheControl).toBe('private, no-store')
     }
@@ -168,7 +162,7 @@ describe('what is cached, and the HTTP caching headers', () => {
   it('never caches a logged-in reviewer’s GraphQL, nor serves them the anonymous copy', async () => {
     const query = `{ Article(id: ${articleId}) { title workflowStage } }`
     await graphqlPost(serverA, query)
-    const reviewer = await graphqlPost(serverA, query, { authorization: `JWT ${tokens.reviewer}` })
+    const reviewer = await graphqlPost(serverA, query, 'reviewer')
     expect(reviewer.cache).toBeNull()
     expect(reviewer.cacheControl).toBe('private, no-store')
   })
@@ -185,7 +179,7 @@ describe('what is cached, and the HTTP caching headers', () => {
 
   it('sets each request’s own headers afresh on a hit, and replays only what Payload answered', async () => {
     const query = `{ Article(id: ${articleId}) { slug } }`
-    const ask = () => fetch(`${serverA.baseUrl}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+    const ask = () => serverA.graphql(query)
     const first = await ask()
     const hit = await ask()
     expect(hit.headers.get('x-cache')).toBe('HIT')
@@ -196,12 +190,17 @@ describe('what is cached, and the HTTP caching headers', () => {
   })
 
   it('counts every GraphQL request against the rate limit once, hits (answered before the other middleware) included', async () => {
-    const remaining = (response: Response) => Number(/\br=(\d+)/.exec(response.headers.get('ratelimit') ?? '')?.[1])
-    const ask = (query: string) => fetch(`${serverA.baseUrl}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+    const remaining = (response: { headers: Headers }) =>
+      Number(/\br=(\d+)/.exec(response.headers.get('ratelimit') ?? '')?.[1])
+    const ask = (query: string) => serverA.graphql(query)
     const miss = await ask(`{ Article(id: ${articleId}) { title excerpt } }`)
     const hit = await ask(`{ Article(id: ${articleId}) { title excerpt } }`)
     const otherMiss = await ask(`{ Article(id: ${articleId}) { slug excerpt } }`)
-    expect([miss.headers.get('x-cache'), hit.headers.get('x-cache'), otherMiss.headers.get('x-cache')]).toEqual(['MISS', 'HIT', 'MISS'])
+    expect([miss.headers.get('x-cache'), hit.headers.get('x-cache'), otherMiss.headers.get('x-cache')]).toEqual([
+      'MISS',
+      'HIT',
+      'MISS',
+    ])
     expect(remaining(miss)).toBeGreaterThan(0)
     expect([remaining(hit), remaining(otherMiss)]).toEqual([remaining(miss) - 1, remaining(miss) - 2])
   })
@@ -209,19 +208,25 @@ describe('what is cached, and the HTTP caching headers', () => {
   it('answers a GraphQL hit only after the body limit: malformed or oversized bodies are still refused', async () => {
     const query = JSON.stringify({ query: `{ Article(id: ${articleId}) { slug } }` })
     expect((await graphqlPost(serverA, `{ Article(id: ${articleId}) { slug } }`)).status).toBe(200)
-    const post = (body: string) => fetch(`${serverA.baseUrl}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+    const post = (body: string) =>
+      fetch(`${serverA.baseUrl}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
     const malformed = await post(`${query.slice(0, -1)},`)
     expect(malformed.status).toBe(400)
     expect(malformed.headers.get('x-content-type-options')).toBe('nosniff')
-    const oversized = await post(JSON.stringify({ query: `{ Article(id: ${articleId}) { slug } }`, variables: { padding: 'x'.repeat(1100 * 1024) } }))
+    const oversized = await post(
+      JSON.stringify({
+        query: `{ Article(id: ${articleId}) { slug } }`,
+        variables: { padding: 'x'.repeat(1100 * 1024) },
+      }),
+    )
     expect(oversized.status).toBe(413)
   })
 
   it('keeps separate copies for clients that accept compressed answers', async () => {
     const path = `/api/articles/${articleId}?depth=2`
     const plain = await cachedRead(serverA, path)
-    const response = await fetch(`${serverA.baseUrl}${path}`, { headers: { 'accept-encoding': 'gzip' } })
-    expect(await response.json()).toEqual(plain.body) // fetch decodes the gzip
+    const response = await serverA.get(path, undefined, { headers: { 'accept-encoding': 'gzip' } })
+    expect(response.body).toEqual(plain.body) // fetch decodes the gzip
     expect(response.headers.get('content-encoding')).toBe('gzip')
   })
 })
@@ -239,7 +244,11 @@ describe('exact invalidation: the next anonymous read after a change sees it', (
     const article = await publishNew('articles', `Editable guide ${randomSuffix()}`)
     const path = `/api/articles?where[slug][equals]=${article.slug}&depth=0`
     const before = await cachedRead(serverA, path)
-    const { status } = await http.patch(`/api/articles/${article.id}?draft=true`, { excerpt: 'Draft teaser, not approved', _status: 'draft' }, tokens.admin)
+    const { status } = await http.patch(
+      `/api/articles/${article.id}?draft=true`,
+      { excerpt: 'Draft teaser, not approved', _status: 'draft' },
+      'admin',
+    )
     expect(status).toBe(200)
     expect((await read(serverA, path)).body.docs[0].excerpt).toBe(before.body.docs[0].excerpt)
     await goLive('articles', article.id)
@@ -264,7 +273,7 @@ describe('exact invalidation: the next anonymous read after a change sees it', (
     const article = await publishNew('articles', `Deleted guide ${randomSuffix()}`)
     const page = `/api/articles/${article.id}`
     await cachedRead(serverA, page)
-    expect((await http.delete(page, tokens.admin)).status).toBe(200)
+    expect((await http.delete(page, 'admin')).status).toBe(200)
     expect((await read(serverA, page)).status).toBe(404)
   })
 
@@ -272,7 +281,11 @@ describe('exact invalidation: the next anonymous read after a change sees it', (
     const technique = await publishNew('techniques', `Cache technique ${randomSuffix()}`)
     const faq = await publishNew('faqs', `Cache FAQ ${randomSuffix()}?`)
     const myth = await publishNew('myths', `Cache myth ${randomSuffix()}`)
-    const pendingMyth = await http.post('/api/myths?draft=true', { ...contentData('myths', `Pending myth ${randomSuffix()}`), _status: 'draft' }, tokens.admin)
+    const pendingMyth = await http.post(
+      '/api/myths?draft=true',
+      { ...contentData('myths', `Pending myth ${randomSuffix()}`), _status: 'draft' },
+      'admin',
+    )
     const article = await publishNew('articles', `Embedding guide ${randomSuffix()}`, {
       techniques: [technique.id],
       faqs: [faq.id],
@@ -327,7 +340,11 @@ describe('exact invalidation: the next anonymous read after a change sees it', (
     const path = `/api/articles?where[slug][equals]=${article.slug}&depth=0`
     const before = await cachedRead(serverB, path)
     await publishEdit('articles', article.id, { excerpt: 'Changed on server A' })
-    await waitFor('server B to drop its stale copy', async () => (await read(serverB, path)).body.docs[0].excerpt === 'Changed on server A' || undefined, 5_000)
+    await waitFor(
+      'server B to drop its stale copy',
+      async () => (await read(serverB, path)).body.docs[0].excerpt === 'Changed on server A' || undefined,
+      5_000,
+    )
     expect(before.body.docs[0].excerpt).not.toBe('Changed on server A')
   })
 
@@ -342,11 +359,19 @@ describe('exact invalidation: the next anonymous read after a change sees it', (
       )
       expect(rowCount).toBe(2) // one listener per server
       // Nothing changed, yet the copy must go: changes made while deaf would have gone unheard.
-      await waitFor('server B to drop what it held', async () => (await read(serverB, path)).cache === 'MISS' || undefined, 5_000)
-      await waitFor('the listener to be back', async () => {
-        await read(serverB, path)
-        return (await read(serverB, path)).cache === 'HIT' || undefined
-      }, 5_000)
+      await waitFor(
+        'server B to drop what it held',
+        async () => (await read(serverB, path)).cache === 'MISS' || undefined,
+        5_000,
+      )
+      await waitFor(
+        'the listener to be back',
+        async () => {
+          await read(serverB, path)
+          return (await read(serverB, path)).cache === 'HIT' || undefined
+        },
+        5_000,
+      )
     })
   })
 })

@@ -9,7 +9,9 @@ import { createLogger } from '../../src/logging'
 import { createApp } from '../../src/server/app'
 import { databaseReadiness } from '../../src/server/readiness'
 
-async function listen(server: { listen: Server['listen'] } & { address(): AddressInfo | string | null }): Promise<number> {
+async function listen(
+  server: { listen: Server['listen'] } & { address(): AddressInfo | string | null },
+): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
   return (server.address() as AddressInfo).port
 }

@@ -4,18 +4,15 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Payload } from 'payload'
+import {
+  committedArtefactPaths,
+  freshArtefactPaths,
+  staleArtefacts,
+  writeArtefacts,
+} from '../../src/scripts/generatedArtefacts'
+import { useLocalPayload } from '../helpers/suite'
 
-import { committedArtefactPaths, freshArtefactPaths, staleArtefacts, writeArtefacts } from '../../src/scripts/generatedArtefacts'
-import { closePayload, openPayload } from '../helpers/payload'
-
-let payload: Payload
-
-beforeAll(async () => {
-  payload = await openPayload()
-})
-
-afterAll(async () => closePayload(payload))
+const payload = useLocalPayload()
 
 it('has no drift: the migrated database already has the schema the config describes', async () => {
   // The run's database was built only by the committed migrations (see globalSetup).
@@ -53,7 +50,8 @@ it('has committed payload-types.ts, schema.graphql and the import map as the con
     const fresh = freshArtefactPaths(payload.config, dir)
     await writeArtefacts(payload.config, fresh)
     const stale = staleArtefacts(committedArtefactPaths(payload.config), fresh)
-    if (stale.length) throw new Error(`stale generated files: ${stale.join(', ')}. Run "npm run generate" and commit them.`)
+    if (stale.length)
+      throw new Error(`stale generated files: ${stale.join(', ')}. Run "npm run generate" and commit them.`)
   } finally {
     rmSync(dir, { recursive: true, force: true })
     rmSync(freshArtefactPaths(payload.config, dir).importMap, { force: true })

@@ -1,47 +1,33 @@
 /**
  * Users and roles through Payload's local API with overrideAccess: false, as each role.
  */
-import type { Payload } from 'payload'
-
 import type { User } from '../../payload-types'
-import { closePayload, openPayload } from '../helpers/payload'
-import { createUser, deleteUsers, TEST_PASSWORD, uniqueEmail } from '../helpers/users'
+import { useFixtures, useLocalPayload, useUsers } from '../helpers/suite'
+import { deleteUsers, TEST_PASSWORD, uniqueEmail } from '../helpers/users'
 
-let payload: Payload
-let admin: User
-let reviewer: User
-let writer: User
-let otherWriter: User
+const payload = useLocalPayload()
+const fixtures = useFixtures(payload)
+const people = useUsers(fixtures, { admin: 'admin', reviewer: 'reviewer', writer: 'writer', otherWriter: 'writer' })
 
-beforeAll(async () => {
-  payload = await openPayload()
-  admin = await createUser(payload, 'admin')
-  reviewer = await createUser(payload, 'reviewer')
-  writer = await createUser(payload, 'writer')
-  otherWriter = await createUser(payload, 'writer', 'other-writer')
+const asUser = (user: User | undefined) => ({
+  user: user ? { ...user, collection: 'users' as const } : undefined,
+  overrideAccess: false,
 })
-
-afterAll(async () => {
-  await deleteUsers(payload, [admin, reviewer, writer, otherWriter])
-  await closePayload(payload)
-})
-
-const asUser = (user: User | undefined) => ({ user: user ? { ...user, collection: 'users' as const } : undefined, overrideAccess: false })
 
 describe('creating users', () => {
   it('lets an admin create a user with any role', async () => {
     const created = await payload.create({
       collection: 'users',
       data: { email: uniqueEmail('new-reviewer'), password: TEST_PASSWORD, role: 'reviewer' },
-      ...asUser(admin),
+      ...asUser(people.admin),
     })
     expect(created.role).toBe('reviewer')
     await deleteUsers(payload, [created as User])
   })
 
   it.each([
-    ['reviewer', () => reviewer],
-    ['writer', () => writer],
+    ['reviewer', () => people.reviewer],
+    ['writer', () => people.writer],
     ['anonymous', () => undefined],
   ])('refuses a %s', async (_label, who) => {
     await expect(
@@ -56,62 +42,88 @@ describe('creating users', () => {
 
 describe('changing roles', () => {
   it('lets an admin change another user’s role', async () => {
-    const target = await createUser(payload, 'writer', 'promoted')
-    const updated = await payload.update({ collection: 'users', id: target.id, data: { role: 'reviewer' }, ...asUser(admin) })
+    const target = await fixtures.user('writer', 'promoted')
+    const updated = await payload.update({
+      collection: 'users',
+      id: target.id,
+      data: { role: 'reviewer' },
+      ...asUser(people.admin),
+    })
     expect(updated.role).toBe('reviewer')
     await deleteUsers(payload, [target])
   })
 
   it('refuses an admin changing their own role, with a reason', async () => {
     await expect(
-      payload.update({ collection: 'users', id: admin.id, data: { role: 'writer' }, ...asUser(admin) }),
+      payload.update({ collection: 'users', id: people.admin.id, data: { role: 'writer' }, ...asUser(people.admin) }),
     ).rejects.toMatchObject({ status: 403, message: 'You cannot change your own role.' })
-    expect((await payload.findByID({ collection: 'users', id: admin.id })).role).toBe('admin')
+    expect((await payload.findByID({ collection: 'users', id: people.admin.id })).role).toBe('admin')
   })
 
   it('refuses a writer promoting themselves', async () => {
     await expect(
-      payload.update({ collection: 'users', id: writer.id, data: { role: 'admin' }, ...asUser(writer) }),
+      payload.update({ collection: 'users', id: people.writer.id, data: { role: 'admin' }, ...asUser(people.writer) }),
     ).rejects.toMatchObject({ status: 403 })
-    expect((await payload.findByID({ collection: 'users', id: writer.id })).role).toBe('writer')
+    expect((await payload.findByID({ collection: 'users', id: people.writer.id })).role).toBe('writer')
   })
 
   it('refuses a reviewer changing someone else’s role', async () => {
     await expect(
-      payload.update({ collection: 'users', id: writer.id, data: { role: 'reviewer' }, ...asUser(reviewer) }),
+      payload.update({
+        collection: 'users',
+        id: people.writer.id,
+        data: { role: 'reviewer' },
+        ...asUser(people.reviewer),
+      }),
     ).rejects.toMatchObject({ status: 403 })
   })
 
   it('still lets users edit their own name', async () => {
-    const updated = await payload.update({ collection: 'users', id: writer.id, data: { name: 'Wendy Writer' }, ...asUser(writer) })
+    const updated = await payload.update({
+      collection: 'users',
+      id: people.writer.id,
+      data: { name: 'Wendy Writer' },
+      ...asUser(people.writer),
+    })
     expect(updated.name).toBe('Wendy Writer')
     expect(updated.role).toBe('writer')
   })
 })
 
 describe('reading and deleting users', () => {
-  const ours = () => ({ id: { in: [admin.id, reviewer.id, writer.id, otherWriter.id] } })
+  const ours = () => ({ id: { in: [people.admin.id, people.reviewer.id, people.writer.id, people.otherWriter.id] } })
 
   it('shows a reviewer the team, emails included, without secrets', async () => {
-    const { docs } = await payload.find({ collection: 'users', where: ours(), ...asUser(reviewer) })
-    expect(docs.map((doc) => doc.id).sort()).toEqual([admin.id, reviewer.id, writer.id, otherWriter.id].sort())
+    const { docs } = await payload.find({ collection: 'users', where: ours(), ...asUser(people.reviewer) })
+    expect(docs.map((doc) => doc.id).sort()).toEqual(
+      [people.admin.id, people.reviewer.id, people.writer.id, people.otherWriter.id].sort(),
+    )
     expect(docs.every((doc) => typeof doc.email === 'string')).toBe(true)
     expect(JSON.stringify(docs)).not.toMatch(/"(hash|salt|resetPasswordToken)"/)
   })
 
   it('shows a writer their own account and the names of reviewers and admins, not other writers or emails', async () => {
-    const { docs } = await payload.find({ collection: 'users', where: ours(), ...asUser(writer) })
-    expect(docs.map((doc) => doc.id).sort()).toEqual([admin.id, reviewer.id, writer.id].sort())
-    for (const doc of docs) expect({ id: doc.id, hasEmail: 'email' in doc }).toEqual({ id: doc.id, hasEmail: doc.id === writer.id })
+    const { docs } = await payload.find({ collection: 'users', where: ours(), ...asUser(people.writer) })
+    expect(docs.map((doc) => doc.id).sort()).toEqual([people.admin.id, people.reviewer.id, people.writer.id].sort())
+    for (const doc of docs)
+      expect({ id: doc.id, hasEmail: 'email' in doc }).toEqual({ id: doc.id, hasEmail: doc.id === people.writer.id })
   })
 
   it("lets a writer not filter on others' emails", async () => {
-    await expect(payload.find({ collection: 'users', where: { email: { like: reviewer.email.slice(0, 3) } }, ...asUser(writer) })).rejects.toThrow(/cannot be queried/)
+    await expect(
+      payload.find({
+        collection: 'users',
+        where: { email: { like: people.reviewer.email.slice(0, 3) } },
+        ...asUser(people.writer),
+      }),
+    ).rejects.toThrow(/cannot be queried/)
   })
 
   it('shows admins every account', async () => {
-    const { docs } = await payload.find({ collection: 'users', limit: 0, ...asUser(admin) })
-    expect(docs.map((doc) => doc.id)).toEqual(expect.arrayContaining([admin.id, reviewer.id, writer.id]))
+    const { docs } = await payload.find({ collection: 'users', limit: 0, ...asUser(people.admin) })
+    expect(docs.map((doc) => doc.id)).toEqual(
+      expect.arrayContaining([people.admin.id, people.reviewer.id, people.writer.id]),
+    )
   })
 
   it('refuses anonymous reads', async () => {
@@ -119,9 +131,11 @@ describe('reading and deleting users', () => {
   })
 
   it('lets only admins delete accounts', async () => {
-    const target = await createUser(payload, 'writer', 'leaving')
-    await expect(payload.delete({ collection: 'users', id: target.id, ...asUser(reviewer) })).rejects.toMatchObject({ status: 403 })
-    await payload.delete({ collection: 'users', id: target.id, ...asUser(admin) })
+    const target = await fixtures.user('writer', 'leaving')
+    await expect(
+      payload.delete({ collection: 'users', id: target.id, ...asUser(people.reviewer) }),
+    ).rejects.toMatchObject({ status: 403 })
+    await payload.delete({ collection: 'users', id: target.id, ...asUser(people.admin) })
     await expect(payload.findByID({ collection: 'users', id: target.id })).rejects.toMatchObject({ status: 404 })
   })
 })
@@ -131,15 +145,17 @@ const unlockData = (email: string) => ({ email }) as { email: string; password: 
 
 describe('unlocking accounts', () => {
   it.each([
-    ['reviewer', () => reviewer],
-    ['writer', () => writer],
+    ['reviewer', () => people.reviewer],
+    ['writer', () => people.writer],
   ])('refuses a %s', async (_label, who) => {
     await expect(
-      payload.unlock({ collection: 'users', data: unlockData(admin.email), ...asUser(who()) }),
+      payload.unlock({ collection: 'users', data: unlockData(people.admin.email), ...asUser(who()) }),
     ).rejects.toMatchObject({ status: 403 })
   })
 
   it('lets an admin unlock an account', async () => {
-    await expect(payload.unlock({ collection: 'users', data: unlockData(writer.email), ...asUser(admin) })).resolves.toBe(true)
+    await expect(
+      payload.unlock({ collection: 'users', data: unlockData(people.writer.email), ...asUser(people.admin) }),
+    ).resolves.toBe(true)
   })
 })

@@ -15,25 +15,47 @@ import type { Payload } from 'payload'
 import type { User } from '../../payload-types'
 import { projectRoot } from '../../src/config'
 import { TYPESCRIPT_NODE_ARGS } from '../../src/server/childScripts'
-import { notifyWorkflowTransition, WEBHOOK_QUEUE, type WorkflowNotice } from '../../src/workflow/notify'
-import { queueWebhooks, receiverFingerprint, type WebhookBody } from '../../src/workflow/webhooks'
-import { closePayload, openPayload } from '../helpers/payload'
-import { startSmtpReceiver, startWebhookReceiver, waitFor, type SmtpReceiver, type WebhookReceiver } from '../helpers/receivers'
-import { createUser, deleteUsers } from '../helpers/users'
+import { documentReference, notifyWorkflowTransition, type WorkflowNotice } from '../../src/workflow/notify'
+import { queueWebhooks, receiverFingerprint, WEBHOOK_QUEUE, type WebhookBody } from '../../src/workflow/webhooks'
+import { startWebhookReceiver, waitFor, type WebhookReceiver } from '../helpers/receivers'
+import { useEnv, useFixtures, useLocalPayload, useSmtpReceiver, useUsers, useWebhookReceiver } from '../helpers/suite'
 
 const SECRET = `whsec-${randomBytes(16).toString('hex')}`
 const SERVER_URL = 'https://cms.spa.test'
-const ENV_KEYS = ['SMTP_HOST', 'SMTP_PORT', 'SMTP_SECURE', 'SMTP_USER', 'SMTP_PASSWORD', 'SMTP_FROM', 'WEBHOOK_URLS', 'WEBHOOK_SECRET', 'SERVER_URL'] as const
-const savedEnv = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]))
 
-let payload: Payload
-let smtp: SmtpReceiver
-let plain: WebhookReceiver
-let flaky: WebhookReceiver
-let slow: WebhookReceiver
-let writer: User
-let reviewers: User[]
-let admin: User
+const smtp = useSmtpReceiver()
+const plain = useWebhookReceiver()
+const flaky = useWebhookReceiver({ failFirst: 2 })
+const slow = useWebhookReceiver({ delayMs: 3000 })
+// settings() reads these once, when payload.config is first loaded by useLocalPayload().
+useEnv(() => ({
+  SMTP_HOST: smtp.host,
+  SMTP_PORT: String(smtp.port),
+  SMTP_SECURE: 'false',
+  SMTP_FROM: 'Spa CMS <cms@spa.test>',
+  SMTP_USER: undefined,
+  SMTP_PASSWORD: undefined,
+  WEBHOOK_URLS: [plain.url, flaky.url, slow.url].join(','),
+  WEBHOOK_SECRET: SECRET,
+  SERVER_URL,
+}))
+const payload = useLocalPayload()
+const people = useUsers(
+  useFixtures(payload),
+  { writer: 'writer', rita: 'reviewer', otherReviewer: 'reviewer', thirdReviewer: 'reviewer', admin: 'admin' },
+  { label: 'notify' },
+)
+const reviewers = () => [people.rita, people.otherReviewer, people.thirdReviewer]
+
+beforeAll(async () => {
+  await payload.update({
+    collection: 'users',
+    id: people.rita.id,
+    data: { name: 'Rita Reviewer' },
+    overrideAccess: true,
+  })
+  people.rita.name = 'Rita Reviewer'
+})
 
 const person = (user: User) => ({ id: user.id, email: user.email, name: user.name ?? null })
 const label = () => randomBytes(4).toString('hex')
@@ -41,9 +63,12 @@ const label = () => randomBytes(4).toString('hex')
 let nextDocumentId = 900_000_000 + Math.floor(Math.random() * 1_000_000)
 
 function notice(overrides: Partial<WorkflowNotice> & Pick<WorkflowNotice, 'action' | 'actor'>): WorkflowNotice {
+  const collection = overrides.collection ?? 'articles'
+  const documentId = nextDocumentId++
   return {
-    collection: 'articles',
-    documentId: nextDocumentId++,
+    collection,
+    ...documentReference(payload, collection, documentId),
+    documentId,
     title: `Hot stone massage ${label()}`,
     slug: null,
     from: 'draft',
@@ -56,68 +81,30 @@ function notice(overrides: Partial<WorkflowNotice> & Pick<WorkflowNotice, 'actio
 
 const mailsAbout = (title: string) => smtp.messages.filter((message) => message.subject.includes(title))
 
-beforeAll(async () => {
-  smtp = await startSmtpReceiver()
-  ;[plain, flaky, slow] = await Promise.all([
-    startWebhookReceiver(),
-    startWebhookReceiver({ failFirst: 2 }),
-    startWebhookReceiver({ delayMs: 3000 }),
-  ])
-  // settings() reads these once, when payload.config is first loaded by openPayload().
-  Object.assign(process.env, {
-    SMTP_HOST: smtp.host,
-    SMTP_PORT: String(smtp.port),
-    SMTP_SECURE: 'false',
-    SMTP_FROM: 'Spa CMS <cms@spa.test>',
-    WEBHOOK_URLS: [plain.url, flaky.url, slow.url].join(','),
-    WEBHOOK_SECRET: SECRET,
-    SERVER_URL,
-  })
-  delete process.env.SMTP_USER
-  delete process.env.SMTP_PASSWORD
-  payload = await openPayload()
-  writer = await createUser(payload, 'writer', 'notify-writer')
-  reviewers = [await createUser(payload, 'reviewer', 'notify-rev'), await createUser(payload, 'reviewer', 'notify-rev'), await createUser(payload, 'reviewer', 'notify-rev')]
-  admin = await createUser(payload, 'admin', 'notify-admin')
-  await payload.update({ collection: 'users', id: reviewers[0].id, data: { name: 'Rita Reviewer' }, overrideAccess: true })
-  reviewers[0] = { ...reviewers[0], name: 'Rita Reviewer' }
-})
-
-afterAll(async () => {
-  if (payload) {
-    await deleteUsers(payload, [writer, ...(reviewers ?? []), admin])
-    await closePayload(payload)
-  }
-  await Promise.all([smtp, plain, flaky, slow].map((receiver) => receiver?.close()))
-  for (const key of ENV_KEYS) {
-    if (savedEnv[key] === undefined) delete process.env[key]
-    else process.env[key] = savedEnv[key]
-  }
-})
-
 describe('workflow mails', () => {
   it('submit mails every reviewer, but never the person who submitted', async () => {
-    const byWriter = notice({ action: 'submit', actor: person(writer), submitter: person(writer) })
+    const byWriter = notice({ action: 'submit', actor: person(people.writer), submitter: person(people.writer) })
     await notifyWorkflowTransition(payload, byWriter)
-    const byReviewer = notice({ action: 'submit', actor: person(reviewers[2]), submitter: person(reviewers[2]) })
+    const byReviewer = notice({ action: 'submit', actor: person(reviewers()[2]), submitter: person(reviewers()[2]) })
     await notifyWorkflowTransition(payload, byReviewer)
 
     const first = mailsAbout(byWriter.title)
-    for (const reviewer of reviewers) expect(first.filter((mail) => mail.to.includes(reviewer.email))).toHaveLength(1)
-    for (const other of [writer, admin]) expect(first.filter((mail) => mail.to.includes(other.email))).toHaveLength(0)
+    for (const reviewer of reviewers()) expect(first.filter((mail) => mail.to.includes(reviewer.email))).toHaveLength(1)
+    for (const other of [people.writer, people.admin])
+      expect(first.filter((mail) => mail.to.includes(other.email))).toHaveLength(0)
     // One mail per person: nobody sees who else was told.
     expect(first.every((mail) => mail.to.length === 1)).toBe(true)
 
     const second = mailsAbout(byReviewer.title)
-    expect(second.filter((mail) => mail.to.includes(reviewers[0].email))).toHaveLength(1)
-    expect(second.filter((mail) => mail.to.includes(reviewers[1].email))).toHaveLength(1)
-    expect(second.filter((mail) => mail.to.includes(reviewers[2].email))).toHaveLength(0)
+    expect(second.filter((mail) => mail.to.includes(reviewers()[0].email))).toHaveLength(1)
+    expect(second.filter((mail) => mail.to.includes(reviewers()[1].email))).toHaveLength(1)
+    expect(second.filter((mail) => mail.to.includes(reviewers()[2].email))).toHaveLength(0)
 
-    const mail = first.find((entry) => entry.to.includes(reviewers[0].email))!
+    const mail = first.find((entry) => entry.to.includes(reviewers()[0].email))!
     expect(mail.subject).toBe(`Review requested: "${byWriter.title}"`)
     expect(mail.from).toBe('cms@spa.test')
     expect(mail.text).toContain('Hello Rita Reviewer,')
-    expect(mail.text).toContain(`${writer.email} submitted the article "${byWriter.title}" for review.`)
+    expect(mail.text).toContain(`${people.writer.email} submitted the article "${byWriter.title}" for review.`)
     expect(mail.text).toContain('from "Draft" to "In review"')
     expect(mail.text).toContain(`${SERVER_URL}/admin/collections/articles/${byWriter.documentId}`)
   })
@@ -128,8 +115,8 @@ describe('workflow mails', () => {
       action: 'request_changes',
       from: 'in_review',
       to: 'changes_requested',
-      actor: person(reviewers[0]),
-      submitter: person(writer),
+      actor: person(reviewers()[0]),
+      submitter: person(people.writer),
       comment,
       collection: 'myths',
       title: `Massage releases toxins ${label()}`,
@@ -138,7 +125,7 @@ describe('workflow mails', () => {
 
     const mails = mailsAbout(requested.title)
     expect(mails).toHaveLength(1)
-    expect(mails[0].to).toEqual([writer.email.toLowerCase()])
+    expect(mails[0].to).toEqual([people.writer.email.toLowerCase()])
     expect(mails[0].subject).toBe(`Changes requested: "${requested.title}"`)
     expect(mails[0].text).toContain(`Rita Reviewer reviewed the myth "${requested.title}" and asked for changes.`)
     expect(mails[0].text).toContain('"Changes requested"')
@@ -147,24 +134,50 @@ describe('workflow mails', () => {
   })
 
   it('approve and publish mail the submitter, and nobody mails themselves', async () => {
-    const approved = notice({ action: 'approve', from: 'in_review', to: 'approved', actor: person(reviewers[1]), submitter: person(writer), collection: 'techniques' })
+    const approved = notice({
+      action: 'approve',
+      from: 'in_review',
+      to: 'approved',
+      actor: person(reviewers()[1]),
+      submitter: person(people.writer),
+      collection: 'techniques',
+    })
     await notifyWorkflowTransition(payload, approved)
-    const published = notice({ action: 'publish', from: 'approved', to: 'published', actor: person(reviewers[1]), submitter: person(writer), collection: 'faqs' })
+    const published = notice({
+      action: 'publish',
+      from: 'approved',
+      to: 'published',
+      actor: person(reviewers()[1]),
+      submitter: person(people.writer),
+      collection: 'faqs',
+    })
     await notifyWorkflowTransition(payload, published)
     // A reviewer publishing what they submitted themselves: nobody else to tell.
-    const own = notice({ action: 'publish', from: 'approved', to: 'published', actor: person(reviewers[1]), submitter: person(reviewers[1]) })
+    const own = notice({
+      action: 'publish',
+      from: 'approved',
+      to: 'published',
+      actor: person(reviewers()[1]),
+      submitter: person(reviewers()[1]),
+    })
     await notifyWorkflowTransition(payload, own)
-    const withdrawn = notice({ action: 'withdraw', from: 'in_review', to: 'draft', actor: person(writer), submitter: person(writer) })
+    const withdrawn = notice({
+      action: 'withdraw',
+      from: 'in_review',
+      to: 'draft',
+      actor: person(people.writer),
+      submitter: person(people.writer),
+    })
     await notifyWorkflowTransition(payload, withdrawn)
 
     const approvedMails = mailsAbout(approved.title)
-    expect(approvedMails.map((mail) => mail.to)).toEqual([[writer.email.toLowerCase()]])
+    expect(approvedMails.map((mail) => mail.to)).toEqual([[people.writer.email.toLowerCase()]])
     expect(approvedMails[0].subject).toBe(`Approved: "${approved.title}"`)
     expect(approvedMails[0].text).toContain(`approved the technique "${approved.title}"`)
     expect(approvedMails[0].text).toContain('"Approved"')
 
     const publishedMails = mailsAbout(published.title)
-    expect(publishedMails.map((mail) => mail.to)).toEqual([[writer.email.toLowerCase()]])
+    expect(publishedMails.map((mail) => mail.to)).toEqual([[people.writer.email.toLowerCase()]])
     expect(publishedMails[0].subject).toBe(`Published: "${published.title}"`)
     expect(publishedMails[0].text).toContain(`published the FAQ "${published.title}". It is now live.`)
     expect(publishedMails[0].text).toContain(`${SERVER_URL}/admin/collections/faqs/${published.documentId}`)
@@ -232,8 +245,8 @@ describe('publish and unpublish webhooks', () => {
       action: 'publish',
       from: 'approved',
       to: 'published',
-      actor: person(reviewers[0]),
-      submitter: person(writer),
+      actor: person(reviewers()[0]),
+      submitter: person(people.writer),
       title: `Everything about "deep tissue" massage ${label()}`,
       slug: 'everything-about-deep-tissue-massage',
     })
@@ -251,7 +264,10 @@ describe('publish and unpublish webhooks', () => {
 
   it('delivers one webhook per URL, signed with the secret over the exact body', async () => {
     for (const receiver of receivers()) {
-      await waitFor(`the publish webhook at ${receiver.url}`, () => deliveriesOf(receiver, published.documentId, 'publish').length > 0)
+      await waitFor(
+        `the publish webhook at ${receiver.url}`,
+        () => deliveriesOf(receiver, published.documentId, 'publish').length > 0,
+      )
     }
     for (const receiver of receivers()) {
       const deliveries = deliveriesOf(receiver, published.documentId, 'publish')
@@ -276,7 +292,9 @@ describe('publish and unpublish webhooks', () => {
       expect(Math.abs(Date.parse(parsed.at as string) - Date.now())).toBeLessThan(60_000)
     }
     // Every receiver got the same bytes, so the same signature.
-    const bodies = new Set(receivers().map((receiver) => deliveriesOf(receiver, published.documentId, 'publish')[0].body))
+    const bodies = new Set(
+      receivers().map((receiver) => deliveriesOf(receiver, published.documentId, 'publish')[0].body),
+    )
     expect(bodies.size).toBe(1)
   })
 
@@ -294,10 +312,19 @@ describe('publish and unpublish webhooks', () => {
   })
 
   it('unpublish sends event "unpublish" to every receiver', async () => {
-    const unpublished = notice({ ...published, action: 'unpublish', from: 'published', to: 'unpublished', documentId: published.documentId })
+    const unpublished = notice({
+      ...published,
+      action: 'unpublish',
+      from: 'published',
+      to: 'unpublished',
+      documentId: published.documentId,
+    })
     await notifyWorkflowTransition(payload, unpublished)
     for (const receiver of receivers()) {
-      await waitFor(`the unpublish webhook at ${receiver.url}`, () => deliveriesOf(receiver, published.documentId, 'unpublish').length > 0)
+      await waitFor(
+        `the unpublish webhook at ${receiver.url}`,
+        () => deliveriesOf(receiver, published.documentId, 'unpublish').length > 0,
+      )
       const [{ headers, body }] = deliveriesOf(receiver, published.documentId, 'unpublish')
       expect(headers['x-spa-cms-event']).toBe('unpublish')
       expect(headers['x-spa-cms-signature']).toBe(`sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`)
@@ -305,33 +332,68 @@ describe('publish and unpublish webhooks', () => {
     }
     // Nothing is left in the queue: every delivery completed.
     await waitFor('the webhook queue to empty', async () => {
-      const { totalDocs } = await payload.count({ collection: 'payload-jobs' as never, where: { queue: { equals: WEBHOOK_QUEUE } }, overrideAccess: true })
+      const { totalDocs } = await payload.count({
+        collection: 'payload-jobs' as never,
+        where: { queue: { equals: WEBHOOK_QUEUE } },
+        overrideAccess: true,
+      })
       return totalDocs === 0
     })
   })
 
   it('never writes a receiver URL (which may carry a token) into a job', async () => {
-    const body: WebhookBody = { event: 'publish', collection: 'articles', id: 1, slug: null, title: 'fingerprints', at: new Date().toISOString() }
+    const body: WebhookBody = {
+      event: 'publish',
+      collection: 'articles',
+      id: 1,
+      slug: null,
+      title: 'fingerprints',
+      at: new Date().toISOString(),
+    }
     await queueWebhooks(payload, body)
-    const { docs } = await payload.find({ collection: 'payload-jobs' as never, where: { queue: { equals: WEBHOOK_QUEUE } }, limit: 100, overrideAccess: true })
+    const { docs } = await payload.find({
+      collection: 'payload-jobs' as never,
+      where: { queue: { equals: WEBHOOK_QUEUE } },
+      limit: 100,
+      overrideAccess: true,
+    })
     try {
       expect(docs.length).toBeGreaterThanOrEqual(3)
       for (const receiver of [plain, flaky, slow]) expect(JSON.stringify(docs)).not.toContain(receiver.url)
     } finally {
-      await payload.delete({ collection: 'payload-jobs' as never, where: { id: { in: docs.map((doc) => (doc as unknown as { id: number }).id) } }, overrideAccess: true })
+      await payload.delete({
+        collection: 'payload-jobs' as never,
+        where: { id: { in: docs.map((doc) => (doc as unknown as { id: number }).id) } },
+        overrideAccess: true,
+      })
     }
   })
 
   it('never sends a queued job to a URL that is not in WEBHOOK_URLS: the job is cancelled', async () => {
     const stranger = await startWebhookReceiver()
     try {
-      const body = JSON.stringify({ event: 'publish', collection: 'articles', id: 1, slug: null, title: 'forged', at: new Date().toISOString() })
-      const job = (await payload.jobs.queue({ task: 'sendWorkflowWebhook' as never, queue: WEBHOOK_QUEUE, input: { receiver: receiverFingerprint(stranger.url), body } as never })) as unknown as {
+      const body = JSON.stringify({
+        event: 'publish',
+        collection: 'articles',
+        id: 1,
+        slug: null,
+        title: 'forged',
+        at: new Date().toISOString(),
+      })
+      const job = (await payload.jobs.queue({
+        task: 'sendWorkflowWebhook' as never,
+        queue: WEBHOOK_QUEUE,
+        input: { receiver: receiverFingerprint(stranger.url), body } as never,
+      })) as unknown as {
         id: number
       }
       try {
         await payload.jobs.runByID({ id: job.id })
-        const after = (await payload.findByID({ collection: 'payload-jobs' as never, id: job.id, overrideAccess: true })) as unknown as {
+        const after = (await payload.findByID({
+          collection: 'payload-jobs' as never,
+          id: job.id,
+          overrideAccess: true,
+        })) as unknown as {
           hasError: boolean
           error: { cancelled?: boolean; message?: string }
         }
@@ -362,12 +424,20 @@ describe('when the mail server is down', () => {
     const logger = payload.logger
     payload.logger = pino({ level: 'info' }, capture) as unknown as Payload['logger']
     try {
-      const down = notice({ action: 'approve', from: 'in_review', to: 'approved', actor: person(reviewers[0]), submitter: person(writer) })
+      const down = notice({
+        action: 'approve',
+        from: 'in_review',
+        to: 'approved',
+        actor: person(reviewers()[0]),
+        submitter: person(people.writer),
+      })
       await expect(notifyWorkflowTransition(payload, down)).resolves.toBeUndefined()
     } finally {
       payload.logger = logger
     }
-    const failures = lines.map((line) => JSON.parse(line) as { msg?: string; mail?: { to?: string } }).filter((line) => line.msg === 'workflow mail could not be sent')
-    expect(failures).toEqual([expect.objectContaining({ mail: { to: writer.email } })])
+    const failures = lines
+      .map((line) => JSON.parse(line) as { msg?: string; mail?: { to?: string } })
+      .filter((line) => line.msg === 'workflow mail could not be sent')
+    expect(failures).toEqual([expect.objectContaining({ mail: { to: people.writer.email } })])
   })
 })

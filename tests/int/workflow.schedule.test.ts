@@ -5,82 +5,66 @@
  * REST and GraphQL and nobody runs a job by hand; the test watches what anonymous readers, the
  * audit trail, the mail server and the two processes' logs see.
  */
-import type { Payload } from 'payload'
-
-import type { User } from '../../payload-types'
 import { SCHEDULE_TASK } from '../../src/workflow/scheduling'
-import { ContentFixtures, contentData, httpClient, randomSuffix } from '../helpers/content'
-import { closePayload, openPayload } from '../helpers/payload'
-import { startSmtpReceiver, waitFor, type SmtpReceiver } from '../helpers/receivers'
-import { startServer, type RunningServer } from '../helpers/server'
-import { createUser, deleteUsers } from '../helpers/users'
+import { contentData, randomSuffix } from '../helpers/content'
+import { httpClient } from '../helpers/http'
+import { waitFor } from '../helpers/receivers'
+import { useCleanup, useFixtures, useLocalPayload, useServer, useSmtpReceiver, useUsers } from '../helpers/suite'
 
 /** The runner looks every 10 s; a job a few seconds ahead is done well within this. */
 const RUN_WITHIN_MS = 45_000
 
-let payload: Payload
-let server: RunningServer
-let runner: RunningServer
-let smtp: SmtpReceiver
-let http: ReturnType<typeof httpClient>
-let fixtures: ContentFixtures
-const people: Record<'writer' | 'reviewer' | 'otherReviewer' | 'admin', User> = {} as never
-const tokens: Record<keyof typeof people, string> = {} as never
+const smtp = useSmtpReceiver()
+const payload = useLocalPayload()
+const fixtures = useFixtures(payload)
+// Failed schedules stay listed for a while; this run's own go with its documents.
+useCleanup('the schedules', () =>
+  payload.db.deleteMany({ collection: 'payload-jobs', where: { taskSlug: { equals: SCHEDULE_TASK } } }),
+)
+const mail = () => ({ SMTP_HOST: smtp.host, SMTP_PORT: String(smtp.port), SMTP_SECURE: 'false' })
+// One after the other: two Next servers starting at once on a busy machine may miss startServer's deadline.
+const server = useServer({ env: () => ({ ...mail(), JOBS_RUNNER: 'off' }) })
+const runner = useServer({ name: 'the job runner', env: () => ({ ...mail(), JOBS_RUNNER: 'on' }) })
+const http = httpClient(server)
+const people = useUsers(
+  fixtures,
+  { writer: 'writer', reviewer: 'reviewer', otherReviewer: 'reviewer', admin: 'admin' },
+  { label: 'schedule', http },
+)
 type Who = keyof typeof people
-
-beforeAll(async () => {
-  smtp = await startSmtpReceiver()
-  payload = await openPayload()
-  fixtures = new ContentFixtures(payload)
-  for (const role of ['writer', 'reviewer', 'otherReviewer', 'admin'] as const) {
-    people[role] = await createUser(payload, role.replace(/^other/, '').toLowerCase() as 'writer' | 'reviewer' | 'admin', `schedule-${role}`)
-  }
-  const mail = { SMTP_HOST: smtp.host, SMTP_PORT: String(smtp.port), SMTP_SECURE: 'false' }
-  // One after the other: two Next servers starting at once on a busy machine may miss startServer's deadline.
-  server = await startServer({ ...mail, JOBS_RUNNER: 'off' })
-  runner = await startServer({ ...mail, JOBS_RUNNER: 'on' })
-  http = httpClient(server.baseUrl)
-  for (const role of Object.keys(people) as Who[]) tokens[role] = await http.login(people[role].email)
-}, 240_000)
-
-afterAll(async () => {
-  if (payload) {
-    // Failed schedules stay listed for a while; this run's own go with its documents.
-    await payload.db.deleteMany({ collection: 'payload-jobs', where: { taskSlug: { equals: SCHEDULE_TASK } } })
-    await fixtures.cleanup()
-    await deleteUsers(payload, Object.values(people))
-  }
-  await Promise.all([server?.stop(), runner?.stop()])
-  await smtp?.close()
-  if (payload) await closePayload(payload)
-})
 
 const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString()
 
 async function draftArticle(who: Who = 'writer') {
   const title = `Scheduled guide ${randomSuffix()}`
-  const { status, body } = await http.post('/api/articles?draft=true', { ...contentData('articles', title), _status: 'draft' }, tokens[who])
+  const { status, body } = await http.post(
+    '/api/articles?draft=true',
+    { ...contentData('articles', title), _status: 'draft' },
+    who,
+  )
   expect(status).toBe(201)
   fixtures.track('articles', body.doc.id)
   return body.doc as { id: number; title: string }
 }
 
-const act = (id: number, action: string, who: Who, extra: Record<string, unknown> = {}) =>
-  http.post(`/api/articles/${id}/workflow`, { action, ...extra }, tokens[who])
-
 /** Drafted and submitted by the writer, approved by the other reviewer. */
 async function approvedArticle() {
   const article = await draftArticle()
-  expect((await act(article.id, 'submit', 'writer')).status).toBe(200)
-  expect((await act(article.id, 'approve', 'otherReviewer')).status).toBe(200)
+  expect((await http.act('articles', article.id, 'submit', 'writer')).status).toBe(200)
+  expect((await http.act('articles', article.id, 'approve', 'otherReviewer')).status).toBe(200)
   return article
 }
 
 const publicStatus = async (id: number) => (await http.get(`/api/articles/${id}`)).status
 const scheduledFor = async (id: number, who: Who = 'reviewer') =>
-  ((await http.get('/api/workflow/scheduled', tokens[who])).body.docs as { id: number; documentId: number; state: string; reason: string | null }[]).filter(
-    (item) => item.documentId === id,
-  )
+  (
+    (await http.get('/api/workflow/scheduled', who)).body.docs as {
+      id: number
+      documentId: number
+      state: string
+      reason: string | null
+    }[]
+  ).filter((item) => item.documentId === id)
 
 async function auditOf(id: number, action: string) {
   const { docs } = await payload.find({
@@ -96,7 +80,7 @@ describe('scheduled publishing runs by itself', () => {
   it('REST: a publish scheduled a few seconds ahead goes live for anonymous readers, as the reviewer who scheduled it', async () => {
     const article = await approvedArticle()
     const at = inSeconds(3)
-    const scheduled = await act(article.id, 'publish', 'reviewer', { at })
+    const scheduled = await http.act('articles', article.id, 'publish', 'reviewer', { at })
     expect(scheduled.status).toBe(202)
     expect(scheduled.body.scheduled).toMatchObject({
       action: 'publish',
@@ -112,7 +96,12 @@ describe('scheduled publishing runs by itself', () => {
     await waitFor('the scheduled publish', async () => (await publicStatus(article.id)) === 200, RUN_WITHIN_MS)
     expect((await http.get(`/api/articles/${article.id}`)).body.title).toBe(article.title)
     const [event] = await auditOf(article.id, 'publish')
-    expect(event).toMatchObject({ from: 'approved', to: 'published', actor: people.reviewer.id, actorEmail: people.reviewer.email })
+    expect(event).toMatchObject({
+      from: 'approved',
+      to: 'published',
+      actor: people.reviewer.id,
+      actorEmail: people.reviewer.email,
+    })
     expect(event.comment).toBe(`Scheduled for ${at}.`)
     expect(new Date(event.createdAt).getTime()).toBeGreaterThanOrEqual(new Date(at).getTime())
     expect(await scheduledFor(article.id)).toEqual([])
@@ -121,9 +110,11 @@ describe('scheduled publishing runs by itself', () => {
     expect(server.output()).not.toMatch(/"msg":"Running \d+ jobs\."/)
 
     // And back offline the same way.
-    expect((await act(article.id, 'unpublish', 'admin', { at: inSeconds(2) })).status).toBe(202)
+    expect((await http.act('articles', article.id, 'unpublish', 'admin', { at: inSeconds(2) })).status).toBe(202)
     await waitFor('the scheduled unpublish', async () => (await publicStatus(article.id)) === 404, RUN_WITHIN_MS)
-    expect(await auditOf(article.id, 'unpublish')).toEqual([expect.objectContaining({ actor: people.admin.id, to: 'unpublished' })])
+    expect(await auditOf(article.id, 'unpublish')).toEqual([
+      expect.objectContaining({ actor: people.admin.id, to: 'unpublished' }),
+    ])
   })
 
   it('GraphQL: workflowTransition with `at` schedules the publish, which then happens', async () => {
@@ -131,11 +122,15 @@ describe('scheduled publishing runs by itself', () => {
     const at = inSeconds(3)
     const { status, body } = await http.graphql(
       `mutation { workflowTransition(collection: "articles", id: ${article.id}, action: "publish", at: "${at}") { id workflowStage event { id } scheduled { id action at state } } }`,
-      tokens.reviewer,
+      'reviewer',
     )
     expect(status).toBe(200)
     expect(body.errors).toBeUndefined()
-    expect(body.data.workflowTransition).toMatchObject({ id: String(article.id), event: null, scheduled: { action: 'publish', at, state: 'scheduled' } })
+    expect(body.data.workflowTransition).toMatchObject({
+      id: String(article.id),
+      event: null,
+      scheduled: { action: 'publish', at, state: 'scheduled' },
+    })
     await waitFor('the scheduled publish', async () => (await publicStatus(article.id)) === 200, RUN_WITHIN_MS)
     expect(await auditOf(article.id, 'publish')).toEqual([expect.objectContaining({ actor: people.reviewer.id })])
   })
@@ -144,18 +139,28 @@ describe('scheduled publishing runs by itself', () => {
 describe('the workflow is checked again when the time comes', () => {
   it('an article edited after approval is not published: the job fails with the reason, and the scheduler and submitter are mailed', async () => {
     const article = await approvedArticle()
-    expect((await act(article.id, 'publish', 'reviewer', { at: inSeconds(3) })).status).toBe(202)
-    const edit = await http.patch(`/api/articles/${article.id}?draft=true`, { excerpt: 'A changed excerpt nobody approved.' }, tokens.writer)
+    expect((await http.act('articles', article.id, 'publish', 'reviewer', { at: inSeconds(3) })).status).toBe(202)
+    const edit = await http.patch(
+      `/api/articles/${article.id}?draft=true`,
+      { excerpt: 'A changed excerpt nobody approved.' },
+      'writer',
+    )
     expect(edit.status).toBe(200)
 
-    const failed = await waitFor('the schedule to fail', async () => (await scheduledFor(article.id)).find((item) => item.state === 'failed'), RUN_WITHIN_MS)
+    const failed = await waitFor(
+      'the schedule to fail',
+      async () => (await scheduledFor(article.id)).find((item) => item.state === 'failed'),
+      RUN_WITHIN_MS,
+    )
     expect(failed.reason).toBe('Publish is not possible now: the document is Draft, and Publish applies to Approved.')
     expect(await publicStatus(article.id)).toBe(404)
     expect(await auditOf(article.id, 'publish')).toEqual([])
 
     const subject = `Scheduled publish failed: "${article.title}"`
     for (const person of [people.reviewer, people.writer]) {
-      const mail = await waitFor(`the failure mail to ${person.email}`, () => smtp.mailsTo(person.email).find((entry) => entry.subject === subject))
+      const mail = await waitFor(`the failure mail to ${person.email}`, () =>
+        smtp.mailsTo(person.email).find((entry) => entry.subject === subject),
+      )
       expect(mail.text).toContain(failed.reason)
       expect(mail.text).toContain(`/admin/collections/articles/${article.id}`)
     }
@@ -164,12 +169,24 @@ describe('the workflow is checked again when the time comes', () => {
 
   it('a publish scheduled before a new approval does not publish the newly approved content', async () => {
     const article = await approvedArticle()
-    expect((await act(article.id, 'publish', 'reviewer', { at: inSeconds(4) })).status).toBe(202)
-    expect((await http.patch(`/api/articles/${article.id}?draft=true`, { excerpt: 'Rewritten and approved again.' }, tokens.writer)).status).toBe(200)
-    expect((await act(article.id, 'submit', 'writer')).status).toBe(200)
-    expect((await act(article.id, 'approve', 'otherReviewer')).status).toBe(200)
+    expect((await http.act('articles', article.id, 'publish', 'reviewer', { at: inSeconds(4) })).status).toBe(202)
+    expect(
+      (
+        await http.patch(
+          `/api/articles/${article.id}?draft=true`,
+          { excerpt: 'Rewritten and approved again.' },
+          'writer',
+        )
+      ).status,
+    ).toBe(200)
+    expect((await http.act('articles', article.id, 'submit', 'writer')).status).toBe(200)
+    expect((await http.act('articles', article.id, 'approve', 'otherReviewer')).status).toBe(200)
 
-    const failed = await waitFor('the schedule to fail', async () => (await scheduledFor(article.id)).find((item) => item.state === 'failed'), RUN_WITHIN_MS)
+    const failed = await waitFor(
+      'the schedule to fail',
+      async () => (await scheduledFor(article.id)).find((item) => item.state === 'failed'),
+      RUN_WITHIN_MS,
+    )
     expect(failed.reason).toMatch(/approved again after this publish was scheduled/)
     expect(await publicStatus(article.id)).toBe(404)
   })
@@ -188,27 +205,32 @@ describe('what the API refuses', () => {
       ['', /must be a date and time/],
     ]
     for (const [at, reason] of refusals) {
-      const { status, body } = await act(article.id, 'publish', 'reviewer', { at })
+      const { status, body } = await http.act('articles', article.id, 'publish', 'reviewer', { at })
       expect({ at, status }).toEqual({ at, status: 400 })
       expect(body.errors[0].message).toMatch(reason)
     }
-    const graphql = await http.graphql(`mutation { workflowTransition(collection: "articles", id: ${article.id}, action: "publish", at: "soon") { id } }`, tokens.reviewer)
+    const graphql = await http.graphql(
+      `mutation { workflowTransition(collection: "articles", id: ${article.id}, action: "publish", at: "soon") { id } }`,
+      'reviewer',
+    )
     expect(graphql.body.errors[0].message).toMatch(/not a date and time/)
     expect(await scheduledFor(article.id)).toEqual([])
   })
 
   it('actions that cannot be scheduled, the wrong stage, and a second schedule of the same action', async () => {
     const draft = await draftArticle()
-    const notSchedulable = await act(draft.id, 'submit', 'writer', { at: inSeconds(3600) })
+    const notSchedulable = await http.act('articles', draft.id, 'submit', 'writer', { at: inSeconds(3600) })
     expect(notSchedulable.status).toBe(400)
-    expect(notSchedulable.body.errors[0].message).toBe('Submit for review cannot be scheduled; only Publish and Unpublish can.')
-    const wrongStage = await act(draft.id, 'publish', 'reviewer', { at: inSeconds(3600) })
+    expect(notSchedulable.body.errors[0].message).toBe(
+      'Submit for review cannot be scheduled; only Publish and Unpublish can.',
+    )
+    const wrongStage = await http.act('articles', draft.id, 'publish', 'reviewer', { at: inSeconds(3600) })
     expect(wrongStage.status).toBe(409)
     expect(wrongStage.body.errors[0].message).toMatch(/Publish is not possible now: the document is Draft/)
 
     const article = await approvedArticle()
-    expect((await act(article.id, 'publish', 'reviewer', { at: inSeconds(3600) })).status).toBe(202)
-    const twice = await act(article.id, 'publish', 'admin', { at: inSeconds(7200) })
+    expect((await http.act('articles', article.id, 'publish', 'reviewer', { at: inSeconds(3600) })).status).toBe(202)
+    const twice = await http.act('articles', article.id, 'publish', 'admin', { at: inSeconds(7200) })
     expect(twice.status).toBe(409)
     expect(twice.body.errors[0].message).toMatch(/already scheduled for .*cancel that first/)
   })
@@ -218,39 +240,44 @@ describe('who may schedule, see and cancel', () => {
   it('schedule: reviewers and admins; writers (the author included) 403, anonymous 401', async () => {
     const article = await approvedArticle()
     const at = inSeconds(3600)
-    expect((await http.post(`/api/articles/${article.id}/workflow`, { action: 'publish', at })).status).toBe(401)
-    const byWriter = await act(article.id, 'publish', 'writer', { at })
+    expect((await http.act('articles', article.id, 'publish', undefined, { at })).status).toBe(401)
+    const byWriter = await http.act('articles', article.id, 'publish', 'writer', { at })
     expect(byWriter.status).toBe(403)
     expect(byWriter.body.errors[0].message).toBe('Publish is for reviewers, admins.')
-    const graphqlWriter = await http.graphql(`mutation { workflowTransition(collection: "articles", id: ${article.id}, action: "publish", at: "${at}") { id } }`, tokens.writer)
+    const graphqlWriter = await http.graphql(
+      `mutation { workflowTransition(collection: "articles", id: ${article.id}, action: "publish", at: "${at}") { id } }`,
+      'writer',
+    )
     expect(graphqlWriter.body.errors[0].message).toBe('Publish is for reviewers, admins.')
     expect(await scheduledFor(article.id)).toEqual([])
 
-    const byAdmin = await act(article.id, 'publish', 'admin', { at })
+    const byAdmin = await http.act('articles', article.id, 'publish', 'admin', { at })
     expect(byAdmin.status).toBe(202)
-    expect((await http.delete(`/api/workflow/scheduled/${byAdmin.body.scheduled.id}`, tokens.admin)).status).toBe(200)
-    expect((await act(article.id, 'publish', 'reviewer', { at })).status).toBe(202)
+    expect((await http.delete(`/api/workflow/scheduled/${byAdmin.body.scheduled.id}`, 'admin')).status).toBe(200)
+    expect((await http.act('articles', article.id, 'publish', 'reviewer', { at })).status).toBe(202)
   })
 
   it('the edit view offers "Publish at…" to reviewers and admins only, with what is scheduled', async () => {
     const article = await approvedArticle()
-    const status = (who: Who) => http.get(`/api/articles/${article.id}/workflow`, tokens[who])
+    const status = (who: Who) => http.get(`/api/articles/${article.id}/workflow`, who)
     expect((await status('writer')).body.schedulable).toEqual([])
     expect((await status('reviewer')).body.schedulable).toEqual([{ action: 'publish', label: 'Publish at…' }])
     expect((await status('admin')).body.schedulable).toEqual([{ action: 'publish', label: 'Publish at…' }])
     const at = inSeconds(3600)
-    await act(article.id, 'publish', 'reviewer', { at })
-    expect((await status('writer')).body.scheduled).toEqual([expect.objectContaining({ action: 'publish', at, state: 'scheduled', mayCancel: false })])
+    await http.act('articles', article.id, 'publish', 'reviewer', { at })
+    expect((await status('writer')).body.scheduled).toEqual([
+      expect.objectContaining({ action: 'publish', at, state: 'scheduled', mayCancel: false }),
+    ])
     expect((await status('reviewer')).body.scheduled).toEqual([expect.objectContaining({ mayCancel: true })])
   })
 
   it('the list: staff see it (what, when, by whom); anonymous get 401', async () => {
     const article = await approvedArticle()
     const at = inSeconds(3600)
-    const { body } = await act(article.id, 'publish', 'reviewer', { at })
+    const { body } = await http.act('articles', article.id, 'publish', 'reviewer', { at })
     expect((await http.get('/api/workflow/scheduled')).status).toBe(401)
     for (const who of ['writer', 'otherReviewer', 'admin'] as const) {
-      const list = await http.get('/api/workflow/scheduled', tokens[who])
+      const list = await http.get('/api/workflow/scheduled', who)
       expect(list.status).toBe(200)
       expect(list.body.docs.find((item: { id: number }) => item.id === body.scheduled.id)).toMatchObject({
         collection: 'articles',
@@ -265,8 +292,9 @@ describe('who may schedule, see and cancel', () => {
 
   it('cancel: whoever scheduled it and admins; other reviewers and writers 403, anonymous 401', async () => {
     const article = await approvedArticle()
-    const schedule = async (who: Who) => (await act(article.id, 'publish', who, { at: inSeconds(3600) })).body.scheduled.id as number
-    const cancel = (id: number, who?: Who) => http.delete(`/api/workflow/scheduled/${id}`, who && tokens[who])
+    const schedule = async (who: Who) =>
+      (await http.act('articles', article.id, 'publish', who, { at: inSeconds(3600) })).body.scheduled.id as number
+    const cancel = (id: number, who?: Who) => http.delete(`/api/workflow/scheduled/${id}`, who)
 
     const mine = await schedule('reviewer')
     expect((await cancel(mine)).status).toBe(401)
@@ -282,13 +310,14 @@ describe('who may schedule, see and cancel', () => {
     const reviewers = await schedule('reviewer')
     expect((await cancel(reviewers, 'admin')).status).toBe(200)
     expect(await scheduledFor(article.id)).toEqual([])
-    for (const id of ['abc', '0', '99999999']) expect((await http.delete(`/api/workflow/scheduled/${id}`, tokens.admin)).status).toBe(404)
+    for (const id of ['abc', '0', '99999999'])
+      expect((await http.delete(`/api/workflow/scheduled/${id}`, 'admin')).status).toBe(404)
   })
 
   it('a cancelled publish does not happen', async () => {
     const article = await approvedArticle()
-    const { body } = await act(article.id, 'publish', 'reviewer', { at: inSeconds(2) })
-    expect((await http.delete(`/api/workflow/scheduled/${body.scheduled.id}`, tokens.reviewer)).status).toBe(200)
+    const { body } = await http.act('articles', article.id, 'publish', 'reviewer', { at: inSeconds(2) })
+    expect((await http.delete(`/api/workflow/scheduled/${body.scheduled.id}`, 'reviewer')).status).toBe(200)
     // Longer than the runner needs to pick up a due job (see the first test).
     await new Promise((resolve) => setTimeout(resolve, 15_000))
     expect(await publicStatus(article.id)).toBe(404)

@@ -16,7 +16,11 @@ export interface AuditedTransition {
 }
 
 /** The document's workflow events in the order they were written. */
-export async function auditTrailOf(payload: Payload, collection: ContentCollection, id: number): Promise<AuditedTransition[]> {
+export async function auditTrailOf(
+  payload: Payload,
+  collection: ContentCollection,
+  id: number,
+): Promise<AuditedTransition[]> {
   const { docs } = await payload.find({
     collection: 'workflow-events',
     where: { and: [{ 'document.relationTo': { equals: collection } }, { 'document.value': { equals: id } }] },
@@ -40,9 +44,15 @@ function reachableByEditing(stage: string): string[] {
 }
 
 /** Fails (via expect) unless the trail is one chain from draft to the document's current stage. */
-export async function expectStageMatchesAuditTrail(payload: Payload, collection: ContentCollection, id: number): Promise<AuditedTransition[]> {
+export async function expectStageMatchesAuditTrail(
+  payload: Payload,
+  collection: ContentCollection,
+  id: number,
+): Promise<AuditedTransition[]> {
   const trail = await auditTrailOf(payload, collection, id)
-  trail.forEach((event, index) => expect(reachableByEditing(index === 0 ? 'draft' : trail[index - 1].to)).toContain(event.from))
+  trail.forEach((event, index) =>
+    expect(reachableByEditing(index === 0 ? 'draft' : trail[index - 1].to)).toContain(event.from),
+  )
   const stage = await currentStageOf(payload, collection, id)
   expect(reachableByEditing(trail.at(-1)?.to ?? 'draft')).toContain(stage)
   return trail

@@ -2,13 +2,9 @@
  * Two people acting on the same document at the same moment: exactly one transition wins, the
  * other is refused with 409, and the audit trail records the winner once.
  */
-import type { Payload } from 'payload'
-
-import type { User } from '../../payload-types'
-import { ContentFixtures, contentData, httpClient, randomSuffix } from '../helpers/content'
-import { closePayload, openPayload } from '../helpers/payload'
-import { startServer, type RunningServer } from '../helpers/server'
-import { createUser, deleteUsers } from '../helpers/users'
+import { contentData, randomSuffix } from '../helpers/content'
+import { httpClient } from '../helpers/http'
+import { useFixtures, useLocalPayload, useServer, useUsers } from '../helpers/suite'
 import { expectStageMatchesAuditTrail } from './auditTrail'
 
 type Person = 'writer' | 'reviewer' | 'otherReviewer'
@@ -17,36 +13,20 @@ type Step = [action: string, who: Person, extra?: Record<string, unknown>]
 /** Documents raced at once per case: more chances for the two requests to overlap. */
 const DOCUMENTS_PER_RACE = 3
 
-let payload: Payload
-let server: RunningServer
-let http: ReturnType<typeof httpClient>
-let fixtures: ContentFixtures
-const people = {} as Record<Person, User>
-const tokens = {} as Record<Person, string>
+const payload = useLocalPayload()
+const fixtures = useFixtures(payload)
+const http = httpClient(useServer())
+useUsers(fixtures, { writer: 'writer', reviewer: 'reviewer', otherReviewer: 'reviewer' }, { http })
 
-beforeAll(async () => {
-  payload = await openPayload()
-  fixtures = new ContentFixtures(payload)
-  people.writer = await createUser(payload, 'writer')
-  people.reviewer = await createUser(payload, 'reviewer')
-  people.otherReviewer = await createUser(payload, 'reviewer', 'other-reviewer')
-  server = await startServer()
-  http = httpClient(server.baseUrl)
-  for (const person of Object.keys(people) as Person[]) tokens[person] = await http.login(people[person].email)
-}, 120_000)
-
-afterAll(async () => {
-  await fixtures?.cleanup()
-  await deleteUsers(payload, Object.values(people))
-  await server?.stop()
-  await closePayload(payload)
-})
-
-const act = (id: number, [action, who, extra]: Step) => http.post(`/api/articles/${id}/workflow`, { action, ...extra }, tokens[who])
+const act = (id: number, [action, who, extra]: Step) => http.act('articles', id, action, who, extra)
 
 /** A writer's draft article, taken through `steps` one after the other. */
 async function articleAfter(steps: Step[]): Promise<number> {
-  const created = await http.post('/api/articles?draft=true', { ...contentData('articles', `Race ${randomSuffix()}`), _status: 'draft' }, tokens.writer)
+  const created = await http.post(
+    '/api/articles?draft=true',
+    { ...contentData('articles', `Race ${randomSuffix()}`), _status: 'draft' },
+    'writer',
+  )
   expect(created.status).toBe(201)
   fixtures.track('articles', created.body.doc.id)
   for (const step of steps) expect((await act(created.body.doc.id, step)).status).toBe(200)
@@ -57,10 +37,38 @@ const submitted: Step[] = [['submit', 'writer']]
 const approved: Step[] = [...submitted, ['approve', 'reviewer']]
 
 it.each<{ race: string; before: Step[]; contenders: [Step, Step] }>([
-  { race: 'two reviewers approve', before: submitted, contenders: [['approve', 'reviewer'], ['approve', 'otherReviewer']] },
-  { race: 'one approves, one requests changes', before: submitted, contenders: [['approve', 'reviewer'], ['request_changes', 'otherReviewer', { comment: 'Cite a source.' }]] },
-  { race: 'two reviewers publish', before: approved, contenders: [['publish', 'reviewer'], ['publish', 'otherReviewer']] },
-  { race: 'writer and reviewer submit', before: [], contenders: [['submit', 'writer'], ['submit', 'reviewer']] },
+  {
+    race: 'two reviewers approve',
+    before: submitted,
+    contenders: [
+      ['approve', 'reviewer'],
+      ['approve', 'otherReviewer'],
+    ],
+  },
+  {
+    race: 'one approves, one requests changes',
+    before: submitted,
+    contenders: [
+      ['approve', 'reviewer'],
+      ['request_changes', 'otherReviewer', { comment: 'Cite a source.' }],
+    ],
+  },
+  {
+    race: 'two reviewers publish',
+    before: approved,
+    contenders: [
+      ['publish', 'reviewer'],
+      ['publish', 'otherReviewer'],
+    ],
+  },
+  {
+    race: 'writer and reviewer submit',
+    before: [],
+    contenders: [
+      ['submit', 'writer'],
+      ['submit', 'reviewer'],
+    ],
+  },
 ])('$race: one wins, the other gets 409, one audit row', async ({ before, contenders }) => {
   const ids = await Promise.all(Array.from({ length: DOCUMENTS_PER_RACE }, () => articleAfter(before)))
   const results = await Promise.all(ids.map((id) => Promise.all(contenders.map((step) => act(id, step)))))

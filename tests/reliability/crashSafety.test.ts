@@ -3,13 +3,10 @@
  * transitions. After a restart every write that had been answered with 2xx is there, and every
  * document's stage agrees with its audit trail (a transition and its audit row commit together).
  */
-import type { Payload } from 'payload'
-
-import type { User } from '../../payload-types'
-import { ContentFixtures, contentData, httpClient, randomSuffix, type HttpResult } from '../helpers/content'
-import { closePayload, openPayload } from '../helpers/payload'
+import { contentData, randomSuffix } from '../helpers/content'
+import { httpClient, type HttpClient, type HttpResult } from '../helpers/http'
 import { startServer, type RunningServer } from '../helpers/server'
-import { createUser, deleteUsers } from '../helpers/users'
+import { useCleanup, useFixtures, useLocalPayload, useUsers } from '../helpers/suite'
 import { expectStageMatchesAuditTrail } from './auditTrail'
 
 type Person = 'writer' | 'reviewer'
@@ -37,24 +34,18 @@ interface Acknowledged {
   unansweredAction?: string
 }
 
-let payload: Payload
+const payload = useLocalPayload()
+const fixtures = useFixtures(payload)
+const people = useUsers(fixtures, { writer: 'writer', reviewer: 'reviewer' })
+/** The server of the moment: the test starts it, kills it and starts it again. */
 let server: RunningServer | undefined
-let fixtures: ContentFixtures
-const people = {} as Record<Person, User>
-const tokens = {} as Record<Person, string>
-
-beforeAll(async () => {
-  payload = await openPayload()
-  fixtures = new ContentFixtures(payload)
-  people.writer = await createUser(payload, 'writer')
-  people.reviewer = await createUser(payload, 'reviewer')
-}, 60_000)
-
-afterAll(async () => {
-  await fixtures?.cleanup()
-  await deleteUsers(payload, Object.values(people))
-  await server?.stop()
-  await closePayload(payload)
+useCleanup('the server', () => server?.stop())
+/** Follows the server of the moment; the logins (JWTs) stay valid across the restart. */
+const http = httpClient({
+  get baseUrl() {
+    if (!server) throw new Error('no server is running')
+    return server.baseUrl
+  },
 })
 
 class ServerGone extends Error {}
@@ -63,7 +54,12 @@ class ServerGone extends Error {}
  * Writes documents through their life until the server dies. Anything but a 2xx while it is alive
  * fails the test; a request cut off by the crash ends the stream.
  */
-async function writeUntilCrash(http: ReturnType<typeof httpClient>, acknowledged: Acknowledged[], crashed: () => boolean, onWrite: () => void): Promise<void> {
+async function writeUntilCrash(
+  http: HttpClient,
+  acknowledged: Acknowledged[],
+  crashed: () => boolean,
+  onWrite: () => void,
+): Promise<void> {
   const send = async (request: () => Promise<HttpResult>): Promise<HttpResult> => {
     try {
       const result = await request()
@@ -79,19 +75,21 @@ async function writeUntilCrash(http: ReturnType<typeof httpClient>, acknowledged
   try {
     while (!crashed()) {
       const title = `Crash ${randomSuffix()}`
-      const created = await send(() => http.post('/api/articles?draft=true', { ...contentData('articles', title), _status: 'draft' }, tokens.writer))
+      const created = await send(() =>
+        http.post('/api/articles?draft=true', { ...contentData('articles', title), _status: 'draft' }, 'writer'),
+      )
       const doc: Acknowledged = { id: created.body.doc.id, title, actions: [] }
       fixtures.track('articles', doc.id)
       acknowledged.push(doc)
       for (const step of LIFE) {
         if ('edit' in step) {
           doc.unansweredTitle = `Edited ${randomSuffix()}`
-          await send(() => http.patch(`/api/articles/${doc.id}?draft=true`, { title: doc.unansweredTitle }, tokens.writer))
+          await send(() => http.patch(`/api/articles/${doc.id}?draft=true`, { title: doc.unansweredTitle }, 'writer'))
           doc.title = doc.unansweredTitle
           doc.unansweredTitle = undefined
         } else {
           doc.unansweredAction = step.action
-          await send(() => http.post(`/api/articles/${doc.id}/workflow`, { action: step.action }, tokens[step.who]))
+          await send(() => http.act('articles', doc.id, step.action, step.who))
           doc.actions.push(step.action)
           doc.unansweredAction = undefined
         }
@@ -104,8 +102,7 @@ async function writeUntilCrash(http: ReturnType<typeof httpClient>, acknowledged
 
 it('keeps every acknowledged write and a consistent audit trail across a SIGKILL', async () => {
   server = await startServer()
-  let http = httpClient(server.baseUrl)
-  for (const person of Object.keys(people) as Person[]) tokens[person] = await http.login(people[person].email)
+  for (const person of ['writer', 'reviewer'] as const) await http.login(people[person].email, person)
 
   const acknowledged: Acknowledged[] = []
   let writes = 0
@@ -115,16 +112,17 @@ it('keeps every acknowledged write and a consistent audit trail across a SIGKILL
     writes += 1
     if (writes === WRITES_BEFORE_CRASH) crash = running.kill()
   }
-  await Promise.all(Array.from({ length: WRITERS }, () => writeUntilCrash(http, acknowledged, () => crash !== undefined, onWrite)))
+  await Promise.all(
+    Array.from({ length: WRITERS }, () => writeUntilCrash(http, acknowledged, () => crash !== undefined, onWrite)),
+  )
   await crash
   expect(writes).toBeGreaterThanOrEqual(WRITES_BEFORE_CRASH)
   // The crash cut writes off mid-stream: some were sent and never answered.
   expect(acknowledged.filter((doc) => doc.unansweredTitle || doc.unansweredAction).length).toBeGreaterThan(0)
 
   server = await startServer()
-  http = httpClient(server.baseUrl)
   for (const doc of acknowledged) {
-    const stored = await http.get(`/api/articles/${doc.id}?draft=true&depth=0`, tokens.writer)
+    const stored = await http.get(`/api/articles/${doc.id}?draft=true&depth=0`, 'writer')
     expect(stored.status).toBe(200)
     expect([doc.title, doc.unansweredTitle]).toContain(stored.body.title)
 

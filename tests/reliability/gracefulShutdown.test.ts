@@ -3,30 +3,22 @@
  * finishes the request in flight, closes its database connections, stops the Postgres it started
  * and exits 0.
  */
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import { connect } from 'node:net'
-import os from 'node:os'
 import path from 'node:path'
 
 import { findFreePort } from '../../src/db/embeddedPostgres'
-import { httpClient } from '../helpers/content'
+import { httpClient } from '../helpers/http'
 import { waitFor } from '../helpers/receivers'
 import { startServer, type RunningServer } from '../helpers/server'
+import { useCleanup, useTempDir } from '../helpers/suite'
 import { TEST_PASSWORD, uniqueEmail } from '../helpers/users'
 
-let root: string
+const root = useTempDir('spa-cms-shutdown-')
+/** Started by the test, which stops it itself; stopped here only if the test failed first. */
 let server: RunningServer | undefined
-
-beforeAll(() => {
-  root = mkdtempSync(path.join(os.tmpdir(), 'spa-cms-shutdown-'))
-  chmodSync(root, 0o755) // as root, Postgres runs as the postgres user, who must enter this folder
-})
-
-afterAll(async () => {
-  await server?.stop()
-  rmSync(root, { recursive: true, force: true })
-})
+useCleanup('the server', () => server?.stop())
 
 /**
  * A login whose body arrives in two parts: in flight once `started` resolves (the server has read
@@ -38,7 +30,12 @@ function slowLogin(baseUrl: string, email: string) {
   const request = httpRequest(`${baseUrl}/api/users/login`, {
     method: 'POST',
     agent: false,
-    headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), connection: 'close', expect: '100-continue' },
+    headers: {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+      connection: 'close',
+      expect: '100-continue',
+    },
   })
   const started = new Promise<void>((resolve) =>
     request.once('continue', () => {
@@ -80,8 +77,12 @@ function isRunning(pid: number): boolean {
 }
 
 it('finishes the request in flight, refuses new connections, stops its Postgres and exits 0', async () => {
-  const dataDir = path.join(root, 'data')
-  server = await startServer({ DATABASE_URL: undefined, DATA_DIR: dataDir, EMBEDDED_DB_PORT: String(await findFreePort()) })
+  const dataDir = path.join(root.path, 'data')
+  server = await startServer({
+    DATABASE_URL: undefined,
+    DATA_DIR: dataDir,
+    EMBEDDED_DB_PORT: String(await findFreePort()),
+  })
   const http = httpClient(server.baseUrl)
   const email = uniqueEmail('shutdown-admin')
   expect((await http.post('/api/users/first-register', { email, password: TEST_PASSWORD })).status).toBe(200)

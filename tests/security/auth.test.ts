@@ -5,69 +5,48 @@
  */
 import { request as httpRequest } from 'node:http'
 import pg from 'pg'
-import type { Payload } from 'payload'
-
 import type { User } from '../../payload-types'
-import { FAILED_LOGIN_ANSWER_MS, FORGOT_PASSWORD_ANSWER_MS } from '../../src/server/security/uniformTiming'
-import { closePayload, openPayload } from '../helpers/payload'
-import { startServer, type RunningServer } from '../helpers/server'
-import { createUser, deleteUsers, TEST_PASSWORD, uniqueEmail } from '../helpers/users'
+import { FAILED_LOGIN_ANSWER_MS, FORGOT_PASSWORD_ANSWER_MS } from '../../src/security/http/uniformTiming'
+import { httpClient, type HttpResult, type Who } from '../helpers/http'
+import { startServer } from '../helpers/server'
+import { useFixtures, useLocalPayload, useServer } from '../helpers/suite'
+import { TEST_PASSWORD, uniqueEmail } from '../helpers/users'
 
 const NEW_PASSWORD = 'Quiet-Forest-77!'
 
-let payload: Payload
-let server: RunningServer
-const users: User[] = []
+const payload = useLocalPayload()
+const fixtures = useFixtures(payload)
+// Generous limits here: this file is about accounts; the rate limits have their own server below.
+const http = httpClient(useServer({ env: { LOGIN_RATE_LIMIT: '1000', FORGOT_PASSWORD_RATE_LIMIT: '1000' } }))
 
-beforeAll(async () => {
-  payload = await openPayload()
-  // Generous limits here: this file is about accounts; the rate limits have their own server below.
-  server = await startServer({ LOGIN_RATE_LIMIT: '1000', FORGOT_PASSWORD_RATE_LIMIT: '1000' })
-}, 120_000)
+const newUser = (role: 'admin' | 'reviewer' | 'writer'): Promise<User> => fixtures.user(role, `auth-${role}`)
 
-afterAll(async () => {
-  await server?.stop()
-  await deleteUsers(payload, users)
-  await closePayload(payload)
-})
+const login = (email: string, password = TEST_PASSWORD) => http.post('/api/users/login', { email, password })
 
-async function newUser(role: 'admin' | 'reviewer' | 'writer'): Promise<User> {
-  const user = await createUser(payload, role, `auth-${role}`)
-  users.push(user)
-  return user
+/** Logs `user` in on `http` under a name of their own, and returns it. */
+async function loggedIn(user: User): Promise<string> {
+  const name = `user-${user.id}`
+  await http.login(user.email, name)
+  return name
 }
 
-async function post(base: string, path: string, body: unknown, token?: string) {
-  const response = await fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) },
-    body: JSON.stringify(body),
-  })
-  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, any> }
-}
-
-const login = (email: string, password = TEST_PASSWORD, base = server.baseUrl) => post(base, '/api/users/login', { email, password })
-
-async function tokenOf(user: User): Promise<string> {
-  const { status, body } = await login(user.email)
-  expect(status).toBe(200)
-  return body.token
-}
-
-async function me(token: string) {
-  const response = await fetch(`${server.baseUrl}/api/users/me`, { headers: { authorization: `JWT ${token}` } })
-  return ((await response.json()) as { user: User | null }).user
-}
+const me = async (who: Who) => (await http.get('/api/users/me', who)).body.user as User | null
 
 async function resetTokenOf(user: User): Promise<string> {
-  const stored = await payload.findByID({ collection: 'users', id: user.id, showHiddenFields: true, overrideAccess: true })
+  const stored = await payload.findByID({
+    collection: 'users',
+    id: user.id,
+    showHiddenFields: true,
+    overrideAccess: true,
+  })
   return stored.resetPasswordToken as string
 }
 
 describe('password guessing', () => {
   it('locks an account after 5 failed logins, even against the right password', async () => {
     const victim = await newUser('writer')
-    for (let attempt = 1; attempt <= 5; attempt++) expect((await login(victim.email, `wrong-${attempt}`)).status).toBe(401)
+    for (let attempt = 1; attempt <= 5; attempt++)
+      expect((await login(victim.email, `wrong-${attempt}`)).status).toBe(401)
     const { status, body } = await login(victim.email)
     expect(status).toBe(401)
     expect(body.errors[0].message).toMatch(/locked/i)
@@ -77,12 +56,18 @@ describe('password guessing', () => {
     const victim = await newUser('writer')
     for (let attempt = 1; attempt <= 5; attempt++) await login(victim.email, `wrong-${attempt}`)
     for (const role of ['writer', 'reviewer'] as const) {
-      const { status } = await post(server.baseUrl, '/api/users/unlock', { email: victim.email }, await tokenOf(await newUser(role)))
+      const { status } = await http.post(
+        '/api/users/unlock',
+        { email: victim.email },
+        await loggedIn(await newUser(role)),
+      )
       expect({ role, status }).toEqual({ role, status: 403 })
     }
-    expect((await post(server.baseUrl, '/api/users/unlock', { email: victim.email })).status).toBe(403)
+    expect((await http.post('/api/users/unlock', { email: victim.email })).status).toBe(403)
     expect((await login(victim.email)).status).toBe(401)
-    expect((await post(server.baseUrl, '/api/users/unlock', { email: victim.email }, await tokenOf(await newUser('admin')))).status).toBe(200)
+    expect(
+      (await http.post('/api/users/unlock', { email: victim.email }, await loggedIn(await newUser('admin')))).status,
+    ).toBe(200)
     expect((await login(victim.email)).status).toBe(200)
   })
 })
@@ -98,8 +83,8 @@ describe('finding out who has an account', () => {
 
   it('gets the same answer from forgot-password for a known and an unknown email', async () => {
     const known = await newUser('writer')
-    const forKnown = await post(server.baseUrl, '/api/users/forgot-password', { email: known.email })
-    const forUnknown = await post(server.baseUrl, '/api/users/forgot-password', { email: uniqueEmail('nobody') })
+    const forKnown = await http.post('/api/users/forgot-password', { email: known.email })
+    const forUnknown = await http.post('/api/users/forgot-password', { email: uniqueEmail('nobody') })
     expect(forKnown.status).toBe(200)
     expect(forUnknown).toEqual({ ...forKnown, headers: forUnknown.headers })
     expect(JSON.stringify(forKnown.body)).not.toContain(await resetTokenOf(known))
@@ -119,28 +104,46 @@ describe('login answers for unknown emails', () => {
     for (let attempt = 1; attempt <= 7; attempt++) {
       const forKnown = await login(known.email, `wrong-${attempt}`)
       const forUnknown = await login(unknown, `wrong-${attempt}`)
-      expect({ attempt, status: forUnknown.status, body: forUnknown.body }).toEqual({ attempt, status: forKnown.status, body: forKnown.body })
+      expect({ attempt, status: forUnknown.status, body: forUnknown.body }).toEqual({
+        attempt,
+        status: forKnown.status,
+        body: forKnown.body,
+      })
     }
     expect((await login(unknown, 'wrong')).body.errors[0].message).toMatch(/locked/i)
   })
 
   it.each([
     ['REST', (email: string) => login(email, 'not-the-password')],
-    ['GraphQL', (email: string) => post(server.baseUrl, '/api/graphql', { query: `mutation { loginUser(email: "${email}", password: "not-the-password") { token } }` })],
+    [
+      'GraphQL',
+      (email: string) =>
+        http.post('/api/graphql', {
+          query: `mutation { loginUser(email: "${email}", password: "not-the-password") { token } }`,
+        }),
+    ],
   ])('take as long as for an account (%s)', async (_, failLogin) => {
     const known = await newUser('writer')
-    const forKnown = await timed(() => failLogin(known.email))
-    const forUnknown = await timed(() => failLogin(uniqueEmail('nobody')))
-    expect(forKnown).toBeGreaterThanOrEqual(FAILED_LOGIN_ANSWER_MS - 5)
-    expect(forUnknown).toBeGreaterThanOrEqual(FAILED_LOGIN_ANSWER_MS - 5)
-    expect(Math.abs(forKnown - forUnknown)).toBeLessThan(250)
+    // Alternating pairs, compared by their medians: one slow moment of a busy machine is not a tell.
+    const forKnown: number[] = []
+    const forUnknown: number[] = []
+    for (let pair = 0; pair < 3; pair++) {
+      forKnown.push(await timed(() => failLogin(known.email)))
+      forUnknown.push(await timed(() => failLogin(uniqueEmail('nobody'))))
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[1]
+    expect(Math.min(...forKnown, ...forUnknown)).toBeGreaterThanOrEqual(FAILED_LOGIN_ANSWER_MS - 5)
+    expect(Math.abs(median(forKnown) - median(forUnknown))).toBeLessThan(250)
   })
 })
 
 describe('forgot-password timing', () => {
   it.each([
-    ['REST', (email: string) => post(server.baseUrl, '/api/users/forgot-password', { email })],
-    ['GraphQL', (email: string) => post(server.baseUrl, '/api/graphql', { query: `mutation { forgotPasswordUser(email: "${email}") }` })],
+    ['REST', (email: string) => http.post('/api/users/forgot-password', { email })],
+    [
+      'GraphQL',
+      (email: string) => http.post('/api/graphql', { query: `mutation { forgotPasswordUser(email: "${email}") }` }),
+    ],
   ])('takes as long for a known email as for an unknown one (%s)', async (_, forgot) => {
     const known = await newUser('writer')
     const forKnown = await timed(() => forgot(known.email))
@@ -154,57 +157,56 @@ describe('forgot-password timing', () => {
 describe('tokens', () => {
   it('are worthless after logout', async () => {
     const user = await newUser('writer')
-    const token = await tokenOf(user)
-    expect((await me(token))?.id).toBe(user.id)
-    expect((await post(server.baseUrl, '/api/users/logout', {}, token)).status).toBe(200)
-    expect(await me(token)).toBeNull()
-    const write = await fetch(`${server.baseUrl}/api/users/${user.id}`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
-      body: JSON.stringify({ name: 'after logout' }),
-    })
+    const who = await loggedIn(user)
+    expect((await me(who))?.id).toBe(user.id)
+    expect((await http.post('/api/users/logout', {}, who)).status).toBe(200)
+    expect(await me(who)).toBeNull()
+    const write = await http.patch(`/api/users/${user.id}`, { name: 'after logout' }, who)
     expect(write.status).toBe(403)
   })
 
   it('reset a password once only', async () => {
     const user = await newUser('writer')
-    await post(server.baseUrl, '/api/users/forgot-password', { email: user.email })
+    await http.post('/api/users/forgot-password', { email: user.email })
     const token = await resetTokenOf(user)
-    expect((await post(server.baseUrl, '/api/users/reset-password', { token, password: NEW_PASSWORD })).status).toBe(200)
-    const reused = await post(server.baseUrl, '/api/users/reset-password', { token, password: 'Another-Try-99!' })
+    expect((await http.post('/api/users/reset-password', { token, password: NEW_PASSWORD })).status).toBe(200)
+    const reused = await http.post('/api/users/reset-password', { token, password: 'Another-Try-99!' })
     expect(reused.status).toBe(403)
     expect((await login(user.email, NEW_PASSWORD)).status).toBe(200)
   })
 
   it('reset nothing once expired', async () => {
     const user = await newUser('writer')
-    await post(server.baseUrl, '/api/users/forgot-password', { email: user.email })
+    await http.post('/api/users/forgot-password', { email: user.email })
     const token = await resetTokenOf(user)
     const db = new pg.Client({ connectionString: process.env.DATABASE_URL })
     await db.connect()
     try {
-      await db.query("UPDATE users SET reset_password_expiration = now() - interval '1 minute' WHERE id = $1", [user.id])
+      await db.query("UPDATE users SET reset_password_expiration = now() - interval '1 minute' WHERE id = $1", [
+        user.id,
+      ])
     } finally {
       await db.end()
     }
-    expect((await post(server.baseUrl, '/api/users/reset-password', { token, password: NEW_PASSWORD })).status).toBe(403)
+    expect((await http.post('/api/users/reset-password', { token, password: NEW_PASSWORD })).status).toBe(403)
     expect((await login(user.email)).status).toBe(200)
   })
 })
 
 describe('per-IP rate limits', () => {
-  let limited: RunningServer
-  beforeAll(async () => {
-    limited = await startServer({ LOGIN_RATE_LIMIT: '3', FORGOT_PASSWORD_RATE_LIMIT: '2', GRAPHQL_RATE_LIMIT: '4', RATE_LIMIT_WINDOW_SECONDS: '600' })
-  }, 120_000)
-  afterAll(async () => {
-    await limited?.stop()
+  const limited = useServer({
+    env: {
+      LOGIN_RATE_LIMIT: '3',
+      FORGOT_PASSWORD_RATE_LIMIT: '2',
+      GRAPHQL_RATE_LIMIT: '4',
+      RATE_LIMIT_WINDOW_SECONDS: '600',
+    },
   })
 
   interface Answer {
     status: number
     retryAfter: number
-    body: Record<string, any>
+    body: HttpResult['body']
   }
 
   /** Each test is a different client: its own loopback address (127.0.0.x), so its own counters. */
@@ -215,11 +217,24 @@ describe('per-IP rate limits', () => {
       new Promise<Answer>((resolve, reject) => {
         const payloadBytes = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body))
         const request = httpRequest(
-          { host: '127.0.0.1', port, path, method: 'POST', localAddress: address, headers: { ...headers, 'content-type': 'application/json', 'content-length': payloadBytes.length } },
+          {
+            host: '127.0.0.1',
+            port,
+            path,
+            method: 'POST',
+            localAddress: address,
+            headers: { ...headers, 'content-type': 'application/json', 'content-length': payloadBytes.length },
+          },
           (response) => {
             let text = ''
             response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk))
-            response.on('end', () => resolve({ status: response.statusCode ?? 0, retryAfter: Number(response.headers['retry-after']), body: JSON.parse(text) }))
+            response.on('end', () =>
+              resolve({
+                status: response.statusCode ?? 0,
+                retryAfter: Number(response.headers['retry-after']),
+                body: JSON.parse(text),
+              }),
+            )
           },
         )
         request.once('error', reject)
@@ -227,7 +242,9 @@ describe('per-IP rate limits', () => {
       })
   }
 
-  const graphqlLogin = (email: string, password: string) => ({ query: `mutation { loginUser(email: "${email}", password: "${password}") { token } }` })
+  const graphqlLogin = (email: string, password: string) => ({
+    query: `mutation { loginUser(email: "${email}", password: "${password}") { token } }`,
+  })
 
   function expectLimited(answer: Answer, what: RegExp) {
     expect(answer.status).toBe(429)
@@ -238,20 +255,27 @@ describe('per-IP rate limits', () => {
   it('answers the login attempt over the limit with 429, Retry-After and a sentence, even with the right password', async () => {
     const user = await newUser('writer')
     const post = clientAt('127.0.0.11')
-    for (let attempt = 1; attempt <= 3; attempt++) expect((await post('/api/users/login', { email: uniqueEmail('guess'), password: 'guess' })).status).toBe(401)
-    expectLimited(await post('/api/users/login', { email: user.email, password: TEST_PASSWORD }), /Too many login attempts/)
+    for (let attempt = 1; attempt <= 3; attempt++)
+      expect((await post('/api/users/login', { email: uniqueEmail('guess'), password: 'guess' })).status).toBe(401)
+    expectLimited(
+      await post('/api/users/login', { email: user.email, password: TEST_PASSWORD }),
+      /Too many login attempts/,
+    )
   })
 
   it('counts GraphQL logins with REST logins', async () => {
     const post = clientAt('127.0.0.12')
-    for (let attempt = 1; attempt <= 2; attempt++) expect((await post('/api/users/login', { email: uniqueEmail('guess'), password: 'guess' })).status).toBe(401)
+    for (let attempt = 1; attempt <= 2; attempt++)
+      expect((await post('/api/users/login', { email: uniqueEmail('guess'), password: 'guess' })).status).toBe(401)
     expect((await post('/api/graphql', graphqlLogin(uniqueEmail('guess'), 'guess'))).status).toBe(200) // GraphQL reports the failure in errors
     expectLimited(await post('/api/graphql', graphqlLogin(uniqueEmail('guess'), 'guess')), /Too many login attempts/)
   })
 
   it('refuses several password guesses in one GraphQL request', async () => {
     const post = clientAt('127.0.0.13')
-    const guesses = ['a', 'b', 'c'].map((password, index) => `guess${index}: loginUser(email: "someone@spa.test", password: "${password}") { token }`)
+    const guesses = ['a', 'b', 'c'].map(
+      (password, index) => `guess${index}: loginUser(email: "someone@spa.test", password: "${password}") { token }`,
+    )
     const answer = await post('/api/graphql', { query: `mutation { ${guesses.join(' ')} }` })
     expect(answer.status).toBe(400)
     expect(answer.body.errors[0].message).toBe('Only one loginUser is allowed per request.')
@@ -260,17 +284,32 @@ describe('per-IP rate limits', () => {
   it('limits forgot-password requests, over REST and GraphQL together', async () => {
     const post = clientAt('127.0.0.14')
     expect((await post('/api/users/forgot-password', { email: uniqueEmail('spray') })).status).toBe(200)
-    expect((await post('/api/graphql', { query: `mutation { forgotPasswordUser(email: "${uniqueEmail('spray')}") }` })).status).toBe(200)
-    expectLimited(await post('/api/users/forgot-password', { email: uniqueEmail('spray') }), /Too many password reset requests/)
+    expect(
+      (await post('/api/graphql', { query: `mutation { forgotPasswordUser(email: "${uniqueEmail('spray')}") }` }))
+        .status,
+    ).toBe(200)
+    expectLimited(
+      await post('/api/users/forgot-password', { email: uniqueEmail('spray') }),
+      /Too many password reset requests/,
+    )
   })
 
   it('ignores a forged X-Forwarded-For when no proxy is trusted (TRUST_PROXY=0)', async () => {
     const post = clientAt('127.0.0.16')
     for (let attempt = 1; attempt <= 3; attempt++) {
       const forged = { 'x-forwarded-for': `203.0.113.${attempt}` }
-      expect((await post('/api/users/login', { email: uniqueEmail('guess'), password: 'guess' }, forged)).status).toBe(401)
+      expect((await post('/api/users/login', { email: uniqueEmail('guess'), password: 'guess' }, forged)).status).toBe(
+        401,
+      )
     }
-    expectLimited(await post('/api/users/login', { email: uniqueEmail('guess'), password: 'guess' }, { 'x-forwarded-for': '203.0.113.9' }), /Too many login attempts/)
+    expectLimited(
+      await post(
+        '/api/users/login',
+        { email: uniqueEmail('guess'), password: 'guess' },
+        { 'x-forwarded-for': '203.0.113.9' },
+      ),
+      /Too many login attempts/,
+    )
   })
 
   it('counts each client behind a trusted proxy on its own (TRUST_PROXY=1)', async () => {
@@ -280,7 +319,10 @@ describe('per-IP rate limits', () => {
       const guess = { email: uniqueEmail('guess'), password: 'guess' }
       expect((await viaProxy('/api/users/login', guess, { 'x-forwarded-for': '198.51.100.1' })).status).toBe(401)
       expect((await viaProxy('/api/users/login', guess, { 'x-forwarded-for': '198.51.100.2' })).status).toBe(401)
-      expectLimited(await viaProxy('/api/users/login', guess, { 'x-forwarded-for': '198.51.100.1' }), /Too many login attempts/)
+      expectLimited(
+        await viaProxy('/api/users/login', guess, { 'x-forwarded-for': '198.51.100.1' }),
+        /Too many login attempts/,
+      )
     } finally {
       await proxied.stop()
     }
@@ -313,7 +355,11 @@ describe('per-IP rate limits', () => {
   ])('refuses the disguised path %s with 400 before any guard, and it reaches no login', async (path) => {
     const user = await newUser('writer')
     const post = clientAt('127.0.0.18')
-    const answer = await post(path, { email: user.email, password: TEST_PASSWORD, query: `mutation { loginUser(email: "${user.email}", password: "${TEST_PASSWORD}") { token } }` })
+    const answer = await post(path, {
+      email: user.email,
+      password: TEST_PASSWORD,
+      query: `mutation { loginUser(email: "${user.email}", password: "${TEST_PASSWORD}") { token } }`,
+    })
     expect(answer.status).toBe(400)
     expect(answer.body.errors[0].message).toMatch(/path/)
     expect(JSON.stringify(answer.body)).not.toContain('token')
@@ -329,18 +375,26 @@ describe('per-IP rate limits', () => {
 
   it('counts a GraphQL login however its JSON spells the field name', async () => {
     const post = clientAt('127.0.0.20')
-    const escaped = (email: string) => `{"query":"mutation { \\u006coginUser(email: \\"${email}\\", password: \\"guess\\") { token } }"}`
-    for (let attempt = 1; attempt <= 3; attempt++) expect((await post('/api/graphql', escaped(uniqueEmail('guess')))).status).toBe(200)
+    const escaped = (email: string) =>
+      `{"query":"mutation { \\u006coginUser(email: \\"${email}\\", password: \\"guess\\") { token } }"}`
+    for (let attempt = 1; attempt <= 3; attempt++)
+      expect((await post('/api/graphql', escaped(uniqueEmail('guess')))).status).toBe(200)
     expectLimited(await post('/api/graphql', escaped(uniqueEmail('guess'))), /Too many login attempts/)
   })
 
   it('refuses several escaped, aliased or fragment-spread logins in one GraphQL request', async () => {
     const post = clientAt('127.0.0.21')
-    const twoEscaped = '{"query":"mutation { a: \\u006coginUser(email: \\"x@spa.test\\", password: \\"a\\") { token } b: loginUser(email: \\"x@spa.test\\", password: \\"b\\") { token } }"}'
-    expect((await post('/api/graphql', twoEscaped)).body.errors[0].message).toBe('Only one loginUser is allowed per request.')
+    const twoEscaped =
+      '{"query":"mutation { a: \\u006coginUser(email: \\"x@spa.test\\", password: \\"a\\") { token } b: loginUser(email: \\"x@spa.test\\", password: \\"b\\") { token } }"}'
+    expect((await post('/api/graphql', twoEscaped)).body.errors[0].message).toBe(
+      'Only one loginUser is allowed per request.',
+    )
     const viaFragments = {
-      query: 'mutation { ...A ...B } fragment A on Mutation { a: loginUser(email: "x@spa.test", password: "a") { token } } fragment B on Mutation { b: loginUser(email: "x@spa.test", password: "b") { token } }',
+      query:
+        'mutation { ...A ...B } fragment A on Mutation { a: loginUser(email: "x@spa.test", password: "a") { token } } fragment B on Mutation { b: loginUser(email: "x@spa.test", password: "b") { token } }',
     }
-    expect((await post('/api/graphql', viaFragments)).body.errors[0].message).toBe('Only one loginUser is allowed per request.')
+    expect((await post('/api/graphql', viaFragments)).body.errors[0].message).toBe(
+      'Only one loginUser is allowed per request.',
+    )
   })
 })

@@ -4,20 +4,10 @@
  * introspection and the playground are off in production (the built server always runs as such).
  */
 import { SCENARIOS } from '../../bench/scenarios'
-import { httpClient } from '../helpers/content'
-import { startServer, type RunningServer } from '../helpers/server'
+import { httpClient } from '../helpers/http'
+import { useServer } from '../helpers/suite'
 
-let server: RunningServer
-let http: ReturnType<typeof httpClient>
-
-beforeAll(async () => {
-  server = await startServer()
-  http = httpClient(server.baseUrl)
-}, 120_000)
-
-afterAll(async () => {
-  await server?.stop()
-})
+const http = httpClient(useServer())
 
 /** The deepest selection a front end needs today: 7 levels. */
 const REAL_QUERY = '{ Articles(limit: 1) { docs { techniques { image { sizes { thumbnail { url } } } } } } }'
@@ -57,20 +47,38 @@ it('refuses the many-aliases stall (300 × Articles(limit: 100) { docs { content
 
 it.each([
   ['aliases', `{ ${contentAliases(20)} }`, undefined],
-  ['a variable limit', 'query ($n: Int) { a: Articles(limit: $n) { docs { content } } b: Articles(limit: $n) { docs { content } } c: Articles(limit: $n) { docs { content } } }', { n: 100 }],
-  ['fragments', '{ a: Articles(limit: 100) { ...Body } b: Articles(limit: 100) { ...Body } c: Articles(limit: 100) { ...Body } } fragment Body on Articles { docs { content title } }', undefined],
-  ['limit 0 ("everything")', '{ a: Articles(limit: 0) { docs { content } } b: Faqs(limit: 0) { docs { answer } } c: Myths(limit: 0) { docs { fact } } }', undefined],
-])('refuses a query whose documents would cost too much, counted per document (%s), before running it', async (_, query, variables) => {
-  const response = await fetch(`${server.baseUrl}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })
-  const body = await response.json()
-  expect(body.data).toBeUndefined()
-  expect(body.errors[0].message).toMatch(/would cost about \d+ to answer; at most 5000 is allowed/)
-})
+  [
+    'a variable limit',
+    'query ($n: Int) { a: Articles(limit: $n) { docs { content } } b: Articles(limit: $n) { docs { content } } c: Articles(limit: $n) { docs { content } } }',
+    { n: 100 },
+  ],
+  [
+    'fragments',
+    '{ a: Articles(limit: 100) { ...Body } b: Articles(limit: 100) { ...Body } c: Articles(limit: 100) { ...Body } } fragment Body on Articles { docs { content title } }',
+    undefined,
+  ],
+  [
+    'limit 0 ("everything")',
+    '{ a: Articles(limit: 0) { docs { content } } b: Faqs(limit: 0) { docs { answer } } c: Myths(limit: 0) { docs { fact } } }',
+    undefined,
+  ],
+])(
+  'refuses a query whose documents would cost too much, counted per document (%s), before running it',
+  async (_, query, variables) => {
+    const { body } = await http.post('/api/graphql', { query, variables })
+    expect(body.data).toBeUndefined()
+    expect(body.errors[0].message).toMatch(/would cost about \d+ to answer; at most 5000 is allowed/)
+  },
+)
 
-it('answers the front ends\' reference queries (the bench\'s)', async () => {
+it("answers the front ends' reference queries (the bench's)", async () => {
   for (const scenario of SCENARIOS.filter((each) => each.name.startsWith('GraphQL'))) {
     const [{ method, path, body: query }] = scenario.requests
-    const { body } = await fetch(`${server.baseUrl}${path}`, { method, headers: query ? { 'content-type': 'application/json' } : {}, body: query }).then(async (response) => ({ body: await response.json() }))
+    const { body } = await fetch(http.url(path), {
+      method,
+      headers: query ? { 'content-type': 'application/json' } : {},
+      body: query,
+    }).then(async (response) => ({ body: await response.json() }))
     expect({ scenario: scenario.name, errors: body.errors }).toEqual({ scenario: scenario.name, errors: undefined })
   }
 })
@@ -79,7 +87,7 @@ it('keeps answering other readers promptly while costly queries arrive', async (
   const costly = Array.from({ length: 6 }, () => http.graphql(`{ ${contentAliases(2)} }`))
   const refused = Array.from({ length: 6 }, () => http.graphql(`{ ${contentAliases(300)} }`))
   const started = performance.now()
-  const ready = await fetch(`${server.baseUrl}/ready`)
+  const ready = await http.get('/ready')
   const read = await http.get('/api/techniques?limit=1&depth=0')
   const promptMs = performance.now() - started
   expect([ready.status, read.status]).toEqual([200, 200])
@@ -103,6 +111,6 @@ it('refuses introspection', async () => {
 })
 
 it('serves no playground', async () => {
-  const response = await fetch(`${server.baseUrl}/api/graphql-playground`)
+  const response = await http.get('/api/graphql-playground')
   expect(response.status).toBe(404)
 })

@@ -3,46 +3,26 @@
  * CORS and CSRF allow-lists, body size limits (with and without Content-Length), malformed JSON,
  * NUL characters, and JSON 404s under /api.
  */
-import type { Payload } from 'payload'
-
-import type { User } from '../../payload-types'
-import { closePayload, openPayload } from '../helpers/payload'
-import { startServer, type RunningServer } from '../helpers/server'
-import { createUser, deleteUsers, TEST_PASSWORD } from '../helpers/users'
+import { httpClient } from '../helpers/http'
+import { useFixtures, useLocalPayload, useServer, useUsers } from '../helpers/suite'
+import { TEST_PASSWORD } from '../helpers/users'
 
 const TRUSTED_ORIGIN = 'https://www.spa-frontend.test'
 const EVIL_ORIGIN = 'https://evil.example'
 const MAX_BODY_KB = 8
 
-let payload: Payload
-let server: RunningServer
-let writer: User
+const payload = useLocalPayload()
+const http = httpClient(useServer({ env: { ALLOWED_ORIGINS: TRUSTED_ORIGIN, MAX_BODY_KB: String(MAX_BODY_KB) } }))
+const people = useUsers(useFixtures(payload), { writer: 'writer' }, { label: 'http' })
 
-beforeAll(async () => {
-  payload = await openPayload()
-  writer = await createUser(payload, 'writer', 'http-writer')
-  server = await startServer({ ALLOWED_ORIGINS: TRUSTED_ORIGIN, MAX_BODY_KB: String(MAX_BODY_KB) })
-}, 120_000)
-
-afterAll(async () => {
-  await server?.stop()
-  await deleteUsers(payload, [writer])
-  await closePayload(payload)
-})
-
-const url = (path: string) => `${server.baseUrl}${path}`
+const url = (path: string) => http.url(path)
 const jsonHeaders = { 'content-type': 'application/json' }
 
-async function tokenOf(): Promise<string> {
-  const response = await fetch(url('/api/users/login'), { method: 'POST', headers: jsonHeaders, body: JSON.stringify({ email: writer.email, password: TEST_PASSWORD }) })
-  return ((await response.json()) as { token: string }).token
-}
+/** The writer's JWT. */
+const tokenOf = () => http.login(people.writer.email)
 
-async function cookieLogin(): Promise<string> {
-  const response = await fetch(url('/api/users/login'), { method: 'POST', headers: jsonHeaders, body: JSON.stringify({ email: writer.email, password: TEST_PASSWORD }) })
-  expect(response.status).toBe(200)
-  return (response.headers.get('set-cookie') ?? '').split(';')[0]
-}
+/** The writer's login cookie (`payload-token=…`), as the admin's browser holds it. */
+const cookieLogin = () => http.cookieLogin(people.writer.email, 'writer')
 
 describe('security headers', () => {
   it.each(['/api/articles', '/admin/login'])('are sent on %s', async (path) => {
@@ -76,7 +56,11 @@ describe('CORS', () => {
     expect(simple.headers.get('access-control-allow-origin')).toBeNull()
     const preflight = await fetch(url('/api/users/me'), {
       method: 'OPTIONS',
-      headers: { origin: EVIL_ORIGIN, 'access-control-request-method': 'PATCH', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: EVIL_ORIGIN,
+        'access-control-request-method': 'PATCH',
+        'access-control-request-headers': 'content-type',
+      },
     })
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull()
   })
@@ -84,13 +68,17 @@ describe('CORS', () => {
 
 describe('CSRF', () => {
   const patchOwnName = (cookie: string, origin: string, name: string) =>
-    fetch(url(`/api/users/${writer.id}`), { method: 'PATCH', headers: { ...jsonHeaders, cookie, origin }, body: JSON.stringify({ name }) })
+    fetch(url(`/api/users/${people.writer.id}`), {
+      method: 'PATCH',
+      headers: { ...jsonHeaders, cookie, origin },
+      body: JSON.stringify({ name }),
+    })
 
   it('refuses a cookie-authenticated write from another origin', async () => {
     const cookie = await cookieLogin()
     const response = await patchOwnName(cookie, EVIL_ORIGIN, 'Forged name')
     expect(response.status).toBe(403)
-    const stored = await payload.findByID({ collection: 'users', id: writer.id, overrideAccess: true })
+    const stored = await payload.findByID({ collection: 'users', id: people.writer.id, overrideAccess: true })
     expect(stored.name).not.toBe('Forged name')
   })
 
@@ -106,23 +94,31 @@ describe('request bodies', () => {
   it('refuses a body over the limit with 413 and a sentence', async () => {
     const response = await fetch(url('/api/users/login'), { method: 'POST', headers: jsonHeaders, body: oversized })
     expect(response.status).toBe(413)
-    expect(await response.json()).toEqual({ errors: [{ message: `The request body is too large: at most ${MAX_BODY_KB} kB is accepted.` }] })
+    expect(await response.json()).toEqual({
+      errors: [{ message: `The request body is too large: at most ${MAX_BODY_KB} kB is accepted.` }],
+    })
   })
 
   it('refuses a chunked body (no Content-Length) over the limit with 413', async () => {
     const bytes = new TextEncoder().encode(oversized)
     const body = new ReadableStream({
       start(controller) {
-        for (let offset = 0; offset < bytes.length; offset += 1024) controller.enqueue(bytes.slice(offset, offset + 1024))
+        for (let offset = 0; offset < bytes.length; offset += 1024)
+          controller.enqueue(bytes.slice(offset, offset + 1024))
         controller.close()
       },
     })
-    const response = await fetch(url('/api/articles'), { method: 'POST', headers: jsonHeaders, body, duplex: 'half' } as RequestInit)
+    const response = await fetch(url('/api/articles'), {
+      method: 'POST',
+      headers: jsonHeaders,
+      body,
+      duplex: 'half',
+    } as RequestInit)
     expect(response.status).toBe(413)
   })
 
   it('still hands bodies under the limit to Payload, chunked ones included', async () => {
-    const bytes = new TextEncoder().encode(JSON.stringify({ email: writer.email, password: TEST_PASSWORD }))
+    const bytes = new TextEncoder().encode(JSON.stringify({ email: people.writer.email, password: TEST_PASSWORD }))
     const body = new ReadableStream({
       start(controller) {
         controller.enqueue(bytes.slice(0, 10))
@@ -130,15 +126,27 @@ describe('request bodies', () => {
         controller.close()
       },
     })
-    const response = await fetch(url('/api/users/login'), { method: 'POST', headers: jsonHeaders, body, duplex: 'half' } as RequestInit)
+    const response = await fetch(url('/api/users/login'), {
+      method: 'POST',
+      headers: jsonHeaders,
+      body,
+      duplex: 'half',
+    } as RequestInit)
     expect(response.status).toBe(200)
   })
 
-  it.each(['/api/users/login', '/api/graphql'])('answers malformed JSON to %s with 400 and a sentence', async (path) => {
-    const response = await fetch(url(path), { method: 'POST', headers: jsonHeaders, body: '{"query": "{ Articles { docs { id } } }",' })
-    expect(response.status).toBe(400)
-    expect((await response.json()).errors[0].message).toMatch(/not valid JSON/)
-  })
+  it.each(['/api/users/login', '/api/graphql'])(
+    'answers malformed JSON to %s with 400 and a sentence',
+    async (path) => {
+      const response = await fetch(url(path), {
+        method: 'POST',
+        headers: jsonHeaders,
+        body: '{"query": "{ Articles { docs { id } } }",',
+      })
+      expect(response.status).toBe(400)
+      expect((await response.json()).errors[0].message).toMatch(/not valid JSON/)
+    },
+  )
 
   it('refuses text with NUL characters with 400 instead of a database error', async () => {
     const response = await fetch(url('/api/faqs?draft=true'), {
@@ -152,19 +160,32 @@ describe('request bodies', () => {
 })
 
 describe('request body types', () => {
-  const loginBody = () => JSON.stringify({ email: writer.email, password: TEST_PASSWORD })
+  const loginBody = () => JSON.stringify({ email: people.writer.email, password: TEST_PASSWORD })
 
-  it.each(['text/plain', 'application/x-www-form-urlencoded', 'application/merge-patch+json', 'application/xml', 'multipart/mixed; boundary=x', ''])(
-    'refuses a body sent as "%s" with 415 and a sentence, instead of a 500',
-    async (contentType) => {
-      const response = await fetch(url('/api/users/login'), { method: 'POST', headers: contentType ? { 'content-type': contentType } : {}, body: loginBody() })
-      expect(response.status).toBe(415)
-      expect((await response.json()).errors[0].message).toMatch(/application\/json/)
-    },
-  )
+  it.each([
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'application/merge-patch+json',
+    'application/xml',
+    'multipart/mixed; boundary=x',
+    '',
+  ])('refuses a body sent as "%s" with 415 and a sentence, instead of a 500', async (contentType) => {
+    const response = await fetch(url('/api/users/login'), {
+      method: 'POST',
+      headers: contentType ? { 'content-type': contentType } : {},
+      body: loginBody(),
+    })
+    expect(response.status).toBe(415)
+    expect((await response.json()).errors[0].message).toMatch(/application\/json/)
+  })
 
   it('leaves a document as it was when a write is refused for its body type', async () => {
-    const faq = await payload.create({ collection: 'faqs', data: { question: `Untouched ${Date.now()}`, _status: 'draft' } as never, draft: true, overrideAccess: true })
+    const faq = await payload.create({
+      collection: 'faqs',
+      data: { question: `Untouched ${Date.now()}`, _status: 'draft' } as never,
+      draft: true,
+      overrideAccess: true,
+    })
     try {
       const response = await fetch(url(`/api/faqs/${faq.id}?draft=true`), {
         method: 'PATCH',
@@ -172,21 +193,34 @@ describe('request body types', () => {
         body: JSON.stringify({ question: 'Changed' }),
       })
       expect(response.status).toBe(415)
-      expect((await payload.findByID({ collection: 'faqs', id: faq.id, draft: true, overrideAccess: true })).question).toBe(faq.question)
+      expect(
+        (await payload.findByID({ collection: 'faqs', id: faq.id, draft: true, overrideAccess: true })).question,
+      ).toBe(faq.question)
     } finally {
       await payload.delete({ collection: 'faqs', id: faq.id, overrideAccess: true })
     }
   })
 
-  it.each(['Application/JSON', 'application/json; charset=UTF-8', 'APPLICATION/JSON ; charset=utf-8'])('accepts JSON spelled "%s"', async (contentType) => {
-    const response = await fetch(url('/api/users/login'), { method: 'POST', headers: { 'content-type': contentType }, body: loginBody() })
-    expect(response.status).toBe(200)
-  })
+  it.each(['Application/JSON', 'application/json; charset=UTF-8', 'APPLICATION/JSON ; charset=utf-8'])(
+    'accepts JSON spelled "%s"',
+    async (contentType) => {
+      const response = await fetch(url('/api/users/login'), {
+        method: 'POST',
+        headers: { 'content-type': contentType },
+        body: loginBody(),
+      })
+      expect(response.status).toBe(200)
+    },
+  )
 
   it("keeps the admin's form-encoded relationship search working (method override to GET)", async () => {
     const response = await fetch(url('/api/techniques'), {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-payload-http-method-override': 'GET', authorization: `JWT ${await tokenOf()}` },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-payload-http-method-override': 'GET',
+        authorization: `JWT ${await tokenOf()}`,
+      },
       body: 'limit=5&depth=0',
     })
     expect(response.status).toBe(200)

@@ -4,47 +4,34 @@
  * others), single REST updates, GraphQL and the local API on a user's behalf. Each attack reads
  * the state back: the live document, its newest draft, its versions and its audit trail.
  */
-import type { Payload } from 'payload'
-
-import type { User } from '../../payload-types'
-import { anonymously, asUser, CONTENT_COLLECTIONS, ContentFixtures, GRAPHQL, httpClient, TITLE_FIELD, type ContentCollection } from '../helpers/content'
-import { closePayload, openPayload } from '../helpers/payload'
-import { startServer, type RunningServer } from '../helpers/server'
-import { createUser, deleteUsers } from '../helpers/users'
+import {
+  anonymously,
+  asUser,
+  CONTENT_COLLECTIONS,
+  GRAPHQL,
+  TITLE_FIELD,
+  type ContentCollection,
+} from '../helpers/content'
+import { httpClient } from '../helpers/http'
+import { useFixtures, useLocalPayload, useServer, useUsers } from '../helpers/suite'
 import { auditTrailOf } from '../reliability/auditTrail'
 
-let payload: Payload
-let server: RunningServer
-let http: ReturnType<typeof httpClient>
-let fixtures: ContentFixtures
-let writer: User
-let reviewer: User
-const tokens: Record<'writer' | 'reviewer', string> = { writer: '', reviewer: '' }
-
-beforeAll(async () => {
-  payload = await openPayload()
-  fixtures = new ContentFixtures(payload)
-  writer = await createUser(payload, 'writer', 'refused-writer')
-  reviewer = await createUser(payload, 'reviewer', 'refused-reviewer')
-  server = await startServer()
-  http = httpClient(server.baseUrl)
-  tokens.writer = await http.login(writer.email)
-  tokens.reviewer = await http.login(reviewer.email)
-}, 180_000)
-
-afterAll(async () => {
-  await server?.stop()
-  await fixtures?.cleanup()
-  await deleteUsers(payload, [writer, reviewer])
-  await closePayload(payload)
-})
+const payload = useLocalPayload()
+const fixtures = useFixtures(payload)
+const http = httpClient(useServer())
+const people = useUsers(fixtures, { writer: 'writer', reviewer: 'reviewer' }, { label: 'refused', http })
 
 /** Everything a refused write could have touched. */
 async function stateOf(collection: ContentCollection, id: number) {
   const live = await payload.find({ collection, where: { id: { equals: id } }, depth: 0, ...anonymously })
   const latest = await payload.findByID({ collection, id, draft: true, depth: 0, overrideAccess: true })
   const versions = await payload.countVersions({ collection, where: { parent: { equals: id } }, overrideAccess: true })
-  const { docs: latestFlags } = await payload.findVersions({ collection, where: { and: [{ parent: { equals: id } }, { latest: { equals: true } }] }, limit: 10, overrideAccess: true })
+  const { docs: latestFlags } = await payload.findVersions({
+    collection,
+    where: { and: [{ parent: { equals: id } }, { latest: { equals: true } }] },
+    limit: 10,
+    overrideAccess: true,
+  })
   return {
     publicTitles: live.docs.map((doc) => (doc as unknown as Record<string, unknown>)[TITLE_FIELD[collection]]),
     stage: latest.workflowStage,
@@ -56,7 +43,8 @@ async function stateOf(collection: ContentCollection, id: number) {
   }
 }
 
-const liveByWriter = (collection: ContentCollection, label: string) => fixtures.published(collection, `${label} ${collection} ${Date.now()}`, { author: writer.id })
+const liveByWriter = (collection: ContentCollection, label: string) =>
+  fixtures.published(collection, `${label} ${collection} ${Date.now()}`, { author: people.writer.id })
 
 describe.each(CONTENT_COLLECTIONS)('%s', (collection) => {
   it.each([
@@ -65,7 +53,11 @@ describe.each(CONTENT_COLLECTIONS)('%s', (collection) => {
   ] as const)('a bulk PATCH that unpublishes a live document by %s is refused and changes nothing', async (_, who) => {
     const live = await liveByWriter(collection, 'Bulk')
     const before = await stateOf(collection, live.id)
-    const { status, body } = await http.patch(`/api/${collection}?where[id][equals]=${live.id}`, { _status: 'draft' }, tokens[who])
+    const { status, body } = await http.patch(
+      `/api/${collection}?where[id][equals]=${live.id}`,
+      { _status: 'draft' },
+      who,
+    )
     expect(status).toBeGreaterThanOrEqual(400)
     expect(body.errors[0].message).toMatch(/Nothing was updated/)
     expect(await stateOf(collection, live.id)).toEqual(before)
@@ -74,9 +66,15 @@ describe.each(CONTENT_COLLECTIONS)('%s', (collection) => {
 
   it('a bulk PATCH in which one document is refused writes none of them, the allowed ones included', async () => {
     const live = await liveByWriter(collection, 'Mixed live')
-    const draft = await fixtures.draft(collection, `Mixed draft ${collection} ${Date.now()}`, { author: writer.id })
+    const draft = await fixtures.draft(collection, `Mixed draft ${collection} ${Date.now()}`, {
+      author: people.writer.id,
+    })
     const before = [await stateOf(collection, live.id), await stateOf(collection, draft.id)]
-    const { status } = await http.patch(`/api/${collection}?where[id][in]=${live.id},${draft.id}`, { _status: 'draft' }, tokens.reviewer)
+    const { status } = await http.patch(
+      `/api/${collection}?where[id][in]=${live.id},${draft.id}`,
+      { _status: 'draft' },
+      'reviewer',
+    )
     expect(status).toBeGreaterThanOrEqual(400)
     expect([await stateOf(collection, live.id), await stateOf(collection, draft.id)]).toEqual(before)
   })
@@ -84,24 +82,31 @@ describe.each(CONTENT_COLLECTIONS)('%s', (collection) => {
   it('a single PATCH without ?draft=true on live content is refused and changes nothing (REST, GraphQL, local API)', async () => {
     const live = await liveByWriter(collection, 'Single')
     const before = await stateOf(collection, live.id)
-    expect((await http.patch(`/api/${collection}/${live.id}`, { _status: 'draft' }, tokens.writer)).status).toBe(403)
+    expect((await http.patch(`/api/${collection}/${live.id}`, { _status: 'draft' }, 'writer')).status).toBe(403)
     const mutation = `mutation { update${GRAPHQL[collection].one}(id: ${live.id}, data: { _status: draft }) { id } }`
-    const graphql = await http.graphql(mutation, tokens.writer)
+    const graphql = await http.graphql(mutation, 'writer')
     expect(graphql.body.errors?.[0]?.message).toBeTruthy()
-    await expect(payload.update({ collection, id: live.id, data: { _status: 'draft' } as never, ...asUser(writer) })).rejects.toMatchObject({ status: 403 })
+    await expect(
+      payload.update({ collection, id: live.id, data: { _status: 'draft' } as never, ...asUser(people.writer) }),
+    ).rejects.toMatchObject({ status: 403 })
     expect(await stateOf(collection, live.id)).toEqual(before)
   })
 })
 
 describe('parallel saves of one document', () => {
   it('run one at a time: each is saved or refused with 409 (never a 500), and the history stays one chain', async () => {
-    const draft = await fixtures.draft('articles', `Parallel ${Date.now()}`, { author: writer.id })
-    const saves = Array.from({ length: 8 }, (_, index) => http.patch(`/api/articles/${draft.id}?draft=true`, { excerpt: `Save ${index}` }, tokens.writer))
-    const autosaves = Array.from({ length: 4 }, (_, index) => http.patch(`/api/articles/${draft.id}?draft=true&autosave=true`, { excerpt: `Autosave ${index}` }, tokens.writer))
+    const draft = await fixtures.draft('articles', `Parallel ${Date.now()}`, { author: people.writer.id })
+    const saves = Array.from({ length: 8 }, (_, index) =>
+      http.patch(`/api/articles/${draft.id}?draft=true`, { excerpt: `Save ${index}` }, 'writer'),
+    )
+    const autosaves = Array.from({ length: 4 }, (_, index) =>
+      http.patch(`/api/articles/${draft.id}?draft=true&autosave=true`, { excerpt: `Autosave ${index}` }, 'writer'),
+    )
     const answers = await Promise.all([...saves, ...autosaves])
     expect(answers.filter(({ status }) => status !== 200 && status !== 409)).toEqual([])
     expect(answers.some(({ status }) => status === 200)).toBe(true)
-    for (const refused of answers.filter(({ status }) => status === 409)) expect(refused.body.errors[0].message).toMatch(/Nothing was changed/)
+    for (const refused of answers.filter(({ status }) => status === 409))
+      expect(refused.body.errors[0].message).toMatch(/Nothing was changed/)
     expect((await stateOf('articles', draft.id)).latestVersions).toBe(1)
   })
 })

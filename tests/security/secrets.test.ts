@@ -3,13 +3,11 @@
  * or password hash ever comes back in an API answer (REST, GraphQL, populated relations) or
  * lands in the log.
  */
-import type { Payload } from 'payload'
-
-import type { User } from '../../payload-types'
-import { ContentFixtures, httpClient, randomSuffix } from '../helpers/content'
-import { closePayload, openPayload } from '../helpers/payload'
-import { collectOutput, spawnServer, startServer, waitForExit, type RunningServer } from '../helpers/server'
-import { createUser, deleteUsers, TEST_PASSWORD } from '../helpers/users'
+import { randomSuffix } from '../helpers/content'
+import { httpClient } from '../helpers/http'
+import { collectOutput, spawnServer, waitForExit } from '../helpers/server'
+import { useFixtures, useLocalPayload, useServer, useUsers } from '../helpers/suite'
+import { TEST_PASSWORD } from '../helpers/users'
 
 describe('production start', () => {
   it.each([
@@ -26,42 +24,33 @@ describe('production start', () => {
 })
 
 describe('API answers and logs', () => {
-  let payload: Payload
-  let server: RunningServer
-  let http: ReturnType<typeof httpClient>
-  let fixtures: ContentFixtures
-  let admin: User
-  let writer: User
+  const payload = useLocalPayload()
+  const fixtures = useFixtures(payload)
+  const people = useUsers(fixtures, { admin: 'admin', writer: 'writer' }, { label: 'secrets' })
+  const server = useServer()
+  const http = httpClient(server)
   const tokens: string[] = []
   /** Everything that must never leave the server. */
   const secrets: string[] = []
 
   beforeAll(async () => {
-    payload = await openPayload()
-    fixtures = new ContentFixtures(payload)
-    admin = await createUser(payload, 'admin', 'secrets-admin')
-    writer = await createUser(payload, 'writer', 'secrets-writer')
-    server = await startServer()
-    http = httpClient(server.baseUrl)
-    tokens.push(await http.login(admin.email), await http.login(writer.email))
-    await http.post('/api/users/forgot-password', { email: writer.email })
-    for (const user of [admin, writer]) {
-      const stored = await payload.findByID({ collection: 'users', id: user.id, showHiddenFields: true, overrideAccess: true })
-      secrets.push(...[stored.hash, stored.salt, stored.resetPasswordToken].filter((value): value is string => Boolean(value)))
+    tokens.push(await http.login(people.admin.email, 'admin'), await http.login(people.writer.email, 'writer'))
+    await http.post('/api/users/forgot-password', { email: people.writer.email })
+    for (const user of [people.admin, people.writer]) {
+      const stored = await payload.findByID({
+        collection: 'users',
+        id: user.id,
+        showHiddenFields: true,
+        overrideAccess: true,
+      })
+      secrets.push(
+        ...[stored.hash, stored.salt, stored.resetPasswordToken].filter((value): value is string => Boolean(value)),
+      )
     }
     expect(secrets).toHaveLength(5) // hash and salt of both, and the writer's reset token
     secrets.push(process.env.PAYLOAD_SECRET as string, TEST_PASSWORD)
-    await fixtures.published('articles', `Authored ${randomSuffix()}`, { author: writer.id })
-  }, 120_000)
-
-  afterAll(async () => {
-    await server?.stop()
-    await fixtures?.cleanup()
-    await deleteUsers(payload, [admin, writer])
-    await closePayload(payload)
+    await fixtures.published('articles', `Authored ${randomSuffix()}`, { author: people.writer.id })
   })
-
-  const [adminToken, writerToken] = [() => tokens[0], () => tokens[1]]
 
   function expectNoSecrets(text: string) {
     for (const secret of secrets) expect(text).not.toContain(secret)
@@ -72,12 +61,15 @@ describe('API answers and logs', () => {
     ['the account list', '/api/users?limit=100&depth=1'],
     ['one account', 'USER'],
     ['my own account', '/api/users/me'],
-    ['selected hidden fields', '/api/users?select[hash]=true&select[salt]=true&select[resetPasswordToken]=true&select[password]=true'],
+    [
+      'selected hidden fields',
+      '/api/users?select[hash]=true&select[salt]=true&select[resetPasswordToken]=true&select[password]=true',
+    ],
     ['articles with their authors', '/api/articles?depth=2&limit=100&draft=true'],
     ['the workflow audit trail', '/api/workflow-events?depth=2&limit=100'],
   ])('REST: %s', async (_what, path) => {
-    for (const token of [adminToken(), writerToken()]) {
-      const { status, text } = await http.get(path.replace('USER', `/api/users/${writer.id}`), token)
+    for (const who of ['admin', 'writer']) {
+      const { status, text } = await http.get(path.replace('USER', `/api/users/${people.writer.id}`), who)
       expect(status).toBe(200)
       expectNoSecrets(text)
     }
@@ -88,7 +80,7 @@ describe('API answers and logs', () => {
       `{ Users(limit: 100) { docs { id email hash salt resetPasswordToken resetPasswordExpiration sessions { id } } }
          meUser { user { id email hash salt resetPasswordToken } }
          Articles(limit: 100, draft: true) { docs { author { id email hash salt resetPasswordToken } } } }`,
-      adminToken(),
+      'admin',
     )
     expect(status).toBe(200)
     expect(body.errors).toBeUndefined()

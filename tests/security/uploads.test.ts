@@ -4,52 +4,43 @@
  * never fetches a file from a URL a client gives it.
  */
 import sharp from 'sharp'
-import type { Payload } from 'payload'
 
-import type { User } from '../../payload-types'
-import { httpClient } from '../helpers/content'
-import { closePayload, openPayload } from '../helpers/payload'
-import { startWebhookReceiver, type WebhookReceiver } from '../helpers/receivers'
-import { startServer, type RunningServer } from '../helpers/server'
-import { createUser, deleteUsers } from '../helpers/users'
+import { httpClient } from '../helpers/http'
+import { useCleanup, useFixtures, useLocalPayload, useServer, useUsers, useWebhookReceiver } from '../helpers/suite'
 
-let payload: Payload
-let server: RunningServer
-let receiver: WebhookReceiver
-let writer: User
-let token: string
 const uploadedIds: number[] = []
-
-beforeAll(async () => {
-  payload = await openPayload()
-  writer = await createUser(payload, 'writer', 'upload-attacker')
-  receiver = await startWebhookReceiver()
-  server = await startServer()
-  token = await httpClient(server.baseUrl).login(writer.email)
-}, 120_000)
-
-afterAll(async () => {
-  if (uploadedIds.length) await payload.delete({ collection: 'media', where: { id: { in: uploadedIds } }, overrideAccess: true })
-  await deleteUsers(payload, [writer])
-  await server?.stop()
-  await receiver?.close()
-  await closePayload(payload)
+const payload = useLocalPayload()
+const fixtures = useFixtures(payload)
+const receiver = useWebhookReceiver()
+const server = useServer()
+const http = httpClient(server)
+useUsers(fixtures, { writer: 'writer' }, { label: 'upload-attacker', http })
+useCleanup('the uploads', async () => {
+  if (uploadedIds.length)
+    await payload.delete({ collection: 'media', where: { id: { in: uploadedIds } }, overrideAccess: true })
 })
 
-const smallPng = () => sharp({ create: { width: 40, height: 30, channels: 3, background: '#7a9e7e' } }).png().toBuffer()
+const smallPng = () =>
+  sharp({ create: { width: 40, height: 30, channels: 3, background: '#7a9e7e' } })
+    .png()
+    .toBuffer()
 
 async function upload(file: Buffer, name: string, type: string) {
   const form = new FormData()
   form.append('file', new Blob([new Uint8Array(file)], { type }), name)
   form.append('_payload', JSON.stringify({ alt: 'An attack' }))
-  const response = await fetch(`${server.baseUrl}/api/media`, { method: 'POST', body: form, headers: { authorization: `JWT ${token}` } })
-  const body = (await response.json()) as { doc?: { id: number; url: string }; errors?: { message: string }[] }
+  const response = await http.post('/api/media', form, 'writer')
+  const body = response.body as { doc?: { id: number; url: string }; errors?: { message: string }[] }
   if (body.doc) uploadedIds.push(body.doc.id)
   return { status: response.status, body }
 }
 
-const html = Buffer.from('<!DOCTYPE html><html><body><script>fetch("/api/users").then(r=>r.text()).then(alert)</script></body></html>')
-const svg = Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="10" height="10"/></svg>')
+const html = Buffer.from(
+  '<!DOCTYPE html><html><body><script>fetch("/api/users").then(r=>r.text()).then(alert)</script></body></html>',
+)
+const svg = Buffer.from(
+  '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="10" height="10"/></svg>',
+)
 const gif = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64')
 
 it.each([
@@ -68,31 +59,41 @@ it.each([
 it('serves an accepted image with its image type and nosniff', async () => {
   const { status, body } = await upload(await smallPng(), 'fine.png', 'image/png')
   expect(status).toBe(201)
-  const served = await fetch(`${server.baseUrl}${new URL(body.doc?.url ?? '').pathname}`)
+  const served = await http.get(new URL(body.doc?.url ?? '').pathname)
   expect(served.headers.get('content-type')).toBe('image/png')
   expect(served.headers.get('x-content-type-options')).toBe('nosniff')
 })
 
 describe('files by URL', () => {
   // Payload would fetch a public URL given with a filename (and a focal point); 127.0.0.1 proves nothing was even tried.
-  it.each(['RECEIVER/image.png', 'https://images.example.com/spa.png'])('refuses creating media from a URL (%s) and fetches nothing', async (source) => {
-    const response = await fetch(`${server.baseUrl}/api/media`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
-      body: JSON.stringify({ alt: 'From afar', url: source.replace('RECEIVER', receiver.url), filename: 'image.png', focalX: 10, focalY: 10 }),
-    })
-    expect(response.status).toBe(400)
-    expect(((await response.json()) as { errors: { message: string }[] }).errors[0].message).toBe('Send the image file itself: the CMS does not fetch files from URLs.')
-    expect(receiver.attempts).toHaveLength(0)
-  })
+  it.each(['RECEIVER/image.png', 'https://images.example.com/spa.png'])(
+    'refuses creating media from a URL (%s) and fetches nothing',
+    async (source) => {
+      const response = await http.post(
+        '/api/media',
+        {
+          alt: 'From afar',
+          url: source.replace('RECEIVER', receiver.url),
+          filename: 'image.png',
+          focalX: 10,
+          focalY: 10,
+        },
+        'writer',
+      )
+      expect(response.status).toBe(400)
+      expect((response.body as { errors: { message: string }[] }).errors[0].message).toBe(
+        'Send the image file itself: the CMS does not fetch files from URLs.',
+      )
+      expect(receiver.attempts).toHaveLength(0)
+    },
+  )
 
   it('fetches nothing when asked to over GraphQL', async () => {
-    const response = await fetch(`${server.baseUrl}/api/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
-      body: JSON.stringify({ query: `mutation { createMedia(data: { alt: "From afar", url: "${receiver.url}/image.png", filename: "image.png" }) { id } }` }),
-    })
-    const body = (await response.json()) as { data?: { createMedia: unknown }; errors?: { message: string }[] }
+    const response = await http.graphql(
+      `mutation { createMedia(data: { alt: "From afar", url: "${receiver.url}/image.png", filename: "image.png" }) { id } }`,
+      'writer',
+    )
+    const body = response.body as { data?: { createMedia: unknown }; errors?: { message: string }[] }
     expect(body.data?.createMedia ?? null).toBeNull()
     expect(body.errors).toHaveLength(1)
     expect(receiver.attempts).toHaveLength(0)
@@ -102,7 +103,10 @@ describe('files by URL', () => {
   })
 
   it('has no paste-URL proxy that fetches for the client', async () => {
-    const response = await fetch(`${server.baseUrl}/api/media/paste-url?src=${encodeURIComponent(`${receiver.url}/image.png`)}`, { headers: { authorization: `JWT ${token}` } })
+    const response = await http.get(
+      `/api/media/paste-url?src=${encodeURIComponent(`${receiver.url}/image.png`)}`,
+      'writer',
+    )
     expect(response.status).toBeGreaterThanOrEqual(400)
     expect(receiver.attempts).toHaveLength(0)
   })

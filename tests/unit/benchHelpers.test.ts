@@ -31,7 +31,9 @@ describe('publishedArticlesOption', () => {
   })
 
   it('refuses what is not a positive whole number, saying so', () => {
-    expect(() => publishedArticlesOption(['--articles', 'many'])).toThrow('--articles must be a positive whole number, got "many"')
+    expect(() => publishedArticlesOption(['--articles', 'many'])).toThrow(
+      '--articles must be a positive whole number, got "many"',
+    )
     expect(() => publishedArticlesOption(['--articles', '0'])).toThrow('positive whole number')
   })
 })

@@ -67,7 +67,9 @@ describe('defaults', () => {
 
   it('explains a bad read cache setting', () => {
     expect(() => load({ READ_CACHE: 'yes' })).toThrow('READ_CACHE must be "on" or "off", got "yes"')
-    expect(() => load({ READ_CACHE_MAX_MB: '-1' })).toThrow('READ_CACHE_MAX_MB must be a whole number of at least 0, got "-1"')
+    expect(() => load({ READ_CACHE_MAX_MB: '-1' })).toThrow(
+      'READ_CACHE_MAX_MB must be a whole number of at least 0, got "-1"',
+    )
     expect(() => load({ READ_CACHE_MAX_AGE: '1.5' })).toThrow(ConfigError)
   })
 
@@ -109,8 +111,12 @@ describe('security settings', () => {
   })
 
   it('explain a bad origin or limit', () => {
-    expect(() => load({ ALLOWED_ORIGINS: 'https://www.example-spa.com/blog' })).toThrow(/ALLOWED_ORIGINS must be comma-separated origins/)
-    expect(() => load({ LOGIN_RATE_LIMIT: '0' })).toThrow('LOGIN_RATE_LIMIT must be a whole number of at least 1, got "0"')
+    expect(() => load({ ALLOWED_ORIGINS: 'https://www.example-spa.com/blog' })).toThrow(
+      /ALLOWED_ORIGINS must be comma-separated origins/,
+    )
+    expect(() => load({ LOGIN_RATE_LIMIT: '0' })).toThrow(
+      'LOGIN_RATE_LIMIT must be a whole number of at least 1, got "0"',
+    )
     expect(() => load({ MAX_BODY_KB: 'lots' })).toThrow(ConfigError)
     expect(() => load({ TRUST_PROXY: 'yes' })).toThrow('TRUST_PROXY must be a whole number of at least 0, got "yes"')
   })
@@ -153,7 +159,10 @@ describe('log redaction', () => {
     let written = ''
     const sink = new Writable({ write: (chunk, _encoding, done) => ((written += chunk), done()) })
     const logger = pino({ redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, sink)
-    logger.error({ job: { input: { url: 'https://hooks.example.com/t0ken' } }, user: { password: 'Calm-Waters-42!' } }, 'job failed')
+    logger.error(
+      { job: { input: { url: 'https://hooks.example.com/t0ken' } }, user: { password: 'Calm-Waters-42!' } },
+      'job failed',
+    )
     expect(written).not.toContain('t0ken')
     expect(written).not.toContain('Calm-Waters-42!')
     expect(written).toContain('[redacted]')
@@ -164,7 +173,12 @@ describe('settings for several instances', () => {
   const PRIMARY = 'postgres://cms@db:5432/cms'
 
   it('default to one machine: local media, in-memory rate limits, no replicas', () => {
-    expect(load({})).toMatchObject({ s3: undefined, redisUrl: undefined, databaseReplicaUrls: [], databaseListenUrl: undefined })
+    expect(load({})).toMatchObject({
+      s3: undefined,
+      redisUrl: undefined,
+      databaseReplicaUrls: [],
+      databaseListenUrl: undefined,
+    })
   })
 
   it('read the bucket, Redis, replicas and the listen connection', () => {
@@ -182,16 +196,33 @@ describe('settings for several instances', () => {
       databaseReplicaUrls: ['postgres://cms@replica-1/cms', 'postgres://cms@replica-2/cms'],
       databaseListenUrl: 'postgres://cms@db-direct:5432/cms',
       redisUrl: 'redis://cache:6379',
-      s3: { bucket: 'spa-media', endpoint: 'http://minio:9000', region: 'us-east-1', accessKeyId: 'key', secretAccessKey: 'secret', forcePathStyle: true },
+      s3: {
+        bucket: 'spa-media',
+        endpoint: 'http://minio:9000',
+        region: 'us-east-1',
+        accessKeyId: 'key',
+        secretAccessKey: 'secret',
+        forcePathStyle: true,
+      },
     })
     expect(load({ S3_BUCKET: 'spa-media' }).s3?.forcePathStyle).toBe(false)
   })
 
   it('explain what is wrong with them', () => {
-    expect(() => load({ DATABASE_REPLICA_URLS: 'postgres://cms@replica/cms' })).toThrow('DATABASE_REPLICA_URLS needs DATABASE_URL')
-    expect(() => load({ DATABASE_URL: PRIMARY, DATABASE_LISTEN_URL: 'mysql://db/cms' })).toThrow('DATABASE_LISTEN_URL must be postgres:// URLs, got "mysql://db/cms"')
-    expect(() => load({ REDIS_URL: 'cache:6379' })).toThrow('REDIS_URL must be a redis:// or rediss:// URL, got "cache:6379"')
-    expect(() => load({ S3_BUCKET: 'spa-media', S3_ACCESS_KEY_ID: 'key' })).toThrow('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together')
-    expect(() => load({ S3_BUCKET: 'spa-media', S3_ENDPOINT: 'minio:9000' })).toThrow('S3_ENDPOINT must be an http(s) URL, got "minio:9000"')
+    expect(() => load({ DATABASE_REPLICA_URLS: 'postgres://cms@replica/cms' })).toThrow(
+      'DATABASE_REPLICA_URLS needs DATABASE_URL',
+    )
+    expect(() => load({ DATABASE_URL: PRIMARY, DATABASE_LISTEN_URL: 'mysql://db/cms' })).toThrow(
+      'DATABASE_LISTEN_URL must be postgres:// URLs, got "mysql://db/cms"',
+    )
+    expect(() => load({ REDIS_URL: 'cache:6379' })).toThrow(
+      'REDIS_URL must be a redis:// or rediss:// URL, got "cache:6379"',
+    )
+    expect(() => load({ S3_BUCKET: 'spa-media', S3_ACCESS_KEY_ID: 'key' })).toThrow(
+      'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together',
+    )
+    expect(() => load({ S3_BUCKET: 'spa-media', S3_ENDPOINT: 'minio:9000' })).toThrow(
+      'S3_ENDPOINT must be an http(s) URL, got "minio:9000"',
+    )
   })
 })

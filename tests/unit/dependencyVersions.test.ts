@@ -27,7 +27,7 @@ it('has one copy of payload and of @payloadcms/ui', () => {
   expect(nestedCopies('@payloadcms/ui')).toEqual([])
 })
 
-it('keeps every @payloadcms package on payload\'s version, the listed plugins within the same minor release', () => {
+it("keeps every @payloadcms package on payload's version, the listed plugins within the same minor release", () => {
   const [major, minor] = payloadVersion.split('.')
   for (const name of payloadPackages) {
     const version = versionOf(path.join(modules, name, 'package.json'))

@@ -115,7 +115,10 @@ describe('the cluster profile', () => {
     expect(haproxy.environment?.SPA_CMS_APP_1).toBe(`app-1:${instances[0].environment?.PORT}`)
     expect(haproxy.environment?.SPA_CMS_APP_2).toBe(`app-2:${instances[1].environment?.PORT}`)
     expect(haproxy.ports?.[0]).toMatch(new RegExp(`:${haproxy.environment?.HAPROXY_BIND.replace(':', '')}$`))
-    expect(haproxy.depends_on).toEqual({ 'app-1': { condition: 'service_healthy' }, 'app-2': { condition: 'service_healthy' } })
+    expect(haproxy.depends_on).toEqual({
+      'app-1': { condition: 'service_healthy' },
+      'app-2': { condition: 'service_healthy' },
+    })
   })
 
   it('health-checks the instances on /ready and sends each of them traffic', () => {

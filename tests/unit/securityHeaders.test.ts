@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import { headersSetBy, securityHeaderList } from '../../src/server/security/headers'
+import { headersSetBy, securityHeaderList } from '../../src/security/http/headers'
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void
 

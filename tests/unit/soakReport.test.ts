@@ -8,17 +8,26 @@ const everyTenSeconds = (rssAt: (index: number) => number): MemorySample[] =>
   Array.from({ length: TEN_MINUTES / 10 + 1 }, (_, index) => ({ atSeconds: index * 10, rssMiB: rssAt(index) }))
 
 it('passes RSS that swings with garbage collection around a level', () => {
-  const verdict = judgeMemory(everyTenSeconds((index) => 400 + (index % 3) * 60), TEN_MINUTES)
+  const verdict = judgeMemory(
+    everyTenSeconds((index) => 400 + (index % 3) * 60),
+    TEN_MINUTES,
+  )
   expect(verdict.steadyGrowth).toBe(false)
 })
 
 it('passes a warm-up climb that levels off', () => {
-  const verdict = judgeMemory(everyTenSeconds((index) => Math.min(300 + index * 10, 450)), TEN_MINUTES)
+  const verdict = judgeMemory(
+    everyTenSeconds((index) => Math.min(300 + index * 10, 450)),
+    TEN_MINUTES,
+  )
   expect(verdict.steadyGrowth).toBe(false)
 })
 
 it('fails RSS that keeps growing after warm-up', () => {
-  const verdict = judgeMemory(everyTenSeconds((index) => 400 + index * 2), TEN_MINUTES)
+  const verdict = judgeMemory(
+    everyTenSeconds((index) => 400 + index * 2),
+    TEN_MINUTES,
+  )
   expect(verdict.steadyGrowth).toBe(true)
   expect(verdict.growth).toBeGreaterThan(0.1)
   expect(verdict.trendMiBPerMinute).toBeCloseTo(12)

@@ -5,6 +5,7 @@
 import type { APIResponse, Locator, Page } from 'playwright-core'
 
 import { STAGE_LABELS, type Action, type Stage } from '../../../src/workflow/transitions'
+import { httpClient } from '../../helpers/http'
 import { baseUrl } from './browser'
 
 export interface Person {
@@ -25,7 +26,11 @@ export function check(condition: unknown, message: string): asserts condition {
 }
 
 /** Polls `probe` until it returns something truthy (or `timeout` passes): the UI is asynchronous. */
-export async function eventually<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeout = UI_TIMEOUT): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false>,
+  timeout = UI_TIMEOUT,
+): Promise<T> {
   const deadline = Date.now() + timeout
   let last: unknown
   for (;;) {
@@ -36,7 +41,10 @@ export async function eventually<T>(what: string, probe: () => Promise<T | undef
     } catch (error) {
       last = error
     }
-    if (Date.now() > deadline) throw new Check(`${what}: not within ${timeout} ms (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`)
+    if (Date.now() > deadline)
+      throw new Check(
+        `${what}: not within ${timeout} ms (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`,
+      )
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
 }
@@ -61,7 +69,11 @@ export async function login(page: Page, person: Person): Promise<void> {
 
 // ── Accounts ───────────────────────────────────────────────────────────────────────────────────
 
-export async function createUserInAdmin(page: Page, person: Person, role: 'Writer' | 'Reviewer' | 'Admin'): Promise<void> {
+export async function createUserInAdmin(
+  page: Page,
+  person: Person,
+  role: 'Writer' | 'Reviewer' | 'Admin',
+): Promise<void> {
   await page.goto('/admin')
   await page.getByRole('link', { name: 'Show all Users' }).click()
   await page.waitForURL(/\/admin\/collections\/users(\?|$)/)
@@ -97,29 +109,38 @@ export function asUser(page: Page) {
   }
 }
 
-export async function json<T = any>(response: APIResponse, expectedStatus: number): Promise<T> {
+export async function json<T = Record<string, unknown>>(response: APIResponse, expectedStatus: number): Promise<T> {
   const body = await response.text()
-  check(response.status() === expectedStatus, `${response.url()}: expected HTTP ${expectedStatus}, got ${response.status()}: ${body.slice(0, 500)}`)
+  check(
+    response.status() === expectedStatus,
+    `${response.url()}: expected HTTP ${expectedStatus}, got ${response.status()}: ${body.slice(0, 500)}`,
+  )
   return JSON.parse(body) as T
 }
 
-/** An anonymous reader of the public API (no cookie: a plain fetch from the test). */
+/** An anonymous reader of the public API (no cookie: the tests' HTTP client, not the browser). */
+const reader = httpClient({
+  get baseUrl() {
+    return baseUrl()
+  },
+})
+
 export const anonymous = {
   async articleTitlesBySlug(slug: string): Promise<string[]> {
-    const response = await fetch(`${baseUrl()}/api/articles?where[slug][equals]=${encodeURIComponent(slug)}&depth=0`)
-    check(response.ok, `anonymous REST answered ${response.status}`)
-    const body = (await response.json()) as { docs: { title: string }[] }
-    return body.docs.map((doc) => doc.title)
+    const { status, body } = await reader.get(`/api/articles?where[slug][equals]=${encodeURIComponent(slug)}&depth=0`)
+    check(status >= 200 && status < 300, `anonymous REST answered ${status}`)
+    return (body as { docs: { title: string }[] }).docs.map((doc) => doc.title)
   },
   async graphqlArticleTitlesBySlug(slug: string): Promise<string[]> {
     const query = `{ Articles(where: { slug: { equals: ${JSON.stringify(slug)} } }) { docs { title } } }`
-    const response = await fetch(`${baseUrl()}/api/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query }),
-    })
-    const body = (await response.json()) as { data?: { Articles: { docs: { title: string }[] } }; errors?: unknown }
-    check(response.ok && body.data && !body.errors, `anonymous GraphQL answered ${response.status}: ${JSON.stringify(body).slice(0, 500)}`)
+    const { status, body } = (await reader.graphql(query)) as {
+      status: number
+      body: { data?: { Articles: { docs: { title: string }[] } }; errors?: unknown }
+    }
+    check(
+      status >= 200 && status < 300 && body.data && !body.errors,
+      `anonymous GraphQL answered ${status}: ${JSON.stringify(body).slice(0, 500)}`,
+    )
     return body.data.Articles.docs.map((doc) => doc.title)
   },
 }
@@ -155,7 +176,10 @@ export function nodesOf(node: LexicalNode | undefined): LexicalNode[] {
   return [node, ...(node.children ?? []).flatMap(nodesOf)]
 }
 
-export const textOf = (node: LexicalNode): string => nodesOf(node).map((child) => child.text ?? '').join('')
+export const textOf = (node: LexicalNode): string =>
+  nodesOf(node)
+    .map((child) => child.text ?? '')
+    .join('')
 
 export async function openArticle(page: Page, id: number): Promise<void> {
   await page.goto(`/admin/collections/articles/${id}`)
@@ -164,19 +188,28 @@ export async function openArticle(page: Page, id: number): Promise<void> {
 }
 
 /** The Lexical editor of the article body. */
-export const contentEditor = (page: Page): Locator => page.locator('.rich-text-lexical [data-lexical-editor="true"]').first()
+export const contentEditor = (page: Page): Locator =>
+  page.locator('.rich-text-lexical [data-lexical-editor="true"]').first()
 
 /**
  * Articles save themselves (autosave every 2 s, PATCH …?autosave=true&draft=true): wait until the
  * saved draft satisfies `saved`, then until the form has nothing unsaved (the workflow buttons
  * apply to the saved document and stay disabled while the form is modified).
  */
-export async function waitForAutosave(page: Page, id: number, what: string, saved: (draft: ArticleDraft) => boolean): Promise<ArticleDraft> {
+export async function waitForAutosave(
+  page: Page,
+  id: number,
+  what: string,
+  saved: (draft: ArticleDraft) => boolean,
+): Promise<ArticleDraft> {
   const draft = await eventually(`autosave of ${what}`, async () => {
     const current = await latestDraft(page, id)
     return saved(current) ? current : undefined
   })
-  await page.locator('.autosave').filter({ hasText: /Last saved/ }).waitFor({ timeout: UI_TIMEOUT })
+  await page
+    .locator('.autosave')
+    .filter({ hasText: /Last saved/ })
+    .waitFor({ timeout: UI_TIMEOUT })
   return draft
 }
 
@@ -203,7 +236,10 @@ export async function takeAction(page: Page, action: Action, expected: Stage): P
 }
 
 /** The side panel that Request changes, Approve and Unpublish open, with its confirm button. */
-export async function openConfirmPanel(page: Page, action: 'request_changes' | 'approve' | 'unpublish'): Promise<Locator> {
+export async function openConfirmPanel(
+  page: Page,
+  action: 'request_changes' | 'approve' | 'unpublish',
+): Promise<Locator> {
   await actionButton(page, action).click()
   const confirm = page.getByTestId('workflow-confirm')
   await confirm.waitFor()
@@ -216,7 +252,10 @@ export async function countPublishOrApproveControls(page: Page): Promise<number>
     page.locator('[data-testid="workflow-action-publish"]').count(),
     page.locator('[data-testid="workflow-action-approve"]').count(),
     page.getByRole('button', { name: /^Publish/ }).count(),
-    page.locator('button').filter({ hasText: /^\s*Publish/ }).count(),
+    page
+      .locator('button')
+      .filter({ hasText: /^\s*Publish/ })
+      .count(),
     page.getByRole('button', { name: /^Approve/ }).count(),
   ])
   return counts.reduce((sum, count) => sum + count, 0)

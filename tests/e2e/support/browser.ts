@@ -15,7 +15,14 @@ const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium'
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   })
 }
 
@@ -42,7 +49,11 @@ export class Session {
 
   /** A fresh context (no cookies) for one user, and a page in it; `timezoneId` is the user's time zone. */
   async newPage(user: string, { timezoneId }: { timezoneId?: string } = {}): Promise<Page> {
-    const context = await this.browser.newContext({ baseURL: baseUrl(), viewport: { width: 1400, height: 1000 }, timezoneId })
+    const context = await this.browser.newContext({
+      baseURL: baseUrl(),
+      viewport: { width: 1400, height: 1000 },
+      timezoneId,
+    })
     // Only the CMS answers: nothing outside it may slow a test down.
     const origin = new URL(baseUrl()).origin
     await context.route(
@@ -62,7 +73,9 @@ export class Session {
     })
     await context.addInitScript((report) => {
       document.addEventListener('securitypolicyviolation', (event) => {
-        const reporter = (window as unknown as Record<string, (violation: { directive: string; blocked: string }) => void>)[report]
+        const reporter = (
+          window as unknown as Record<string, (violation: { directive: string; blocked: string }) => void>
+        )[report]
         reporter({ directive: event.effectiveDirective, blocked: event.blockedURI })
       })
     }, REPORT_CSP_VIOLATION)
@@ -73,12 +86,14 @@ export class Session {
     page.on('requestfailed', (request) => {
       const line = `request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`
       // ERR_ABORTED: the page moved on before the image arrived, which the user never sees.
-      if (request.resourceType() === 'image' && request.failure()?.errorText !== 'net::ERR_ABORTED') imageProblem(`${page.url()}: image not shown, ${line}`)
+      if (request.resourceType() === 'image' && request.failure()?.errorText !== 'net::ERR_ABORTED')
+        imageProblem(`${page.url()}: image not shown, ${line}`)
       else note(line)
     })
     page.on('response', (response) => {
       const line = `HTTP ${response.status()}: ${response.request().method()} ${response.url()}`
-      if (response.status() >= 400 && response.request().resourceType() === 'image') imageProblem(`${page.url()}: image not shown, ${line}`)
+      if (response.status() >= 400 && response.request().resourceType() === 'image')
+        imageProblem(`${page.url()}: image not shown, ${line}`)
       else if (response.status() >= 400) note(line)
     })
     page.on('framenavigated', (frame) => {
@@ -108,10 +123,16 @@ export class Session {
   async dump(base: string, error: unknown): Promise<void> {
     const page = this.current
     if (page && !page.isClosed()) {
-      writeFileSync(`${base}.html`, await page.content().catch((reason: unknown) => `<!-- no HTML: ${String(reason)} -->`))
+      writeFileSync(
+        `${base}.html`,
+        await page.content().catch((reason: unknown) => `<!-- no HTML: ${String(reason)} -->`),
+      )
     }
     const reason = error instanceof Error ? (error.stack ?? error.message) : String(error)
-    writeFileSync(`${base}.console.log`, [...this.log, '', `test failed at ${page?.url() ?? '(no page)'}:`, reason, ''].join('\n'))
+    writeFileSync(
+      `${base}.console.log`,
+      [...this.log, '', `test failed at ${page?.url() ?? '(no page)'}:`, reason, ''].join('\n'),
+    )
   }
 
   async close(): Promise<void> {
@@ -123,7 +144,11 @@ export class Session {
  * Runs one test body with its own session: a full-page screenshot of its last step at
  * `tests/e2e/artifacts/<n>-<name>.png`; on failure also the page's HTML and the console log.
  */
-export async function withSession(browser: Browser, name: string, body: (session: Session) => Promise<void>): Promise<void> {
+export async function withSession(
+  browser: Browser,
+  name: string,
+  body: (session: Session) => Promise<void>,
+): Promise<void> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
   const base = path.join(ARTIFACTS_DIR, name)
   const session = new Session(browser)

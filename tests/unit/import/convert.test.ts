@@ -4,20 +4,16 @@
 import { editorConfigFactory, getEnabledNodes } from '@payloadcms/richtext-lexical'
 import type { SerializedEditorState, SerializedLexicalNode } from '@payloadcms/richtext-lexical/lexical'
 import { createHeadlessEditor } from '@payloadcms/richtext-lexical/lexical/headless'
-import type { SanitizedConfig } from 'payload'
 
+import { loadPayloadConfig } from '../../../src/db/payloadLifecycle'
 import { convertDocument, ImportError, type ImportFormat } from '../../../src/import/convert'
 import { articleEditorFeatures } from '../../../src/import/editorFeatures'
 
 const BOLD = 1
 const ITALIC = 2
 
-let config: SanitizedConfig
-
-beforeAll(async () => {
-  const { loadPayloadConfig } = await import('../../../src/db/payloadLifecycle')
-  config = await loadPayloadConfig()
-})
+// Top-level await: the config is loaded once, when this file is, like any other import.
+const config = await loadPayloadConfig()
 
 const convert = (source: string, format: ImportFormat) => convertDocument(source, format, config)
 
@@ -191,7 +187,14 @@ describe('converting a Markdown article', () => {
     const article = await convert(markdown, 'markdown')
     expect(article.title).toBe('Spa Guide')
     expect(blocks(article.content)).toEqual([
-      ['paragraph', 'See ', ['link https://spa.example/menu', 'the menu'], ', ', { text: 'now', format: BOLD | ITALIC }, '.'],
+      [
+        'paragraph',
+        'See ',
+        ['link https://spa.example/menu', 'the menu'],
+        ', ',
+        { text: 'now', format: BOLD | ITALIC },
+        '.',
+      ],
     ])
   })
 })
@@ -249,7 +252,8 @@ describe('what cannot come along', () => {
   })
 
   it('skips HTML images and embeds instead of creating uploads without a Media document', async () => {
-    const html = '<h1>Rooms</h1><p><img src="pool.jpg" alt="The pool"></p><p>Our sauna <img src="s.jpg"> is hot.</p><iframe src="https://video.example"></iframe>'
+    const html =
+      '<h1>Rooms</h1><p><img src="pool.jpg" alt="The pool"></p><p>Our sauna <img src="s.jpg"> is hot.</p><iframe src="https://video.example"></iframe>'
     const article = await convert(html, 'html')
     expect(blocks(article.content)).toEqual([['paragraph', 'Our sauna is hot.']])
     expect(allNodes(article.content.root as AnyNode).some((node) => node.type === 'upload')).toBe(false)
@@ -270,7 +274,8 @@ describe('what cannot come along', () => {
   })
 
   it('keeps the text of links with a script address, not the link', async () => {
-    const html = '<h1>Links</h1><p><a href="javascript:alert(1)">Click</a> or <a href="mailto:hi@spa.example">write</a></p>'
+    const html =
+      '<h1>Links</h1><p><a href="javascript:alert(1)">Click</a> or <a href="mailto:hi@spa.example">write</a></p>'
     const article = await convert(html, 'html')
     expect(blocks(article.content)).toEqual([['paragraph', 'Click or ', ['link mailto:hi@spa.example', 'write']]])
     expect(article.warnings).toEqual([

@@ -6,18 +6,14 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import type { SerializedLexicalNode } from '@payloadcms/richtext-lexical/lexical'
-import type { SanitizedConfig } from 'payload'
 
+import { loadPayloadConfig } from '../../../src/db/payloadLifecycle'
 import { convertDocument } from '../../../src/import/convert'
 
 const FIXTURES = path.join(process.cwd(), 'tests/fixtures/import')
 
-let config: SanitizedConfig
-
-beforeAll(async () => {
-  const { loadPayloadConfig } = await import('../../../src/db/payloadLifecycle')
-  config = await loadPayloadConfig()
-})
+// Top-level await: the config is loaded once, when this file is, like any other import.
+const config = await loadPayloadConfig()
 
 interface AnyNode extends SerializedLexicalNode {
   children?: AnyNode[]
@@ -108,7 +104,8 @@ describe.each([
 
   it('brings none of the theme along', async () => {
     const body = allText((await convertDocument(source, 'html', config)).content.root as AnyNode)
-    for (const chrome of THEME_CHROME) expect({ chrome, found: body.includes(chrome) }).toEqual({ chrome, found: false })
+    for (const chrome of THEME_CHROME)
+      expect({ chrome, found: body.includes(chrome) }).toEqual({ chrome, found: false })
   })
 
   it('says what the page says about the article: description, date, author, category, featured image', async () => {
@@ -159,9 +156,19 @@ describe('what a page says about itself', () => {
     `<html><head>${head}</head><body><header><nav><a href="/">Home</a> <a href="/book">Book now</a></nav></header><main><article>${article}</article></main><footer>© Spa</footer></body></html>`
 
   it('drops the site name from the title only when it is the known site name', async () => {
-    const named = await convertDocument(page('<meta property="og:title" content="Facial basics | Serenity"><meta property="og:site_name" content="Serenity">'), 'html', config)
+    const named = await convertDocument(
+      page(
+        '<meta property="og:title" content="Facial basics | Serenity"><meta property="og:site_name" content="Serenity">',
+      ),
+      'html',
+      config,
+    )
     expect(named.title).toBe('Facial basics')
-    const unnamed = await convertDocument(page('<meta property="og:title" content="Facials: the basics - part 1">'), 'html', config)
+    const unnamed = await convertDocument(
+      page('<meta property="og:title" content="Facials: the basics - part 1">'),
+      'html',
+      config,
+    )
     expect(unnamed.title).toBe('Facials: the basics - part 1')
   })
 
@@ -183,7 +190,13 @@ describe('what a page says about itself', () => {
         },
       ],
     }
-    const { page: details } = await convertDocument(page(`<script type="application/ld+json">${JSON.stringify(graph)}</script><script type="application/ld+json">{ broken</script>`), 'html', config)
+    const { page: details } = await convertDocument(
+      page(
+        `<script type="application/ld+json">${JSON.stringify(graph)}</script><script type="application/ld+json">{ broken</script>`,
+      ),
+      'html',
+      config,
+    )
     expect(details).toEqual({
       description: 'Three steps to calm skin.',
       published: '2023-11-02',
@@ -194,7 +207,11 @@ describe('what a page says about itself', () => {
   })
 
   it('reports a featured image without alt text, and nothing it does not find', async () => {
-    const { page: details } = await convertDocument(page('<meta property="og:image" content="https://spa.example/a.jpg">'), 'html', config)
+    const { page: details } = await convertDocument(
+      page('<meta property="og:image" content="https://spa.example/a.jpg">'),
+      'html',
+      config,
+    )
     expect(details).toEqual({ categories: [], featuredImage: { url: 'https://spa.example/a.jpg' } })
   })
 })

@@ -1,8 +1,19 @@
 import { readFileSync } from 'node:fs'
 
-import { boundedMemo, carriesCredentials, graphqlParamsFromSearch, planGraphqlRequest, planRestRequest, PUBLIC_CONTENT } from '../../../src/readCache/cachePlan'
+import config from '../../../payload.config'
+import {
+  boundedMemo,
+  carriesCredentials,
+  graphqlParamsFromSearch,
+  planGraphqlRequest,
+  planRestRequest,
+} from '../../../src/readCache/cachePlan'
 import { parseChangeNotice } from '../../../src/readCache/changeListener'
 import { matchesIfNoneMatch, publicCacheControl } from '../../../src/readCache/httpCaching'
+import { publicContent } from '../../../src/readCache/publicContent'
+
+// Building the config runs the readCache plugin, which registers the public content it derives.
+beforeAll(() => config)
 
 const search = (query: string) => new URLSearchParams(query)
 
@@ -13,7 +24,10 @@ describe('which REST requests the read cache answers', () => {
       key: 'rest /api/articles?limit=12&sort=-publishedAt',
       tags: ['list:articles'],
     })
-    expect(planRestRequest('GET', '/api/techniques/7', search(''))).toMatchObject({ cache: true, tags: ['doc:techniques:7'] })
+    expect(planRestRequest('GET', '/api/techniques/7', search(''))).toMatchObject({
+      cache: true,
+      tags: ['doc:techniques:7'],
+    })
   })
 
   it.each([
@@ -38,13 +52,17 @@ describe('which REST requests the read cache answers', () => {
 })
 
 describe('which GraphQL requests the read cache answers', () => {
-  it('knows the root fields by the names Payload gives them (schema.graphql)', () => {
+  it('derives the public collections from the config, and their root fields by the names Payload gives them (schema.graphql)', () => {
+    const rootFields = publicContent()!.rootFields
+    expect([...rootFields.keys()]).toEqual(['articles', 'techniques', 'faqs', 'myths'])
     const queryType = /^type Query \{([\s\S]*?)^\}/m.exec(readFileSync('schema.graphql', 'utf8'))?.[1] ?? ''
-    for (const field of Object.values(PUBLIC_CONTENT).flat()) expect(queryType).toMatch(new RegExp(`^  ${field}\\(`, 'm'))
+    for (const field of [...rootFields.values()].flat()) expect(queryType).toMatch(new RegExp(`^  ${field}\\(`, 'm'))
   })
 
   it('caches queries of public content, depending on every collection they read', () => {
-    const plan = planGraphqlRequest('POST', { query: '{ Articles(limit: 3) { docs { title } } countTechniques { totalDocs } }' })
+    const plan = planGraphqlRequest('POST', {
+      query: '{ Articles(limit: 3) { docs { title } } countTechniques { totalDocs } }',
+    })
     expect(plan).toMatchObject({ cache: true, tags: ['list:articles', 'list:techniques'] })
   })
 
@@ -78,7 +96,9 @@ describe('which GraphQL requests the read cache answers', () => {
   })
 
   it('reads GET parameters, refusing malformed variables', () => {
-    expect(graphqlParamsFromSearch(search('query=%7B%20Myths%20%7B%20totalDocs%20%7D%20%7D&variables=%7B%22a%22%3A1%7D'))).toEqual({
+    expect(
+      graphqlParamsFromSearch(search('query=%7B%20Myths%20%7B%20totalDocs%20%7D%20%7D&variables=%7B%22a%22%3A1%7D')),
+    ).toEqual({
       query: '{ Myths { totalDocs } }',
       variables: { a: 1 },
       operationName: undefined,
@@ -113,25 +133,37 @@ describe('change notices from the database', () => {
 describe('boundedMemo', () => {
   it('computes once per key and answers again from memory', () => {
     const computed: string[] = []
-    const upper = boundedMemo(10, (text: string) => text, (text: string) => {
-      computed.push(text)
-      return text.toUpperCase()
-    })
+    const upper = boundedMemo(
+      10,
+      (text: string) => text,
+      (text: string) => {
+        computed.push(text)
+        return text.toUpperCase()
+      },
+    )
     expect([upper('a'), upper('b'), upper('a')]).toEqual(['A', 'B', 'A'])
     expect(computed).toEqual(['a', 'b'])
   })
 
   it('keys by every argument the key function names', () => {
-    const join = boundedMemo(10, (a: string, b: number) => `${a}|${b}`, (a: string, b: number) => `${a}${b}`)
+    const join = boundedMemo(
+      10,
+      (a: string, b: number) => `${a}|${b}`,
+      (a: string, b: number) => `${a}${b}`,
+    )
     expect([join('x', 1), join('x', 2)]).toEqual(['x1', 'x2'])
   })
 
   it('never holds more than its limit: it starts over when full', () => {
     const computed: number[] = []
-    const square = boundedMemo(2, (n: number) => String(n), (n: number) => {
-      computed.push(n)
-      return n * n
-    })
+    const square = boundedMemo(
+      2,
+      (n: number) => String(n),
+      (n: number) => {
+        computed.push(n)
+        return n * n
+      },
+    )
     for (const n of [1, 2, 3, 1]) square(n)
     // 3 found the memo full and emptied it, so 1 was computed again.
     expect(computed).toEqual([1, 2, 3, 1])

@@ -1,6 +1,10 @@
 import { ReadCache } from '../../../src/readCache/readCache'
 
-const response = (text: string) => ({ body: Buffer.from(text), headers: { 'content-type': 'application/json' }, etag: '"e"' })
+const response = (text: string) => ({
+  body: Buffer.from(text),
+  headers: { 'content-type': 'application/json' },
+  etag: '"e"',
+})
 
 function listeningCache(): ReadCache {
   const cache = new ReadCache(true, 1024 * 1024)

@@ -2,14 +2,19 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { Articles } from '../../../collections/Articles'
+import { Faqs } from '../../../collections/Faqs'
+import { Myths } from '../../../collections/Myths'
+import { Techniques } from '../../../collections/Techniques'
+import { EDITORIAL } from '../../../payload.config'
 import {
   computeChecklist,
   hasHealthClaims,
   loadHealthClaimPhrases,
-  type ChecklistInput,
   type ChecklistItem,
   type HealthClaimPhrase,
 } from '../../../src/workflow/claims'
+import { resolveCollectionOptions } from '../../../src/workflow/options'
 
 // --- Lexical JSON, as small as Payload accepts it ---
 type Node = Record<string, unknown>
@@ -36,9 +41,14 @@ const EXISTING_DOCS = new Set(['techniques 7', 'faqs 3'])
 const EXISTING_PATHS = new Set(['/techniques/swedish', '/faqs/how-often-to-book'])
 const phrases = loadHealthClaimPhrases()
 
-function checklist(collection: ChecklistInput['collection'], doc: Record<string, unknown>, healthClaimPhrases = phrases) {
+/** The checklist rules as the plugin resolves them from payload.config.ts's options. */
+const COLLECTIONS = { articles: Articles, techniques: Techniques, faqs: Faqs, myths: Myths }
+const rulesOf = (collection: keyof typeof COLLECTIONS) =>
+  resolveCollectionOptions(COLLECTIONS[collection], EDITORIAL[collection]).checklist
+
+function checklist(collection: keyof typeof COLLECTIONS, doc: Record<string, unknown>, healthClaimPhrases = phrases) {
   return computeChecklist({
-    collection,
+    rules: rulesOf(collection),
     doc,
     mediaAltText: (id) => MEDIA_ALT[String(id)],
     internalLinkExists: ({ collection: target, id, path: sitePath }) =>
@@ -52,9 +62,17 @@ const cleanArticle = () => ({
   excerpt: 'What a back massage involves, which technique suits you and how to prepare.',
   heroImage: 1,
   content: richText(
-    paragraph(text('A relaxing hour for your back. Read about '), customLink('/techniques/swedish', 'Swedish massage'), text('.')),
+    paragraph(
+      text('A relaxing hour for your back. Read about '),
+      customLink('/techniques/swedish', 'Swedish massage'),
+      text('.'),
+    ),
     paragraph(upload(1)),
-    paragraph(docLink('faqs', 3, 'how often to book'), text(' and a link to '), customLink('https://example.com', 'a study')),
+    paragraph(
+      docLink('faqs', 3, 'how often to book'),
+      text(' and a link to '),
+      customLink('https://example.com', 'a study'),
+    ),
   ),
   seo: { metaTitle: 'Back massage guide', metaDescription: 'A guide to professional back massage.' },
 })
@@ -66,7 +84,16 @@ const claimedPhrases = (items: ChecklistItem[]) => claims(items).map((item) => i
 describe('a clean document', () => {
   it.each([
     ['articles', cleanArticle()],
-    ['techniques', { name: 'Swedish', summary: 'Long, flowing strokes', description: prose('Gentle and relaxing.'), bestFor: ['relaxation'], image: 1 }],
+    [
+      'techniques',
+      {
+        name: 'Swedish',
+        summary: 'Long, flowing strokes',
+        description: prose('Gentle and relaxing.'),
+        bestFor: ['relaxation'],
+        image: 1,
+      },
+    ],
     ['faqs', { question: 'How often should I book?', answer: prose('Once a month suits most guests.') }],
     ['myths', { myth: 'A good massage has to hurt', fact: prose('Pressure should stay comfortable.') }],
   ] as const)('%s: no items', (collection, doc) => {
@@ -85,7 +112,11 @@ describe('missing texts (articles only)', () => {
 
   it.each([{ metaTitle: 'Back massage' }, { metaDescription: ' ' }, undefined])('seo %p has no description', (seo) => {
     expect(checklist('articles', { ...cleanArticle(), seo })).toEqual([
-      { kind: 'missing_seo_description', field: 'seo.metaDescription', message: 'The article has no SEO meta description.' },
+      {
+        kind: 'missing_seo_description',
+        field: 'seo.metaDescription',
+        message: 'The article has no SEO meta description.',
+      },
     ])
   })
 
@@ -123,17 +154,30 @@ describe('missing alt text', () => {
   })
 
   it('every upload node in rich text, nested or populated', () => {
-    const answer = richText(paragraph(text('Before')), upload(2), { type: 'list', children: [{ type: 'listitem', children: [upload({ id: 5, alt: null })] }] }, upload(1), upload(42))
+    const answer = richText(
+      paragraph(text('Before')),
+      upload(2),
+      { type: 'list', children: [{ type: 'listitem', children: [upload({ id: 5, alt: null })] }] },
+      upload(1),
+      upload(42),
+    )
     expect(checklist('faqs', { question: 'What should I wear?', answer })).toEqual([
       { kind: 'missing_alt_text', field: 'answer', message: 'Image in Answer has no alt text.' },
       { kind: 'missing_alt_text', field: 'answer', message: 'Image in Answer has no alt text.' },
-      { kind: 'missing_alt_text', field: 'answer', message: 'Image in Answer refers to media 42, which does not exist.' },
+      {
+        kind: 'missing_alt_text',
+        field: 'answer',
+        message: 'Image in Answer refers to media 42, which does not exist.',
+      },
     ])
   })
 })
 
 describe('broken internal links', () => {
-  const mythWith = (...children: Node[]) => ({ myth: 'Massage is only for relaxation', fact: richText(paragraph(...children)) })
+  const mythWith = (...children: Node[]) => ({
+    myth: 'Massage is only for relaxation',
+    fact: richText(paragraph(...children)),
+  })
 
   it('a link to a document that does not exist', () => {
     expect(checklist('myths', mythWith(docLink('techniques', 8, 'sports massage')))).toEqual([
@@ -146,7 +190,12 @@ describe('broken internal links', () => {
   })
 
   it('a link to an existing document, by id or populated', () => {
-    expect(checklist('myths', mythWith(docLink('techniques', 7, 'a'), docLink('faqs', { id: 3, question: 'How often?' }, 'b')))).toEqual([])
+    expect(
+      checklist(
+        'myths',
+        mythWith(docLink('techniques', 7, 'a'), docLink('faqs', { id: 3, question: 'How often?' }, 'b')),
+      ),
+    ).toEqual([])
   })
 
   it('an internal link without a document', () => {
@@ -156,7 +205,11 @@ describe('broken internal links', () => {
 
   it('a site path that does not exist', () => {
     expect(checklist('myths', mythWith(customLink('/faqs/unknown', 'book now')))).toEqual([
-      { kind: 'broken_internal_link', field: 'fact', message: 'Link "book now" points to /faqs/unknown, which does not exist.' },
+      {
+        kind: 'broken_internal_link',
+        field: 'fact',
+        message: 'Link "book now" points to /faqs/unknown, which does not exist.',
+      },
     ])
   })
 
@@ -171,7 +224,9 @@ describe('broken internal links', () => {
   })
 
   it('external, protocol-relative and mail links are not checked', () => {
-    const links = ['https://example.com/x', 'http://example.com', '//cdn.example.com/a', 'mailto:spa@example.com'].map((url) => customLink(url, url))
+    const links = ['https://example.com/x', 'http://example.com', '//cdn.example.com/a', 'mailto:spa@example.com'].map(
+      (url) => customLink(url, url),
+    )
     expect(checklist('myths', mythWith(...links))).toEqual([])
   })
 })
@@ -193,7 +248,10 @@ describe('health claims', () => {
   })
 
   it('matches whole words only, in any case', () => {
-    const items = checklist('faqs', faqSaying('Cure tension.', 'A secure room; we procure oils.', 'Good for your health.', 'It heals.'))
+    const items = checklist(
+      'faqs',
+      faqSaying('Cure tension.', 'A secure room; we procure oils.', 'Good for your health.', 'It heals.'),
+    )
     expect(claimedPhrases(items)).toEqual(['cure', 'heals'])
   })
 
@@ -209,7 +267,9 @@ describe('health claims', () => {
   })
 
   it('multi-word phrases match across a line break and inline formatting', () => {
-    const answer = richText(paragraph(text('It is clinically'), linebreak, text('proven. Not an '), bold('anxiety'), text(' disorder.')))
+    const answer = richText(
+      paragraph(text('It is clinically'), linebreak, text('proven. Not an '), bold('anxiety'), text(' disorder.')),
+    )
     const items = checklist('faqs', { question: 'Does it work?', answer })
     expect(claimedPhrases(items)).toEqual(['clinically proven', 'anxiety disorder'])
     expect(items[0]).toMatchObject({ field: 'answer', context: 'It is clinically proven. Not an anxiety disorder.' })
@@ -232,7 +292,11 @@ describe('health claims', () => {
   })
 
   it('one item per occurrence, in reading order, overlapping phrases once', () => {
-    const custom: HealthClaimPhrase[] = [{ phrase: 'proven', match: 'word' }, { phrase: 'clinically proven', match: 'word' }, { phrase: 'cure', match: 'word' }]
+    const custom: HealthClaimPhrase[] = [
+      { phrase: 'proven', match: 'word' },
+      { phrase: 'clinically proven', match: 'word' },
+      { phrase: 'cure', match: 'word' },
+    ]
     const items = checklist('faqs', faqSaying('A cure, clinically proven; another cure, simply proven.'), custom)
     expect(claimedPhrases(items)).toEqual(['cure', 'clinically proven', 'cure', 'proven'])
   })
@@ -244,8 +308,18 @@ describe('health claims', () => {
       content: prose('It heals.'),
       seo: { metaTitle: 'Detox spa day', metaDescription: 'Guaranteed to relax.' },
     }
-    expect(claims(checklist('articles', article)).map((item) => item.field)).toEqual(['title', 'content', 'seo.metaTitle', 'seo.metaDescription'])
-    const technique = { name: 'Lymph healing', summary: 'Prevents colds', description: prose('A treatment for depression.'), bestFor: ['pregnancy'] }
+    expect(claims(checklist('articles', article)).map((item) => item.field)).toEqual([
+      'title',
+      'content',
+      'seo.metaTitle',
+      'seo.metaDescription',
+    ])
+    const technique = {
+      name: 'Lymph healing',
+      summary: 'Prevents colds',
+      description: prose('A treatment for depression.'),
+      bestFor: ['pregnancy'],
+    }
     expect(claims(checklist('techniques', technique)).map((item) => [item.field, item.phrase])).toEqual([
       ['name', 'healing'],
       ['summary', 'prevents'],
@@ -253,13 +327,21 @@ describe('health claims', () => {
       ['description', 'depression'],
       ['bestFor', 'pregnan'],
     ])
-    expect(claims(checklist('myths', { myth: 'Massage cures everything', fact: prose('It eliminates pain for good.') })).map((item) => item.field)).toEqual(['myth', 'fact'])
-    expect(claims(checklist('faqs', { question: 'Is it a cure?', answer: prose('No.') })).map((item) => item.field)).toEqual(['question'])
+    expect(
+      claims(checklist('myths', { myth: 'Massage cures everything', fact: prose('It eliminates pain for good.') })).map(
+        (item) => item.field,
+      ),
+    ).toEqual(['myth', 'fact'])
+    expect(
+      claims(checklist('faqs', { question: 'Is it a cure?', answer: prose('No.') })).map((item) => item.field),
+    ).toEqual(['question'])
   })
 
   it('hasHealthClaims tells whether any item is a health claim', () => {
     expect(hasHealthClaims(checklist('faqs', faqSaying('It heals.')))).toBe(true)
-    expect(hasHealthClaims([{ kind: 'missing_excerpt', field: 'excerpt', message: 'The article has no excerpt.' }])).toBe(false)
+    expect(
+      hasHealthClaims([{ kind: 'missing_excerpt', field: 'excerpt', message: 'The article has no excerpt.' }]),
+    ).toBe(false)
   })
 })
 
@@ -278,22 +360,32 @@ describe('loadHealthClaimPhrases', () => {
   })
 
   it('reads a given file', () => {
-    expect(loadHealthClaimPhrases(fileWith('ok.json', '{ "phrases": [{ "phrase": " miracle ", "match": "word" }] }'))).toEqual([
-      { phrase: 'miracle', match: 'word' },
-    ])
+    expect(
+      loadHealthClaimPhrases(fileWith('ok.json', '{ "phrases": [{ "phrase": " miracle ", "match": "word" }] }')),
+    ).toEqual([{ phrase: 'miracle', match: 'word' }])
   })
 
   it.each([
     ['not JSON', '{ phrases: [', /Cannot read the health-claim phrases from .*: /],
     ['no phrases array', '{ "words": [] }', /is not a valid health-claim phrase list: it has no "phrases" array/],
-    ['an empty phrase', '{ "phrases": [{ "phrase": " ", "match": "word" }] }', /phrases\[0\]\.phrase must be a non-empty text/],
-    ['an unknown match', '{ "phrases": [{ "phrase": "cure", "match": "word" }, { "phrase": "cure", "match": "exact" }] }', /phrases\[1\]\.match must be "word" or "prefix", not "exact"/],
+    [
+      'an empty phrase',
+      '{ "phrases": [{ "phrase": " ", "match": "word" }] }',
+      /phrases\[0\]\.phrase must be a non-empty text/,
+    ],
+    [
+      'an unknown match',
+      '{ "phrases": [{ "phrase": "cure", "match": "word" }, { "phrase": "cure", "match": "exact" }] }',
+      /phrases\[1\]\.match must be "word" or "prefix", not "exact"/,
+    ],
   ])('a file with %s gives a clear error', (name, content, message) => {
     const file = fileWith(`${name.replaceAll(' ', '-')}.json`, content)
     expect(() => loadHealthClaimPhrases(file)).toThrow(message)
   })
 
   it('a missing file gives a clear error', () => {
-    expect(() => loadHealthClaimPhrases(path.join(dir, 'absent.json'))).toThrow(/Cannot read the health-claim phrases from .*absent\.json: ENOENT/)
+    expect(() => loadHealthClaimPhrases(path.join(dir, 'absent.json'))).toThrow(
+      /Cannot read the health-claim phrases from .*absent\.json: ENOENT/,
+    )
   })
 })

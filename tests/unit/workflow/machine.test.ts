@@ -13,13 +13,22 @@ const subjectIn = (stage: Stage): WorkflowSubject => ({ stage, authorId: 1, subm
 
 /** The rules, written out: every (stage, action, person) that is allowed. Everything else is refused. */
 const ALLOWED = new Set([
-  'draft submit author', 'draft submit reviewer', 'draft submit admin',
-  'changes_requested submit author', 'changes_requested submit reviewer', 'changes_requested submit admin',
-  'in_review withdraw author', 'in_review withdraw admin',
-  'in_review request_changes reviewer', 'in_review request_changes admin',
-  'in_review approve reviewer', 'in_review approve admin',
-  'approved publish reviewer', 'approved publish admin',
-  'published unpublish reviewer', 'published unpublish admin',
+  'draft submit author',
+  'draft submit reviewer',
+  'draft submit admin',
+  'changes_requested submit author',
+  'changes_requested submit reviewer',
+  'changes_requested submit admin',
+  'in_review withdraw author',
+  'in_review withdraw admin',
+  'in_review request_changes reviewer',
+  'in_review request_changes admin',
+  'in_review approve reviewer',
+  'in_review approve admin',
+  'approved publish reviewer',
+  'approved publish admin',
+  'published unpublish reviewer',
+  'published unpublish admin',
 ])
 
 const NEXT_STAGE: Record<Action, Stage> = {
@@ -74,31 +83,52 @@ describe('refusals say why, with the right status', () => {
   })
 
   it('400 for an unknown action', () => {
-    expect(decide(subjectIn('draft'), admin, 'delete-everything')).toMatchObject({ allowed: false, status: 400, reason: expect.stringContaining('Unknown action "delete-everything"') })
+    expect(decide(subjectIn('draft'), admin, 'delete-everything')).toMatchObject({
+      allowed: false,
+      status: 400,
+      reason: expect.stringContaining('Unknown action "delete-everything"'),
+    })
   })
 
   it('400 for request_changes without a comment', () => {
-    expect(decide(subjectIn('in_review'), reviewer, 'request_changes', '  ')).toMatchObject({ allowed: false, status: 400 })
+    expect(decide(subjectIn('in_review'), reviewer, 'request_changes', '  ')).toMatchObject({
+      allowed: false,
+      status: 400,
+    })
     expect(decide(subjectIn('in_review'), reviewer, 'request_changes')).toMatchObject({ allowed: false, status: 400 })
   })
 })
 
 describe('four eyes on approval', () => {
   it('refuses the reviewer who submitted the version', () => {
-    const decision = decide({ stage: 'in_review', authorId: 1, submittedBy: reviewer.id, lastEditedBy: 1 }, reviewer, 'approve')
+    const decision = decide(
+      { stage: 'in_review', authorId: 1, submittedBy: reviewer.id, lastEditedBy: 1 },
+      reviewer,
+      'approve',
+    )
     expect(decision).toMatchObject({ allowed: false, status: 403, reason: expect.stringContaining('second person') })
   })
 
   it('refuses an admin who last edited the version', () => {
-    expect(decide({ stage: 'in_review', authorId: 1, submittedBy: 1, lastEditedBy: admin.id }, admin, 'approve')).toMatchObject({ allowed: false, status: 403 })
+    expect(
+      decide({ stage: 'in_review', authorId: 1, submittedBy: 1, lastEditedBy: admin.id }, admin, 'approve'),
+    ).toMatchObject({ allowed: false, status: 403 })
   })
 
   it('compares ids by value, whatever their type', () => {
-    expect(decide({ stage: 'in_review', authorId: 1, submittedBy: '3', lastEditedBy: 1 }, reviewer, 'approve')).toMatchObject({ allowed: false })
+    expect(
+      decide({ stage: 'in_review', authorId: 1, submittedBy: '3', lastEditedBy: 1 }, reviewer, 'approve'),
+    ).toMatchObject({ allowed: false })
   })
 
   it('lets another reviewer approve', () => {
-    expect(decide({ stage: 'in_review', authorId: 1, submittedBy: reviewer.id, lastEditedBy: reviewer.id }, admin, 'approve')).toMatchObject({ allowed: true })
+    expect(
+      decide(
+        { stage: 'in_review', authorId: 1, submittedBy: reviewer.id, lastEditedBy: reviewer.id },
+        admin,
+        'approve',
+      ),
+    ).toMatchObject({ allowed: true })
   })
 })
 

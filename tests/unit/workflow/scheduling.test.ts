@@ -1,4 +1,9 @@
-import { availableSchedules, decideSchedule, mayCancelScheduled, type WorkflowActor } from '../../../src/workflow/machine'
+import {
+  availableSchedules,
+  decideSchedule,
+  mayCancelScheduled,
+  type WorkflowActor,
+} from '../../../src/workflow/machine'
 import { parseScheduleTime } from '../../../src/workflow/scheduleTime'
 import { STAGES } from '../../../src/workflow/transitions'
 
@@ -11,7 +16,9 @@ const subjectIn = (stage: (typeof STAGES)[number]) => ({ stage, authorId: 1, sub
 describe('what may be scheduled, by whom (the transition table)', () => {
   it('"Publish at…" on approved and "Unpublish at…" on published documents, for reviewers and admins', () => {
     const offered = STAGES.flatMap((stage) =>
-      Object.entries({ author, reviewer, admin }).map(([name, actor]) => `${stage} ${name}: ${availableSchedules(subjectIn(stage), actor).join(',')}`),
+      Object.entries({ author, reviewer, admin }).map(
+        ([name, actor]) => `${stage} ${name}: ${availableSchedules(subjectIn(stage), actor).join(',')}`,
+      ),
     )
     expect(offered.filter((line) => !line.endsWith(': '))).toEqual([
       'approved reviewer: publish',
@@ -45,8 +52,14 @@ describe('the time of a schedule', () => {
   const now = new Date('2026-12-03T09:00:00Z')
 
   it('is a later moment, with its time zone offset', () => {
-    expect(parseScheduleTime('2026-12-03T10:30:00+01:00', now)).toEqual({ ok: true, at: new Date('2026-12-03T09:30:00Z') })
-    expect(parseScheduleTime('2026-12-03T09:00:01.500Z', now)).toEqual({ ok: true, at: new Date('2026-12-03T09:00:01.500Z') })
+    expect(parseScheduleTime('2026-12-03T10:30:00+01:00', now)).toEqual({
+      ok: true,
+      at: new Date('2026-12-03T09:30:00Z'),
+    })
+    expect(parseScheduleTime('2026-12-03T09:00:01.500Z', now)).toEqual({
+      ok: true,
+      at: new Date('2026-12-03T09:00:01.500Z'),
+    })
     expect(parseScheduleTime('2028-02-29T00:00-05:30', now)).toMatchObject({ ok: true })
   })
 
@@ -66,7 +79,13 @@ describe('the time of a schedule', () => {
     expect(!result.ok && result.reason).toMatch(reason)
   })
 
-  it.each([[undefined], [null], [''], [1893456000000], [{ at: 'x' }]])('refuses a value that is not text: %p', (value) => {
-    expect(parseScheduleTime(value, now)).toMatchObject({ ok: false, reason: expect.stringMatching(/^"at" must be a date and time/) })
-  })
+  it.each([[undefined], [null], [''], [1893456000000], [{ at: 'x' }]])(
+    'refuses a value that is not text: %p',
+    (value) => {
+      expect(parseScheduleTime(value, now)).toMatchObject({
+        ok: false,
+        reason: expect.stringMatching(/^"at" must be a date and time/),
+      })
+    },
+  )
 })

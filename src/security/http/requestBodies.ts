@@ -8,7 +8,7 @@
 import { IncomingMessage } from 'node:http'
 import type { Request, RequestHandler, Response } from 'express'
 
-import { containsNulCharacter } from '../../security/nulCharacters'
+import { containsNulCharacter } from '../nulCharacters'
 import { sendApiError } from './apiError'
 
 const bufferedBodies = new WeakMap<Request, Buffer>()

@@ -1,13 +1,18 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, CollectionSlug } from 'payload'
 
-import { isStaff } from '../src/access/roles'
-import { ACTIONS, ACTION_LABELS, STAGE_LABELS, STAGES } from '../src/workflow/transitions'
+import { isStaff } from '../access/roles'
+import { ACTIONS, ACTION_LABELS, STAGE_LABELS, STAGES } from './transitions'
 
 const nobody = () => false
 
-/** The audit trail: one row per workflow transition, written only by the workflow itself. */
-export const WorkflowEvents: CollectionConfig = {
-  slug: 'workflow-events',
+export const AUDIT_TRAIL = 'workflow-events'
+
+/**
+ * The audit trail: one row per workflow transition, written only by the workflow itself. Its
+ * `document` may be any of the editorial collections.
+ */
+export const auditTrailCollection = (editorialCollections: string[]): CollectionConfig => ({
+  slug: AUDIT_TRAIL,
   labels: { singular: 'Workflow event', plural: 'Workflow events' },
   admin: {
     defaultColumns: ['action', 'document', 'from', 'to', 'actor', 'createdAt'],
@@ -22,7 +27,7 @@ export const WorkflowEvents: CollectionConfig = {
     delete: nobody,
   },
   fields: [
-    { name: 'document', type: 'relationship', relationTo: ['articles', 'techniques', 'faqs', 'myths'], required: true, index: true },
+    { name: 'document', type: 'relationship', relationTo: editorialCollections as CollectionSlug[], required: true, index: true },
     // The link above is emptied when its document is deleted; what the event was about is kept here for good.
     { name: 'documentCollection', type: 'text', required: true, index: true, admin: { readOnly: true } },
     { name: 'documentId', type: 'number', required: true, index: true, admin: { readOnly: true } },
@@ -36,4 +41,4 @@ export const WorkflowEvents: CollectionConfig = {
     { name: 'comment', type: 'textarea' },
     { name: 'checklist', type: 'json' },
   ],
-}
+})

@@ -9,7 +9,7 @@
  */
 import { Router, type RequestHandler } from 'express'
 
-import { captureResponse } from '../responseCapture'
+import { captureResponse } from '../../server/responseCapture'
 import { graphqlFieldUses } from './graphqlFields'
 
 /** Well above the time a known email takes, mail included. */

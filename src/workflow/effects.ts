@@ -1,0 +1,149 @@
+/**
+ * What each workflow action does besides moving the stage (the table in transitions.ts says
+ * where it moves), and what editing does to the stage and to an approval. Pure data and
+ * functions: perform.ts loads the facts an effect needs, asks `applyEffect`, and writes the answer.
+ */
+import type { ChecklistItem } from './claims'
+import { STAGE_AFTER_EDIT, type Action, type Stage } from './transitions'
+import type { SubmitRequirement } from './types'
+
+type Id = number | string
+
+/** The `workflow` group of a document, as stored. */
+export interface WorkflowGroup {
+  submittedBy?: unknown
+  submittedAt?: unknown
+  lastEditedBy?: unknown
+  approvedBy?: unknown
+  approvedAt?: unknown
+  approvedVersion?: unknown
+  reviewComment?: unknown
+  checklist?: unknown
+  [key: string]: unknown
+}
+
+/** What an effect may need to know, loaded by perform.ts only when the effect asks for it. */
+export interface EffectFacts {
+  /** submit: the content checklist of the document as submitted. */
+  checklist?: ChecklistItem[]
+  /** submit: the requirements (requiredToSubmit) the document does not meet. */
+  unmetRequirements?: SubmitRequirement[]
+  /** approve: the version the reviewer saw (the newest). */
+  newestVersion?: string | null
+  /** publish: the document's content is exactly the approved version's. */
+  approvedContentUnchanged?: boolean
+}
+
+export type Fact = keyof EffectFacts
+
+export interface EffectInput {
+  workflow: WorkflowGroup
+  actorId: Id
+  now: string
+  comment: string | null
+  /** The reviewer confirmed the possible health claims (approve). */
+  acknowledgeClaims: boolean
+  facts: EffectFacts
+}
+
+export interface EffectResult {
+  workflow: WorkflowGroup
+  /** Publish and unpublish change the public version; the rest save a draft. */
+  status?: 'published' | 'draft'
+  /** Kept with the audit event (submit). */
+  checklist?: ChecklistItem[]
+}
+
+export type Refusal = { status: 409; reason: string; data?: Record<string, unknown> }
+
+interface Effect {
+  needs: readonly Fact[]
+  /** A reason the action cannot happen after all, although the table allows it. */
+  refusal?: (input: EffectInput, noun: string) => Refusal | undefined
+  apply: (input: EffectInput) => EffectResult
+}
+
+const healthClaimsIn = (workflow: WorkflowGroup) => ((workflow.checklist ?? []) as ChecklistItem[]).filter((item) => item.kind === 'health_claim')
+
+export const EFFECTS: Record<Action, Effect> = {
+  submit: {
+    needs: ['checklist', 'unmetRequirements'],
+    refusal: ({ facts }) => {
+      const unmet = facts.unmetRequirements ?? []
+      if (unmet.length === 0) return undefined
+      return { status: 409, reason: unmet.map((requirement) => requirement.message).join(' '), data: { missing: unmet.map((requirement) => requirement.field) } }
+    },
+    apply: ({ workflow, actorId, now, facts }) => ({
+      workflow: { ...workflow, submittedBy: actorId, submittedAt: now, reviewComment: null, checklist: facts.checklist },
+      checklist: facts.checklist,
+    }),
+  },
+  withdraw: {
+    needs: [],
+    apply: ({ workflow }) => ({ workflow: { ...workflow, submittedBy: null, submittedAt: null } }),
+  },
+  request_changes: {
+    needs: [],
+    apply: ({ workflow, comment }) => ({ workflow: { ...workflow, reviewComment: comment } }),
+  },
+  approve: {
+    needs: ['newestVersion'],
+    refusal: ({ workflow, acknowledgeClaims }, noun) => {
+      const claims = healthClaimsIn(workflow)
+      if (claims.length === 0 || acknowledgeClaims) return undefined
+      return { status: 409, reason: `This ${noun} contains possible health claims. Check them and approve again with "acknowledgeClaims": true.`, data: { claims } }
+    },
+    // The version the reviewer saw; publish checks that exactly this content goes live.
+    apply: ({ workflow, actorId, now, facts }) => ({ workflow: { ...workflow, approvedBy: actorId, approvedAt: now, approvedVersion: facts.newestVersion } }),
+  },
+  publish: {
+    needs: ['approvedContentUnchanged'],
+    refusal: ({ facts }) =>
+      facts.approvedContentUnchanged ? undefined : { status: 409, reason: 'The content changed after it was approved: it needs a new review before it can be published.' },
+    apply: ({ workflow }) => ({ workflow, status: 'published' }),
+  },
+  unpublish: {
+    needs: [],
+    apply: ({ workflow }) => ({ workflow, status: 'draft' }),
+  },
+}
+
+/** The effect of `action`, or the reason it cannot happen. */
+export function applyEffect(action: Action, input: EffectInput, noun: string): { ok: true; result: EffectResult } | { ok: false; refusal: Refusal } {
+  const effect = EFFECTS[action]
+  const refusal = effect.refusal?.(input, noun)
+  return refusal ? { ok: false, refusal } : { ok: true, result: effect.apply(input) }
+}
+
+const isFilledIn = (value: unknown): boolean => (typeof value === 'string' ? value.trim() !== '' : typeof value === 'number')
+
+/** Text that is not blank, or a list with at least one item whose every text is filled in. */
+function meets(value: unknown): boolean {
+  if (Array.isArray(value)) {
+    return value.some((item) => typeof item === 'object' && item !== null && Object.entries(item).filter(([key]) => key !== 'id').every(([, field]) => isFilledIn(field)))
+  }
+  return isFilledIn(value)
+}
+
+/** The requirements a document does not meet before submission. */
+export const unmetRequirements = (requirements: SubmitRequirement[], doc: Record<string, unknown>): SubmitRequirement[] =>
+  requirements.filter((requirement) => !meets(doc[requirement.field]))
+
+/** Fields that record the workflow rather than the content: changing them voids no approval. */
+const NOT_CONTENT = new Set(['id', 'workflow', 'workflowStage', '_status', 'updatedAt', 'createdAt', 'publishedAt'])
+
+const contentOf = (doc: Record<string, unknown>) =>
+  JSON.stringify(Object.keys(doc).filter((key) => !NOT_CONTENT.has(key)).sort().map((key) => [key, doc[key]]))
+
+/** Whether two states of a document have the same content (what a reader would see). */
+export const sameContent = (a: Record<string, unknown>, b: Record<string, unknown>): boolean => contentOf(a) === contentOf(b)
+
+/**
+ * An edit by `editorId`: the stage it leads to (or 'frozen': refused), and the workflow group
+ * after it. An edit that moves the stage voids the approval, so the new content needs a new one.
+ */
+export function afterEdit(stage: Stage, workflow: WorkflowGroup, editorId: Id | null): { stage: Stage | 'frozen'; workflow: WorkflowGroup } {
+  const next = STAGE_AFTER_EDIT[stage]
+  const approvalVoided = next !== stage ? { approvedBy: null, approvedAt: null, approvedVersion: null } : {}
+  return { stage: next, workflow: { ...workflow, ...approvalVoided, lastEditedBy: editorId ?? workflow.lastEditedBy ?? null } }
+}
