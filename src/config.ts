@@ -130,7 +130,8 @@ function readWholeNumber(env: Env, name: string, fallback: number, least = 0): n
   const raw = env[name]
   if (raw === undefined || raw === '') return fallback
   const value = Number(raw)
-  if (!Number.isInteger(value) || value < least) throw new ConfigError(`${name} must be a whole number of at least ${least}, got "${raw}"`)
+  if (!Number.isInteger(value) || value < least)
+    throw new ConfigError(`${name} must be a whole number of at least ${least}, got "${raw}"`)
   return value
 }
 
@@ -144,11 +145,18 @@ function readOnOff(env: Env, name: string, fallback: boolean): boolean {
 }
 
 function readWebhookUrls(env: Env): string[] {
-  const urls = (env.WEBHOOK_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean)
+  const urls = (env.WEBHOOK_URLS ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean)
   for (const url of urls) {
-    if (!/^https?:\/\/[^\s]+$/.test(url)) throw new ConfigError(`WEBHOOK_URLS must be comma-separated http(s) URLs, got "${url}"`)
+    if (!/^https?:\/\/[^\s]+$/.test(url))
+      throw new ConfigError(`WEBHOOK_URLS must be comma-separated http(s) URLs, got "${url}"`)
   }
-  if (urls.length > 0 && !env.WEBHOOK_SECRET) throw new ConfigError('WEBHOOK_SECRET is required when WEBHOOK_URLS is set: receivers verify the signature with it.')
+  if (urls.length > 0 && !env.WEBHOOK_SECRET)
+    throw new ConfigError(
+      'WEBHOOK_SECRET is required when WEBHOOK_URLS is set: receivers verify the signature with it.',
+    )
   return urls
 }
 
@@ -156,12 +164,21 @@ const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s]+$/
 
 /** Replicas and the LISTEN connection belong to the primary that DATABASE_URL names. */
 function readPrimaryCompanions(env: Env): Pick<Settings, 'databaseReplicaUrls' | 'databaseListenUrl'> {
-  const replicas = (env.DATABASE_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean)
+  const replicas = (env.DATABASE_REPLICA_URLS ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean)
   const listen = env.DATABASE_LISTEN_URL?.trim() || undefined
-  for (const [name, url] of [...replicas.map((url) => ['DATABASE_REPLICA_URLS', url]), ['DATABASE_LISTEN_URL', listen]]) {
+  for (const [name, url] of [
+    ...replicas.map((url) => ['DATABASE_REPLICA_URLS', url]),
+    ['DATABASE_LISTEN_URL', listen],
+  ]) {
     if (url === undefined) continue
     if (!POSTGRES_URL.test(url)) throw new ConfigError(`${name} must be postgres:// URLs, got "${url}"`)
-    if (!env.DATABASE_URL) throw new ConfigError(`${name} needs DATABASE_URL: it names connections to that primary, never to the embedded database.`)
+    if (!env.DATABASE_URL)
+      throw new ConfigError(
+        `${name} needs DATABASE_URL: it names connections to that primary, never to the embedded database.`,
+      )
   }
   return { databaseReplicaUrls: replicas, databaseListenUrl: listen }
 }
@@ -170,11 +187,14 @@ function readS3Settings(env: Env): S3Settings | undefined {
   const bucket = env.S3_BUCKET?.trim()
   if (!bucket) return undefined
   const endpoint = env.S3_ENDPOINT?.trim() || undefined
-  if (endpoint && !/^https?:\/\/[^\s]+$/.test(endpoint)) throw new ConfigError(`S3_ENDPOINT must be an http(s) URL, got "${endpoint}"`)
+  if (endpoint && !/^https?:\/\/[^\s]+$/.test(endpoint))
+    throw new ConfigError(`S3_ENDPOINT must be an http(s) URL, got "${endpoint}"`)
   const accessKeyId = env.S3_ACCESS_KEY_ID || undefined
   const secretAccessKey = env.S3_SECRET_ACCESS_KEY || undefined
   if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
-    throw new ConfigError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the machine\'s AWS credentials.')
+    throw new ConfigError(
+      "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the machine's AWS credentials.",
+    )
   }
   return {
     bucket,
@@ -188,17 +208,23 @@ function readS3Settings(env: Env): S3Settings | undefined {
 
 function readRedisUrl(env: Env): string | undefined {
   const url = env.REDIS_URL?.trim()
-  if (url && !/^rediss?:\/\/[^\s]+$/.test(url)) throw new ConfigError(`REDIS_URL must be a redis:// or rediss:// URL, got "${url}"`)
+  if (url && !/^rediss?:\/\/[^\s]+$/.test(url))
+    throw new ConfigError(`REDIS_URL must be a redis:// or rediss:// URL, got "${url}"`)
   return url || undefined
 }
 
 const readPositiveInteger = (env: Env, name: string, fallback: number) => readWholeNumber(env, name, fallback, 1)
 
 function readAllowedOrigins(env: Env): string[] {
-  const origins = (env.ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean)
+  const origins = (env.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim().replace(/\/+$/, ''))
+    .filter(Boolean)
   for (const origin of origins) {
     if (!/^https?:\/\/[^\s/]+$/.test(origin)) {
-      throw new ConfigError(`ALLOWED_ORIGINS must be comma-separated origins like https://www.example.com (no path), got "${origin}"`)
+      throw new ConfigError(
+        `ALLOWED_ORIGINS must be comma-separated origins like https://www.example.com (no path), got "${origin}"`,
+      )
     }
   }
   return origins
@@ -207,7 +233,8 @@ function readAllowedOrigins(env: Env): string[] {
 /** The reference front end (examples/spa-site) or your own: where the admin's Preview opens drafts. */
 function readSiteUrl(env: Env): string | undefined {
   const url = env.SITE_URL?.trim().replace(/\/+$/, '')
-  if (url && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(url)) throw new ConfigError(`SITE_URL must be an http(s) URL such as http://localhost:3001, got "${url}"`)
+  if (url && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(url))
+    throw new ConfigError(`SITE_URL must be an http(s) URL such as http://localhost:3001, got "${url}"`)
   return url || undefined
 }
 

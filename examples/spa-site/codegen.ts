@@ -13,7 +13,12 @@ const config: CodegenConfig = {
     './src/gql/': {
       preset: 'client',
       // Documents as typed strings: no GraphQL client library is shipped to run them.
-      config: { documentMode: 'string', useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string', JSON: 'unknown', EmailAddress: 'string' } },
+      config: {
+        documentMode: 'string',
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { DateTime: 'string', JSON: 'unknown', EmailAddress: 'string' },
+      },
       presetConfig: { fragmentMasking: false },
     },
   },

@@ -25,13 +25,29 @@ function requireStaff(req: PayloadRequest): void {
 
 function documentIdOf(req: PayloadRequest, collection: string): number {
   const id = String(req.routeParams?.id ?? '')
-  if (!/^[1-9]\d{0,9}$/.test(id) || Number(id) > 2_147_483_647) throw new APIError(`There is no ${collection} document with that id: ids are whole numbers from 1 up.`, 404, undefined, true)
+  if (!/^[1-9]\d{0,9}$/.test(id) || Number(id) > 2_147_483_647)
+    throw new APIError(
+      `There is no ${collection} document with that id: ids are whole numbers from 1 up.`,
+      404,
+      undefined,
+      true,
+    )
   return Number(id)
 }
 
 /** The document must exist and be readable by this staff member (drafts included). */
 async function ensureReadable(req: PayloadRequest, collection: string, id: number): Promise<void> {
-  const doc = await req.payload.findByID({ collection: collection as never, id, draft: true, depth: 0, select: { id: true } as never, overrideAccess: false, user: req.user, req, disableErrors: true })
+  const doc = await req.payload.findByID({
+    collection: collection as never,
+    id,
+    draft: true,
+    depth: 0,
+    select: { id: true } as never,
+    overrideAccess: false,
+    user: req.user,
+    req,
+    disableErrors: true,
+  })
   if (!doc) throw new APIError(`There is no ${collection} document with id ${id}.`, 404, undefined, true)
 }
 
@@ -48,7 +64,12 @@ async function requestedLifetime(req: PayloadRequest, options: ResolvedPreviewLi
   const expiresIn = (body as { expiresIn?: unknown } | null)?.expiresIn
   if (expiresIn === undefined) return options.ttlSeconds
   if (!Number.isInteger(expiresIn) || (expiresIn as number) < 60 || (expiresIn as number) > options.maxTtlSeconds) {
-    throw new APIError(`"expiresIn" is the link's lifetime in whole seconds, from 60 to ${options.maxTtlSeconds}.`, 400, undefined, true)
+    throw new APIError(
+      `"expiresIn" is the link's lifetime in whole seconds, from 60 to ${options.maxTtlSeconds}.`,
+      400,
+      undefined,
+      true,
+    )
   }
   return expiresIn as number
 }
@@ -74,7 +95,10 @@ export function documentPreviewEndpoints(collection: string, options: ResolvedPr
         const id = documentIdOf(req, collection)
         await ensureReadable(req, collection, id)
         await revoke(req.payload, documentScope(collection, id))
-        req.payload.logger.info({ preview: { collection, id }, by: req.user?.id }, 'preview links of a document revoked')
+        req.payload.logger.info(
+          { preview: { collection, id }, by: req.user?.id },
+          'preview links of a document revoked',
+        )
         return answer({ revoked: { collection, id }, message: 'Every preview link to this document now answers 401.' })
       },
     },
@@ -88,7 +112,13 @@ export function rootPreviewEndpoints(options: ResolvedPreviewLinksOptions): Endp
       method: 'delete',
       handler: async (req) => {
         requireStaff(req)
-        if (!isAdminUser(req.user)) throw new APIError('Only admins revoke every preview link at once; revoke one document\'s links from that document.', 403, undefined, true)
+        if (!isAdminUser(req.user))
+          throw new APIError(
+            "Only admins revoke every preview link at once; revoke one document's links from that document.",
+            403,
+            undefined,
+            true,
+          )
         await revoke(req.payload, EVERY_LINK)
         req.payload.logger.info({ by: req.user?.id }, 'every preview link revoked')
         return answer({ revoked: 'all', message: 'Every preview link issued so far now answers 401.' })
@@ -99,12 +129,27 @@ export function rootPreviewEndpoints(options: ResolvedPreviewLinksOptions): Endp
       method: 'get',
       handler: async (req) => {
         const token = previewTokenOf(req)
-        if (!token) throw new APIError(`Send the preview token in the ${PREVIEW_TOKEN_HEADER} header.`, 401, undefined, true)
+        if (!token)
+          throw new APIError(`Send the preview token in the ${PREVIEW_TOKEN_HEADER} header.`, 401, undefined, true)
         const grant = await verifyPreviewToken(req, token, options.collections)
         // The system reads the slug of the one document the valid token names, for the front end's redirect.
-        const doc = (await req.payload.findByID({ collection: grant.collection as never, id: grant.id, draft: true, depth: 0, select: { slug: true } as never, overrideAccess: true, disableErrors: true })) as { slug?: string } | null
-        if (!doc) throw new APIError('The document this preview link was made for no longer exists.', 404, undefined, true)
-        return answer({ collection: grant.collection, id: grant.id, slug: doc.slug ?? null, expiresAt: new Date(grant.expiresAt * 1000).toISOString() })
+        const doc = (await req.payload.findByID({
+          collection: grant.collection as never,
+          id: grant.id,
+          draft: true,
+          depth: 0,
+          select: { slug: true } as never,
+          overrideAccess: true,
+          disableErrors: true,
+        })) as { slug?: string } | null
+        if (!doc)
+          throw new APIError('The document this preview link was made for no longer exists.', 404, undefined, true)
+        return answer({
+          collection: grant.collection,
+          id: grant.id,
+          slug: doc.slug ?? null,
+          expiresAt: new Date(grant.expiresAt * 1000).toISOString(),
+        })
       },
     },
   ]

@@ -14,7 +14,8 @@ import type { PreviewGrant } from './types'
 /** Where a front end sends the token: a header, so it never lands in URLs, logs or cache keys. */
 export const PREVIEW_TOKEN_HEADER = 'x-preview-token'
 
-export const previewTokenOf = (req: PayloadRequest): string | undefined => req.headers?.get(PREVIEW_TOKEN_HEADER) ?? undefined
+export const previewTokenOf = (req: PayloadRequest): string | undefined =>
+  req.headers?.get(PREVIEW_TOKEN_HEADER) ?? undefined
 
 export class PreviewRefused extends APIError {
   constructor(reason: TokenRefusal) {
@@ -23,7 +24,11 @@ export class PreviewRefused extends APIError {
 }
 
 /** Checks a token completely: signature, expiry and revocation. Throws PreviewRefused (401). */
-export async function verifyPreviewToken(req: PayloadRequest, token: string, collections: readonly string[]): Promise<PreviewGrant> {
+export async function verifyPreviewToken(
+  req: PayloadRequest,
+  token: string,
+  collections: readonly string[],
+): Promise<PreviewGrant> {
   const check = readPreviewToken(previewKey(req.payload.secret), token, Math.floor(Date.now() / 1000))
   if (!check.valid) throw new PreviewRefused(check.reason)
   const { claims } = check
@@ -52,7 +57,9 @@ export function previewGrantOf(req: PayloadRequest, collections: readonly string
 }
 
 const isGrantedDocument = (grant: PreviewGrant | undefined, collection: string, id: unknown): boolean =>
-  Boolean(grant && grant.collection === collection && id !== undefined && id !== null && String(id) === String(grant.id))
+  Boolean(
+    grant && grant.collection === collection && id !== undefined && id !== null && String(id) === String(grant.id),
+  )
 
 /**
  * Read access: the granted document when read by its id; otherwise the collection's own rule.
@@ -73,7 +80,10 @@ export function readWithPreviewGrant(collection: string, collections: readonly s
  * which would otherwise hide a published document whose latest version is a draft. A bad token
  * is refused here with its reason (401), before anything runs.
  */
-export function previewReadsOnlyItsDraft(collection: string, collections: readonly string[]): CollectionBeforeOperationHook {
+export function previewReadsOnlyItsDraft(
+  collection: string,
+  collections: readonly string[],
+): CollectionBeforeOperationHook {
   return async ({ args, operation, req }) => {
     if (!previewTokenOf(req)) return args
     const grant = await previewGrantOf(req, collections)

@@ -22,10 +22,20 @@ export type { PreviewLinksOptions } from './types'
 export { PREVIEW_TOKEN_HEADER } from './grant'
 
 /** The admin's own preview address for a document: a link valid for the configured time. */
-async function adminPreviewUrl(req: PayloadRequest, collection: string, id: unknown, options: ResolvedPreviewLinksOptions): Promise<string | null> {
+async function adminPreviewUrl(
+  req: PayloadRequest,
+  collection: string,
+  id: unknown,
+  options: ResolvedPreviewLinksOptions,
+): Promise<string | null> {
   if (!options.siteUrl || typeof id !== 'number') return null // a document not saved yet has nothing to preview
   // Expiry rounded to the hour: the same address while the writer types, so Live Preview's iframe is not reloaded.
-  const link = await issuePreviewLink(req.payload, { collection, id }, { seconds: options.ttlSeconds, roundToHour: true }, options.siteUrl)
+  const link = await issuePreviewLink(
+    req.payload,
+    { collection, id },
+    { seconds: options.ttlSeconds, roundToHour: true },
+    options.siteUrl,
+  )
   return link.url ?? null
 }
 
@@ -38,9 +48,15 @@ function withPreviewLinks(collection: CollectionConfig, options: ResolvedPreview
     access: { ...collection.access, read: readWithPreviewGrant(slug, options.collections, ownRead) },
     hooks: {
       ...collection.hooks,
-      beforeOperation: [previewReadsOnlyItsDraft(slug, options.collections), ...(collection.hooks?.beforeOperation ?? [])],
+      beforeOperation: [
+        previewReadsOnlyItsDraft(slug, options.collections),
+        ...(collection.hooks?.beforeOperation ?? []),
+      ],
     },
-    endpoints: [...(Array.isArray(collection.endpoints) ? collection.endpoints : []), ...documentPreviewEndpoints(slug, options)],
+    endpoints: [
+      ...(Array.isArray(collection.endpoints) ? collection.endpoints : []),
+      ...documentPreviewEndpoints(slug, options),
+    ],
     admin: {
       ...collection.admin,
       ...(options.siteUrl
@@ -65,7 +81,9 @@ export const previewLinks =
     return {
       ...config,
       collections: [
-        ...(config.collections ?? []).map((collection) => (options.collections.includes(collection.slug as never) ? withPreviewLinks(collection, options) : collection)),
+        ...(config.collections ?? []).map((collection) =>
+          options.collections.includes(collection.slug as never) ? withPreviewLinks(collection, options) : collection,
+        ),
         PreviewLinkRevocations,
       ],
       endpoints: [...(config.endpoints ?? []), ...rootPreviewEndpoints(options)],

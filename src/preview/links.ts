@@ -16,7 +16,8 @@ export interface IssuedPreviewLink {
   url?: string
 }
 
-export const draftRouteUrl = (siteUrl: string, token: string) => `${siteUrl}/api/draft?token=${encodeURIComponent(token)}`
+export const draftRouteUrl = (siteUrl: string, token: string) =>
+  `${siteUrl}/api/draft?token=${encodeURIComponent(token)}`
 
 export async function issuePreviewLink(
   payload: Payload,
@@ -27,7 +28,13 @@ export async function issuePreviewLink(
   const now = Math.floor(Date.now() / 1000)
   const expires = lifetime.roundToHour ? roundedExpiry(now, lifetime.seconds) : now + lifetime.seconds
   const generations = await currentGenerations(payload, target.collection, target.id)
-  const token = signPreviewToken(previewKey(payload.secret), { c: target.collection, i: target.id, e: expires, g: generations.all, d: generations.document })
+  const token = signPreviewToken(previewKey(payload.secret), {
+    c: target.collection,
+    i: target.id,
+    e: expires,
+    g: generations.all,
+    d: generations.document,
+  })
   return {
     token,
     collection: target.collection,

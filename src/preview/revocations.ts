@@ -54,7 +54,9 @@ export async function currentGenerations(payload: Payload, collection: string, i
  * token issued before it is refused from now on.
  */
 export async function revoke(payload: Payload, scope: string): Promise<number> {
-  const db = payload.db as unknown as { drizzle: { execute: (query: unknown) => Promise<{ rows: { generation: number }[] }> } }
+  const db = payload.db as unknown as {
+    drizzle: { execute: (query: unknown) => Promise<{ rows: { generation: number }[] }> }
+  }
   const { rows } = await db.drizzle.execute(sql`
     insert into preview_link_revocations (scope, generation, updated_at, created_at)
     values (${scope}, 1, now(), now())

@@ -26,7 +26,8 @@ export type TokenRefusal = 'malformed' | 'altered' | 'expired' | 'revoked'
 export type TokenCheck = { valid: true; claims: PreviewClaims } | { valid: false; reason: TokenRefusal }
 
 /** A key of its own for preview links, so a token signature is never valid as anything else Payload signs. */
-export const previewKey = (secret: string): Buffer => createHmac('sha256', secret).update('spa-cms preview links v1').digest()
+export const previewKey = (secret: string): Buffer =>
+  createHmac('sha256', secret).update('spa-cms preview links v1').digest()
 
 const sign = (key: Buffer, text: string) => createHmac('sha256', key).update(text, 'utf8').digest('base64url')
 
@@ -70,7 +71,8 @@ export function readPreviewToken(key: Buffer, token: string, nowSeconds: number)
 
 export const REFUSAL_MESSAGES: Record<TokenRefusal, string> = {
   malformed: 'This preview link is not valid: the token is incomplete or damaged. Ask for a new preview link.',
-  altered: 'This preview link is not valid: the token was altered or signed by another server. Ask for a new preview link.',
+  altered:
+    'This preview link is not valid: the token was altered or signed by another server. Ask for a new preview link.',
   expired: 'This preview link has expired. Ask for a new preview link.',
   revoked: 'This preview link was revoked. Ask for a new preview link.',
 }
@@ -79,4 +81,5 @@ export const REFUSAL_MESSAGES: Record<TokenRefusal, string> = {
  * Expiry rounded up to the next whole hour: tokens minted for the admin's preview within the same
  * hour are identical, so Live Preview's iframe address stays the same while the writer types.
  */
-export const roundedExpiry = (nowSeconds: number, ttlSeconds: number): number => Math.ceil(nowSeconds / 3600) * 3600 + ttlSeconds
+export const roundedExpiry = (nowSeconds: number, ttlSeconds: number): number =>
+  Math.ceil(nowSeconds / 3600) * 3600 + ttlSeconds

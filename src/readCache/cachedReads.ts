@@ -19,9 +19,23 @@ import { captureResponse } from '../server/responseCapture'
 import type { CachedReadProtections } from '../security/http'
 import { setHeaders } from '../security/http/headers'
 import { jsonBodyOf } from '../security/http/requestBodies'
-import { boundedMemo, carriesCredentials, GRAPHQL_PATH, planGraphqlRequest, planRestRequest, graphqlParamsFromSearch, type CachePlan } from './cachePlan'
+import {
+  boundedMemo,
+  carriesCredentials,
+  GRAPHQL_PATH,
+  planGraphqlRequest,
+  planRestRequest,
+  graphqlParamsFromSearch,
+  type CachePlan,
+} from './cachePlan'
 import { cdnTagHeaders } from './cdnTags'
-import { entityTag, matchesIfNoneMatch, PERSONAL_CACHE_CONTROL, publicCacheControl, type PublicCachePolicy } from './httpCaching'
+import {
+  entityTag,
+  matchesIfNoneMatch,
+  PERSONAL_CACHE_CONTROL,
+  publicCacheControl,
+  type PublicCachePolicy,
+} from './httpCaching'
 import type { CachedResponse, ReadCache } from './readCache'
 import { newReadCacheScope, runInReadCacheScope, type ReadCacheScope } from './requestScope'
 
@@ -36,7 +50,15 @@ function dropChangesBeforeResponding(res: ServerResponse, scope: ReadCacheScope,
 }
 
 /** Headers that belong to one exchange, not to the content. */
-const PER_EXCHANGE_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'x-request-id', 'set-cookie'])
+const PER_EXCHANGE_HEADERS = new Set([
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'x-request-id',
+  'set-cookie',
+])
 
 /**
  * The headers Payload gave the answer. Those set before it ran (request id, security headers,
@@ -77,7 +99,11 @@ function sendCached(req: IncomingMessage, res: ServerResponse, cached: CachedRes
 
 const isJson = (contentType: unknown) => typeof contentType === 'string' && contentType.startsWith('application/json')
 
-const DECODERS: Record<string, (body: Buffer) => Buffer> = { gzip: gunzipSync, deflate: inflateSync, br: brotliDecompressSync }
+const DECODERS: Record<string, (body: Buffer) => Buffer> = {
+  gzip: gunzipSync,
+  deflate: inflateSync,
+  br: brotliDecompressSync,
+}
 
 /** GraphQL reports failures inside a 200; such an answer is not content to keep. */
 function hasGraphqlErrors(body: Buffer, contentEncoding: unknown): boolean {
@@ -106,13 +132,18 @@ function planFromUrl(method: string, rawUrl: string): CachePlan {
 }
 
 /** An anonymous GET's plan depends on its URL alone: each URL is parsed once. */
-const planAnonymousGet = boundedMemo(1_000, (url: string) => url, (url: string) => planFromUrl('GET', url))
+const planAnonymousGet = boundedMemo(
+  1_000,
+  (url: string) => url,
+  (url: string) => planFromUrl('GET', url),
+)
 
 function planFromRequest(req: Request): CachePlan {
   if (!req.url.startsWith('/api/')) return PASS_ANONYMOUS
   if (carriesCredentials(req.headers)) return PERSONAL
   if (req.method === 'GET') return planAnonymousGet(req.url)
-  if (req.method === 'POST' && new URL(req.url, 'http://localhost').pathname === GRAPHQL_PATH) return planGraphqlPost(req)
+  if (req.method === 'POST' && new URL(req.url, 'http://localhost').pathname === GRAPHQL_PATH)
+    return planGraphqlPost(req)
   return planFromUrl(req.method, req.url)
 }
 
@@ -128,13 +159,18 @@ function planOf(req: Request): CachePlan {
   return plan
 }
 
-const isGraphqlPost = (req: Request) => req.method === 'POST' && (req.url === GRAPHQL_PATH || req.url.startsWith(`${GRAPHQL_PATH}?`))
+const isGraphqlPost = (req: Request) =>
+  req.method === 'POST' && (req.url === GRAPHQL_PATH || req.url.startsWith(`${GRAPHQL_PATH}?`))
 
 /**
  * The hit path: answers anonymous reads that are in memory before the layers they do not need
  * (the remaining middleware, Next, Payload). Everything else goes on unchanged.
  */
-export function answerFromReadCache(cache: ReadCache, policy: PublicCachePolicy, protections: CachedReadProtections): RequestHandler {
+export function answerFromReadCache(
+  cache: ReadCache,
+  policy: PublicCachePolicy,
+  protections: CachedReadProtections,
+): RequestHandler {
   const cacheControl = publicCacheControl(policy)
 
   function answerIfCached(req: Request, res: Response, next: NextFunction): void {
@@ -164,7 +200,13 @@ export function answerFromReadCache(cache: ReadCache, policy: PublicCachePolicy,
 export function cachedReads(cache: ReadCache, policy: PublicCachePolicy, downstream: RequestHandler): RequestHandler {
   const cacheControl = publicCacheControl(policy)
 
-  function serve(plan: CacheablePlan, req: IncomingMessage, res: ServerResponse, scope: ReadCacheScope, handOn: () => void): void {
+  function serve(
+    plan: CacheablePlan,
+    req: IncomingMessage,
+    res: ServerResponse,
+    scope: ReadCacheScope,
+    handOn: () => void,
+  ): void {
     const key = variantKey(plan.key, req)
     const cached = cache.lookup(key)
     if (cached) return sendCached(req, res, cached, cacheControl)
@@ -180,7 +222,11 @@ export function cachedReads(cache: ReadCache, policy: PublicCachePolicy, downstr
       if (!keep) return send(body)
       const tags = [...plan.tags, ...scope.reads]
       const tagHeaders = cdnTagHeaders(tags)
-      const response = { body, headers: { ...contentHeaders(res, setBeforePayload), ...tagHeaders }, etag: entityTag(body) }
+      const response = {
+        body,
+        headers: { ...contentHeaders(res, setBeforePayload), ...tagHeaders },
+        etag: entityTag(body),
+      }
       cache.offer(key, response, tags, fill)
       for (const [name, value] of Object.entries(tagHeaders)) res.setHeader(name, value)
       res.setHeader('ETag', response.etag)

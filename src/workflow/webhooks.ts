@@ -99,7 +99,10 @@ export const webhookTask: TaskConfig<WebhookTaskIO> = {
         signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
       })
     } catch (error) {
-      const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${WEBHOOK_TIMEOUT_MS} ms` : String((error as Error)?.cause ?? error)
+      const reason =
+        error instanceof Error && error.name === 'TimeoutError'
+          ? `no answer within ${WEBHOOK_TIMEOUT_MS} ms`
+          : String((error as Error)?.cause ?? error)
       throw new Error(`webhook to ${describeUrl(url)} failed: ${reason}`)
     }
     await response.body?.cancel().catch(() => {})
@@ -116,7 +119,11 @@ export async function queueWebhooks(payload: Payload, body: WebhookBody): Promis
   const json = JSON.stringify({ ...body, tags: tagsMadeStaleBy(body.collection, body.id) } satisfies WebhookBody)
   const { urls } = workflowOptions(payload).webhooks
   for (const url of urls) {
-    await payload.jobs.queue({ task: WEBHOOK_TASK, queue: WEBHOOK_QUEUE, input: { receiver: receiverFingerprint(url), body: json } })
+    await payload.jobs.queue({
+      task: WEBHOOK_TASK,
+      queue: WEBHOOK_QUEUE,
+      input: { receiver: receiverFingerprint(url), body: json },
+    })
   }
   return urls.length
 }
@@ -143,7 +150,8 @@ const RUN_LIMIT = 20
 const MIN_FOLLOW_UP_MS = 250
 
 /** After payload.destroy() the Postgres adapter drops its drizzle instance: stop following up. */
-const isClosed = (payload: Payload) => 'drizzle' in payload.db && (payload.db as { drizzle?: unknown }).drizzle === undefined
+const isClosed = (payload: Payload) =>
+  'drizzle' in payload.db && (payload.db as { drizzle?: unknown }).drizzle === undefined
 
 /**
  * Runs the webhook queue in the background until nothing is due, then sleeps until the next
@@ -172,7 +180,10 @@ export function kickWebhookQueue(payload: Payload): void {
       if (isClosed(payload)) return
       if (state.again) return kickWebhookQueue(payload)
       if (nextDue === null) return
-      state.timer = setTimeout(() => kickWebhookQueue(payload), Math.max(MIN_FOLLOW_UP_MS, nextDue.getTime() - Date.now() + 50))
+      state.timer = setTimeout(
+        () => kickWebhookQueue(payload),
+        Math.max(MIN_FOLLOW_UP_MS, nextDue.getTime() - Date.now() + 50),
+      )
       state.timer.unref()
     })
 }

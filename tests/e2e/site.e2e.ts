@@ -45,10 +45,18 @@ function freePort(): Promise<number> {
   })
 }
 
-async function api(method: string, path: string, { login, body, headers = {} }: { login?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+async function api(
+  method: string,
+  path: string,
+  { login, body, headers = {} }: { login?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
   const response = await fetch(`${cms.baseUrl}${path}`, {
     method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(login ? { authorization: `JWT ${login}` } : {}), ...headers },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(login ? { authorization: `JWT ${login}` } : {}),
+      ...headers,
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   const text = await response.text()
@@ -58,23 +66,46 @@ async function api(method: string, path: string, { login, body, headers = {} }: 
   } catch {
     json = undefined
   }
-  if (!response.ok && !headers['x-expect-failure']) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`)
+  if (!response.ok && !headers['x-expect-failure'])
+    throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`)
   return { status: response.status, body: json }
 }
 
 const paragraph = (text: string) => ({
-  root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: 'ltr', format: '', indent: 0, children: [{ type: 'text', version: 1, text, detail: 0, format: 0, mode: 'normal', style: '' }] }] },
+  root: {
+    type: 'root',
+    version: 1,
+    direction: 'ltr',
+    format: '',
+    indent: 0,
+    children: [
+      {
+        type: 'paragraph',
+        version: 1,
+        direction: 'ltr',
+        format: '',
+        indent: 0,
+        children: [{ type: 'text', version: 1, text, detail: 0, format: 0, mode: 'normal', style: '' }],
+      },
+    ],
+  },
 })
 
 async function createUser(role: 'writer' | 'reviewer'): Promise<string> {
   const email = `${role}-${suffix}@spa.test`
-  await api('POST', '/api/users', { login: logins.admin, body: { email, password: PASSWORD, role, name: `Site ${role}` } })
+  await api('POST', '/api/users', {
+    login: logins.admin,
+    body: { email, password: PASSWORD, role, name: `Site ${role}` },
+  })
   return (await api('POST', '/api/users/login', { body: { email, password: PASSWORD } })).body.token
 }
 
 /** A writer's draft article; returns its id and slug. */
 async function draftArticle(title: string): Promise<{ id: number; slug: string }> {
-  const { body } = await api('POST', '/api/articles?draft=true', { login: logins.writer, body: { title, excerpt: `About ${title}.`, content: paragraph(`The body of ${title}.`) } })
+  const { body } = await api('POST', '/api/articles?draft=true', {
+    login: logins.writer,
+    body: { title, excerpt: `About ${title}.`, content: paragraph(`The body of ${title}.`) },
+  })
   return { id: body.doc.id, slug: body.doc.slug }
 }
 
@@ -123,18 +154,36 @@ beforeAll(async () => {
     LOG_LEVEL: 'info',
   })
   // The first account is the admin; then a writer and a reviewer.
-  const first = await api('POST', '/api/users/first-register', { body: { email: `admin-${suffix}@spa.test`, password: PASSWORD, confirmPassword: PASSWORD, role: 'admin', name: 'Site admin' } })
-  logins.admin = first.body.token ?? (await api('POST', '/api/users/login', { body: { email: `admin-${suffix}@spa.test`, password: PASSWORD } })).body.token
+  const first = await api('POST', '/api/users/first-register', {
+    body: {
+      email: `admin-${suffix}@spa.test`,
+      password: PASSWORD,
+      confirmPassword: PASSWORD,
+      role: 'admin',
+      name: 'Site admin',
+    },
+  })
+  logins.admin =
+    first.body.token ??
+    (await api('POST', '/api/users/login', { body: { email: `admin-${suffix}@spa.test`, password: PASSWORD } })).body
+      .token
   logins.writer = await createUser('writer')
   logins.reviewer = await createUser('reviewer')
   const siteEnv = { ...process.env, CMS_URL: cms.baseUrl, WEBHOOK_SECRET, NEXT_TELEMETRY_DISABLED: '1' }
   const build = spawnSync('npm', ['run', 'build'], { cwd: SITE_DIR, env: siteEnv, encoding: 'utf8' })
   if (build.status !== 0) throw new Error(`the site build failed:\n${build.stdout}\n${build.stderr}`)
-  site = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(sitePort), '--hostname', '127.0.0.1'], { cwd: SITE_DIR, env: siteEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+  site = spawn(
+    process.execPath,
+    ['node_modules/next/dist/bin/next', 'start', '--port', String(sitePort), '--hostname', '127.0.0.1'],
+    { cwd: SITE_DIR, env: siteEnv, stdio: ['ignore', 'pipe', 'pipe'] },
+  )
   site.stdout?.on('data', (chunk: Buffer) => (siteOutput += chunk.toString()))
   site.stderr?.on('data', (chunk: Buffer) => (siteOutput += chunk.toString()))
   for (let attempt = 0; ; attempt++) {
-    const ready = await fetch(siteUrl).then((response) => response.ok, () => false)
+    const ready = await fetch(siteUrl).then(
+      (response) => response.ok,
+      () => false,
+    )
     if (ready) break
     if (attempt > 120) throw new Error(`the site did not start:\n${siteOutput}`)
     await new Promise((resolve) => setTimeout(resolve, 250))
@@ -162,7 +211,10 @@ describe('the reference site', () => {
     expect(home).toContain('Everything You Need to Know About Professional Back Massage')
     expect(home).not.toContain(`Unpublished guide ${suffix}`)
     await shot(page, 'home')
-    await page.getByRole('link', { name: /Professional Back Massage/ }).first().click()
+    await page
+      .getByRole('link', { name: /Professional Back Massage/ })
+      .first()
+      .click()
     await page.getByRole('heading', { level: 1, name: /Professional Back Massage/ }).waitFor()
     expect(await page.locator('.rich-text table').count()).toBeGreaterThan(0)
     expect(await page.locator('.rich-text h2').count()).toBeGreaterThan(2)
@@ -197,25 +249,43 @@ describe('the reference site', () => {
     await page.goto(`${siteUrl}/`)
     expect(await page.textContent('main')).not.toContain(`Other draft ${suffix}`)
     // The token itself opens nothing else in the CMS's API, from the visitor's browser.
-    const probes = await page.evaluate(
-      async ({ cmsUrl, token, otherId }) => {
-        const get = (path: string) => fetch(`${cmsUrl}${path}`, { headers: { 'x-preview-token': token } }).then(async (response) => ({ status: response.status, text: await response.text() }))
-        const gql = (query: string) =>
-          fetch(`${cmsUrl}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-preview-token': token }, body: JSON.stringify({ query }) }).then((response) => response.text())
-        return {
-          otherId: await get(`/api/articles/${otherId}?draft=true`),
-          list: await get('/api/articles?draft=true&limit=100'),
-          versions: await get('/api/articles/versions'),
-          graphql: await gql(`{ Articles(draft: true, limit: 100) { docs { title } } versionsArticles { docs { id } } }`),
-        }
-      },
-      { cmsUrl: cms.baseUrl, token: link.token, otherId: other.id },
-    ).catch(() => undefined)
+    const probes = await page
+      .evaluate(
+        async ({ cmsUrl, token, otherId }) => {
+          const get = (path: string) =>
+            fetch(`${cmsUrl}${path}`, { headers: { 'x-preview-token': token } }).then(async (response) => ({
+              status: response.status,
+              text: await response.text(),
+            }))
+          const gql = (query: string) =>
+            fetch(`${cmsUrl}/api/graphql`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-preview-token': token },
+              body: JSON.stringify({ query }),
+            }).then((response) => response.text())
+          return {
+            otherId: await get(`/api/articles/${otherId}?draft=true`),
+            list: await get('/api/articles?draft=true&limit=100'),
+            versions: await get('/api/articles/versions'),
+            graphql: await gql(
+              `{ Articles(draft: true, limit: 100) { docs { title } } versionsArticles { docs { id } } }`,
+            ),
+          }
+        },
+        { cmsUrl: cms.baseUrl, token: link.token, otherId: other.id },
+      )
+      .catch(() => undefined)
     // CORS may keep the browser from reading the answers (the site is another origin): then ask from here, as the browser would.
     const direct = probes ?? {
-      otherId: await fetch(`${cms.baseUrl}/api/articles/${other.id}?draft=true`, { headers: { 'x-preview-token': link.token } }).then(async (r) => ({ status: r.status, text: await r.text() })),
-      list: await fetch(`${cms.baseUrl}/api/articles?draft=true&limit=100`, { headers: { 'x-preview-token': link.token } }).then(async (r) => ({ status: r.status, text: await r.text() })),
-      versions: await fetch(`${cms.baseUrl}/api/articles/versions`, { headers: { 'x-preview-token': link.token } }).then(async (r) => ({ status: r.status, text: await r.text() })),
+      otherId: await fetch(`${cms.baseUrl}/api/articles/${other.id}?draft=true`, {
+        headers: { 'x-preview-token': link.token },
+      }).then(async (r) => ({ status: r.status, text: await r.text() })),
+      list: await fetch(`${cms.baseUrl}/api/articles?draft=true&limit=100`, {
+        headers: { 'x-preview-token': link.token },
+      }).then(async (r) => ({ status: r.status, text: await r.text() })),
+      versions: await fetch(`${cms.baseUrl}/api/articles/versions`, {
+        headers: { 'x-preview-token': link.token },
+      }).then(async (r) => ({ status: r.status, text: await r.text() })),
       graphql: '',
     }
     expect(direct.otherId.status).toBe(404)
@@ -249,14 +319,18 @@ describe('the reference site', () => {
     // Wait for the first publish to reach the site, then render the page once so it is cached.
     const firstSeen = performance.now()
     while ((await page.goto(pageUrl))?.status() !== 200) {
-      if (performance.now() - firstSeen > 15_000) throw new Error(`the site never showed the new article:\n${siteOutput.slice(-2000)}`)
+      if (performance.now() - firstSeen > 15_000)
+        throw new Error(`the site never showed the new article:\n${siteOutput.slice(-2000)}`)
       await new Promise((resolve) => setTimeout(resolve, 100))
     }
     await page.getByRole('heading', { level: 1, name: `Fresh guide ${suffix}` }).waitFor()
     const latencies: number[] = []
     for (let round = 1; round <= 3; round++) {
       const title = `Fresh guide ${suffix} v${round + 1}`
-      await api('PATCH', `/api/articles/${article.id}?draft=true`, { login: logins.writer, body: { title, slug: article.slug } })
+      await api('PATCH', `/api/articles/${article.id}?draft=true`, {
+        login: logins.writer,
+        body: { title, slug: article.slug },
+      })
       await submitAndApprove(article.id)
       // Still the old text until it goes live.
       await page.goto(pageUrl)
@@ -266,13 +340,16 @@ describe('the reference site', () => {
       for (;;) {
         await page.goto(pageUrl)
         if ((await page.textContent('h1')) === title) break
-        if (performance.now() - published > 15_000) throw new Error(`the site still shows the old title 15 s after the publish:\n${siteOutput.slice(-2000)}`)
+        if (performance.now() - published > 15_000)
+          throw new Error(`the site still shows the old title 15 s after the publish:\n${siteOutput.slice(-2000)}`)
         await new Promise((resolve) => setTimeout(resolve, 20))
       }
       latencies.push(performance.now() - published)
     }
     const rounded = latencies.map((ms) => Math.round(ms))
-    console.log(`publish-to-site latency (publish 200 → Chromium shows the new title), 3 rounds: ${rounded.join(' ms, ')} ms; median ${rounded.sort((a, b) => a - b)[1]} ms`)
+    console.log(
+      `publish-to-site latency (publish 200 → Chromium shows the new title), 3 rounds: ${rounded.join(' ms, ')} ms; median ${rounded.sort((a, b) => a - b)[1]} ms`,
+    )
     await shot(page, 'published')
     await page.context().close()
   })

@@ -47,7 +47,9 @@ describe('Cache-Tag and Surrogate-Key', () => {
       return answer.xCache === 'HIT' ? answer : undefined
     })
     for (const answer of [miss, hit]) {
-      expect(answer.cacheTag).toEqual(expect.arrayContaining([`doc:articles:${article.id}`, `doc:techniques:${technique.id}`]))
+      expect(answer.cacheTag).toEqual(
+        expect.arrayContaining([`doc:articles:${article.id}`, `doc:techniques:${technique.id}`]),
+      )
       expect(answer.surrogateKey.sort()).toEqual([...answer.cacheTag].sort())
     }
   })
@@ -56,11 +58,15 @@ describe('Cache-Tag and Surrogate-Key', () => {
     const query = `{ Articles(where: { id: { equals: ${article.id} } }) { docs { title techniques { name } } } }`
     const response = await fetch(`${server.baseUrl}/api/graphql?${new URLSearchParams({ query })}`)
     expect(response.status).toBe(200)
-    expect(tagsOf(response).cacheTag).toEqual(expect.arrayContaining(['list:articles', `doc:articles:${article.id}`, `doc:techniques:${technique.id}`]))
+    expect(tagsOf(response).cacheTag).toEqual(
+      expect.arrayContaining(['list:articles', `doc:articles:${article.id}`, `doc:techniques:${technique.id}`]),
+    )
   })
 
   it('are absent from personal answers', async () => {
-    const response = await fetch(`${server.baseUrl}/api/articles/${article.id}`, { headers: { 'x-preview-token': 'not-a-token' } })
+    const response = await fetch(`${server.baseUrl}/api/articles/${article.id}`, {
+      headers: { 'x-preview-token': 'not-a-token' },
+    })
     expect(response.status).toBe(401)
     expect(response.headers.get('cache-tag')).toBeNull()
     expect(response.headers.get('cache-control')).toBe('private, no-store')

@@ -35,7 +35,11 @@ let sameIdTechnique: ContentDoc | undefined
 
 type Headers = Record<string, string>
 
-async function call(method: string, path: string, { headers = {}, body }: { headers?: Headers; body?: unknown } = {}): Promise<HttpResult> {
+async function call(
+  method: string,
+  path: string,
+  { headers = {}, body }: { headers?: Headers; body?: unknown } = {},
+): Promise<HttpResult> {
   const response = await fetch(`${server.baseUrl}${path}`, {
     method,
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
@@ -62,23 +66,37 @@ async function linkFor(collection: string, id: number, role: keyof typeof logins
 }
 
 /** Whether an answer holds draft text other than the `allowed` texts (the previewed document's own title and slug). */
-const leaksSecretOtherThan = (text: string, ...allowed: string[]) => allowed.reduce((rest, own) => (own ? rest.replaceAll(own, '') : rest), text).toLowerCase().includes(secret)
+const leaksSecretOtherThan = (text: string, ...allowed: string[]) =>
+  allowed
+    .reduce((rest, own) => (own ? rest.replaceAll(own, '') : rest), text)
+    .toLowerCase()
+    .includes(secret)
 
 beforeAll(async () => {
   payload = await openPayload()
   fixtures = new ContentFixtures(payload)
   users = await Promise.all(ROLES.map((role) => createUser(payload, role, `preview-${role}`)))
   publishedTechnique = await fixtures.published('techniques', `Published technique ${suffix}`)
-  pendingTechnique = await fixtures.publishedWithDraft('techniques', `Public technique ${suffix}`, `Pending technique ${secret}`)
+  pendingTechnique = await fixtures.publishedWithDraft(
+    'techniques',
+    `Public technique ${suffix}`,
+    `Pending technique ${secret}`,
+  )
   draftTechnique = await fixtures.draft('techniques', `Draft technique ${secret}`)
   draftArticle = await fixtures.draft('articles', `Draft article ${secret} A`, {
     techniques: [publishedTechnique.id, pendingTechnique.id, draftTechnique.id],
   })
-  pendingArticle = await fixtures.publishedWithDraft('articles', `Public article ${suffix}`, `Pending article ${secret} B`)
+  pendingArticle = await fixtures.publishedWithDraft(
+    'articles',
+    `Public article ${suffix}`,
+    `Pending article ${secret} B`,
+  )
   otherDraft = await fixtures.draft('articles', `Other draft ${secret} C`)
   server = await startServer()
   for (const [index, role] of ROLES.entries()) {
-    const login = await call('POST', '/api/users/login', { body: { email: users[index].email, password: TEST_PASSWORD } })
+    const login = await call('POST', '/api/users/login', {
+      body: { email: users[index].email, password: TEST_PASSWORD },
+    })
     logins[role] = login.body.token
   }
 }, 180_000)
@@ -105,7 +123,10 @@ describe('issuing a preview link', () => {
     const link = await linkFor('articles', draftArticle.id, 'writer', { expiresIn: 600 })
     expect(new Date(link.expiresAt).getTime() - Date.now()).toBeLessThanOrEqual(600_000)
     for (const expiresIn of [0, 59, 1.5, '600', 10 ** 9]) {
-      const refused = await call('POST', `/api/articles/${draftArticle.id}/preview-link`, { headers: asStaff('writer'), body: { expiresIn } })
+      const refused = await call('POST', `/api/articles/${draftArticle.id}/preview-link`, {
+        headers: asStaff('writer'),
+        body: { expiresIn },
+      })
       expect({ expiresIn, status: refused.status }).toEqual({ expiresIn, status: 400 })
       expect(refused.body.errors[0].message).toMatch(/expiresIn/)
     }
@@ -143,7 +164,11 @@ describe('reading with a preview link, without an account', () => {
   it('REST: the document by id is its latest draft, with or without ?draft=true, never cached', async () => {
     for (const query of ['', '?draft=true', '?depth=1']) {
       const answer = await call('GET', `/api/articles/${draftArticle.id}${query}`, { headers: withToken(token) })
-      expect({ query, status: answer.status, title: answer.body.title }).toEqual({ query, status: 200, title: `Draft article ${secret} A` })
+      expect({ query, status: answer.status, title: answer.body.title }).toEqual({
+        query,
+        status: 200,
+        title: `Draft article ${secret} A`,
+      })
       expect(answer.headers.get('cache-control')).toBe('private, no-store')
       expect(answer.headers.get('x-cache')).toBeNull()
     }
@@ -152,7 +177,9 @@ describe('reading with a preview link, without an account', () => {
   it('REST: its relations come as the public sees them: published texts, no drafts', async () => {
     const answer = await call('GET', `/api/articles/${draftArticle.id}?depth=1`, { headers: withToken(token) })
     const techniques = answer.body.techniques as ({ id: number; name: string } | number | null)[]
-    const shown = techniques.filter((item): item is { id: number; name: string } => typeof item === 'object' && item !== null)
+    const shown = techniques.filter(
+      (item): item is { id: number; name: string } => typeof item === 'object' && item !== null,
+    )
     expect(shown.map((item) => item.id).sort()).toEqual([publishedTechnique.id, pendingTechnique.id].sort())
     expect(shown.find((item) => item.id === pendingTechnique.id)?.name).toBe(`Public technique ${suffix}`)
     expect(leaksSecretOtherThan(answer.text, `Draft article ${secret} A`, draftArticle.slug)).toBe(false)
@@ -176,8 +203,16 @@ describe('reading with a preview link, without an account', () => {
   it('REST: other ids, other collections, lists, counts and versions stay as the public sees them', async () => {
     const otherId = await call('GET', `/api/articles/${otherDraft.id}?draft=true`, { headers: withToken(token) })
     expect(otherId.status).toBe(404)
-    sameIdTechnique = (await payload.findByID({ collection: 'techniques', id: draftArticle.id, draft: true, disableErrors: true, overrideAccess: true })) as unknown as ContentDoc | undefined
-    const otherCollection = await call('GET', `/api/techniques/${draftArticle.id}?draft=true`, { headers: withToken(token) })
+    sameIdTechnique = (await payload.findByID({
+      collection: 'techniques',
+      id: draftArticle.id,
+      draft: true,
+      disableErrors: true,
+      overrideAccess: true,
+    })) as unknown as ContentDoc | undefined
+    const otherCollection = await call('GET', `/api/techniques/${draftArticle.id}?draft=true`, {
+      headers: withToken(token),
+    })
     if (sameIdTechnique?._status === 'published') expect(otherCollection.status).toBe(200)
     else expect(otherCollection.status).toBe(404)
     expect(leaksSecretOtherThan(otherCollection.text, '')).toBe(false)
@@ -195,7 +230,10 @@ describe('reading with a preview link, without an account', () => {
     const count = await call('GET', `/api/articles/count?${ids}`, { headers: withToken(token) })
     expect(count.body.totalDocs).toBe(1)
     const versionIds = await fixtures.versionIds('articles', draftArticle.id)
-    for (const path of [`/api/articles/versions?where[parent][equals]=${draftArticle.id}`, `/api/articles/versions/${versionIds[0]}`]) {
+    for (const path of [
+      `/api/articles/versions?where[parent][equals]=${draftArticle.id}`,
+      `/api/articles/versions/${versionIds[0]}`,
+    ]) {
       const versions = await call('GET', path, { headers: withToken(token) })
       expect({ path, status: versions.status }).toEqual({ path, status: 403 })
       expect(leaksSecretOtherThan(versions.text, '')).toBe(false)
@@ -205,18 +243,31 @@ describe('reading with a preview link, without an account', () => {
   })
 
   it('cannot change the document', async () => {
-    const patch = await call('PATCH', `/api/articles/${draftArticle.id}?draft=true`, { headers: withToken(token), body: { title: 'Hijacked' } })
+    const patch = await call('PATCH', `/api/articles/${draftArticle.id}?draft=true`, {
+      headers: withToken(token),
+      body: { title: 'Hijacked' },
+    })
     expect(patch.status).toBe(403)
     const del = await call('DELETE', `/api/articles/${draftArticle.id}`, { headers: withToken(token) })
     expect(del.status).toBe(403)
-    const stored = await payload.findByID({ collection: 'articles', id: draftArticle.id, draft: true, overrideAccess: true })
+    const stored = await payload.findByID({
+      collection: 'articles',
+      id: draftArticle.id,
+      draft: true,
+      overrideAccess: true,
+    })
     expect(stored.title).toBe(`Draft article ${secret} A`)
   })
 
   it('GraphQL: the document by id, with published relations, and nothing else', async () => {
-    const one = await graphql(`{ Article(id: ${draftArticle.id}, draft: true) { title techniques { id name } } }`, withToken(token))
+    const one = await graphql(
+      `{ Article(id: ${draftArticle.id}, draft: true) { title techniques { id name } } }`,
+      withToken(token),
+    )
     expect(one.body.data.Article.title).toBe(`Draft article ${secret} A`)
-    expect(one.body.data.Article.techniques.map((item: { id: number }) => item.id).sort()).toEqual([publishedTechnique.id, pendingTechnique.id].sort())
+    expect(one.body.data.Article.techniques.map((item: { id: number }) => item.id).sort()).toEqual(
+      [publishedTechnique.id, pendingTechnique.id].sort(),
+    )
     expect(leaksSecretOtherThan(one.text, `Draft article ${secret} A`, draftArticle.slug)).toBe(false)
     expect(one.headers.get('cache-control')).toBe('private, no-store')
 
@@ -229,7 +280,10 @@ describe('reading with a preview link, without an account', () => {
     expect(list.body.errors).toBeUndefined()
     expect(list.body.data.Articles.docs.map((doc: ContentDoc) => doc.id)).toEqual([pendingArticle.id])
     expect(list.body.data.countArticles.totalDocs).toBe(0)
-    const versions = await graphql(`{ versionsArticles(where: { parent: { equals: ${draftArticle.id} } }) { docs { id } } }`, withToken(token))
+    const versions = await graphql(
+      `{ versionsArticles(where: { parent: { equals: ${draftArticle.id} } }) { docs { id } } }`,
+      withToken(token),
+    )
     expect(versions.body.data?.versionsArticles ?? null).toBeNull()
     expect(versions.body.errors[0].extensions.statusCode).toBe(403)
     const technique = await graphql(`{ Technique(id: ${draftTechnique.id}, draft: true) { name } }`, withToken(token))
@@ -270,7 +324,13 @@ describe('links that no longer work get 401 with the reason', () => {
 
   it('expired', async () => {
     const generations = await currentGenerations(payload, 'articles', draftArticle.id)
-    const expired = signPreviewToken(key(), { c: 'articles', i: draftArticle.id, e: now() - 1, g: generations.all, d: generations.document })
+    const expired = signPreviewToken(key(), {
+      c: 'articles',
+      i: draftArticle.id,
+      e: now() - 1,
+      g: generations.all,
+      d: generations.document,
+    })
     await expectRefused(expired, /expired/)
   })
 
@@ -284,21 +344,31 @@ describe('links that no longer work get 401 with the reason', () => {
     await expectRefused('not-a-token', /not valid/)
   })
 
-  it('revoked for one document: its links fail, other documents\' links and new links work', async () => {
+  it("revoked for one document: its links fail, other documents' links and new links work", async () => {
     const first = await linkFor('articles', draftArticle.id)
     const other = await linkFor('articles', otherDraft.id)
     const anonymous = await call('DELETE', `/api/articles/${draftArticle.id}/preview-link`)
     expect(anonymous.status).toBe(401)
-    const withLink = await call('DELETE', `/api/articles/${draftArticle.id}/preview-link`, { headers: withToken(first.token) })
+    const withLink = await call('DELETE', `/api/articles/${draftArticle.id}/preview-link`, {
+      headers: withToken(first.token),
+    })
     expect(withLink.status).toBe(401)
-    expect((await call('GET', `/api/articles/${draftArticle.id}`, { headers: withToken(first.token) })).status).toBe(200)
+    expect((await call('GET', `/api/articles/${draftArticle.id}`, { headers: withToken(first.token) })).status).toBe(
+      200,
+    )
 
-    const revoked = await call('DELETE', `/api/articles/${draftArticle.id}/preview-link`, { headers: asStaff('writer') })
+    const revoked = await call('DELETE', `/api/articles/${draftArticle.id}/preview-link`, {
+      headers: asStaff('writer'),
+    })
     expect(revoked.status).toBe(200)
     await expectRefused(first.token, /revoked/)
-    expect((await call('GET', `/api/articles/${otherDraft.id}`, { headers: withToken(other.token) })).body.title).toBe(`Other draft ${secret} C`)
+    expect((await call('GET', `/api/articles/${otherDraft.id}`, { headers: withToken(other.token) })).body.title).toBe(
+      `Other draft ${secret} C`,
+    )
     const fresh = await linkFor('articles', draftArticle.id)
-    expect((await call('GET', `/api/articles/${draftArticle.id}`, { headers: withToken(fresh.token) })).body.title).toBe(`Draft article ${secret} A`)
+    expect(
+      (await call('GET', `/api/articles/${draftArticle.id}`, { headers: withToken(fresh.token) })).body.title,
+    ).toBe(`Draft article ${secret} A`)
   })
 
   it('revoked all at once, by an admin only', async () => {
@@ -308,21 +378,31 @@ describe('links that no longer work get 401 with the reason', () => {
       expect({ role, status: refused.status }).toEqual({ role, status: 403 })
     }
     expect((await call('DELETE', '/api/preview-links')).status).toBe(401)
-    expect((await call('GET', `/api/articles/${draftArticle.id}`, { headers: withToken(before[0].token) })).status).toBe(200)
+    expect(
+      (await call('GET', `/api/articles/${draftArticle.id}`, { headers: withToken(before[0].token) })).status,
+    ).toBe(200)
 
     const revoked = await call('DELETE', '/api/preview-links', { headers: asStaff('admin') })
     expect(revoked.status).toBe(200)
     await expectRefused(before[0].token, /revoked/)
-    expect((await call('GET', `/api/articles/${otherDraft.id}`, { headers: withToken(before[1].token) })).status).toBe(401)
+    expect((await call('GET', `/api/articles/${otherDraft.id}`, { headers: withToken(before[1].token) })).status).toBe(
+      401,
+    )
     const fresh = await linkFor('articles', draftArticle.id)
-    expect((await call('GET', `/api/articles/${draftArticle.id}`, { headers: withToken(fresh.token) })).status).toBe(200)
+    expect((await call('GET', `/api/articles/${draftArticle.id}`, { headers: withToken(fresh.token) })).status).toBe(
+      200,
+    )
   })
 })
 
 describe('staff with a link', () => {
   it.each(ROLES)('a logged-in %s reads as usual; the token changes nothing for them', async (role) => {
     const { token } = await linkFor('articles', draftArticle.id)
-    const list = await call('GET', `/api/articles?draft=true&where[id][in][0]=${draftArticle.id}&where[id][in][1]=${otherDraft.id}`, { headers: { ...asStaff(role), ...withToken(token) } })
+    const list = await call(
+      'GET',
+      `/api/articles?draft=true&where[id][in][0]=${draftArticle.id}&where[id][in][1]=${otherDraft.id}`,
+      { headers: { ...asStaff(role), ...withToken(token) } },
+    )
     expect(list.body.docs.map((doc: ContentDoc) => doc.id).sort()).toEqual([draftArticle.id, otherDraft.id].sort())
   })
 })

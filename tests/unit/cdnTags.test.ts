@@ -11,7 +11,11 @@ describe('CDN tag headers', () => {
   })
 
   it('name collections instead of documents when the list would be too long for a CDN', () => {
-    const tags = ['list:articles', ...Array.from({ length: 1_000 }, (_, id) => `doc:articles:${id + 1}`), 'doc:techniques:7']
+    const tags = [
+      'list:articles',
+      ...Array.from({ length: 1_000 }, (_, id) => `doc:articles:${id + 1}`),
+      'doc:techniques:7',
+    ]
     const headers = cdnTagHeaders(tags)
     expect(headers['cache-tag'].length).toBeLessThanOrEqual(MAX_TAG_HEADER_LENGTH)
     // Every change of a document also purges its collection's tag, so nothing is missed.

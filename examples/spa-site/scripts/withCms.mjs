@@ -59,7 +59,14 @@ async function waitForCms() {
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 run(npm, ['start'], {
   cwd: root,
-  env: { ...process.env, PORT: cmsPort, SERVER_URL: cmsUrl, SITE_URL: siteUrl, WEBHOOK_URLS: `${siteUrl}/api/revalidate`, WEBHOOK_SECRET: webhookSecret },
+  env: {
+    ...process.env,
+    PORT: cmsPort,
+    SERVER_URL: cmsUrl,
+    SITE_URL: siteUrl,
+    WEBHOOK_URLS: `${siteUrl}/api/revalidate`,
+    WEBHOOK_SECRET: webhookSecret,
+  },
 })
 await waitForCms()
 const siteEnv = { ...process.env, CMS_URL: cmsUrl, WEBHOOK_SECRET: webhookSecret, NEXT_TELEMETRY_DISABLED: '1' }

@@ -19,7 +19,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <header className="site-header">
           <div className="wrap">
             <Link href="/" className="brand">
-              <span className="brand-mark" aria-hidden="true">◌</span> Stillwater <em>Day Spa</em>
+              <span className="brand-mark" aria-hidden="true">
+                ◌
+              </span>{' '}
+              Stillwater <em>Day Spa</em>
             </Link>
             <nav aria-label="Main">
               <Link href="/">Guides</Link>
@@ -32,7 +35,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <main className="wrap">{children}</main>
         <footer className="site-footer">
           <div className="wrap">
-            <p>Stillwater Day Spa · 12 Willow Lane · Open daily 9–21 · <a href="tel:+15550100">+1 555 0100</a></p>
+            <p>
+              Stillwater Day Spa · 12 Willow Lane · Open daily 9–21 · <a href="tel:+15550100">+1 555 0100</a>
+            </p>
             <p className="fineprint">Our guides inform; they do not replace advice from your doctor.</p>
           </div>
         </footer>

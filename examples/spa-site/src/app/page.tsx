@@ -15,16 +15,24 @@ export default async function HomePage() {
         <p>Guides from our therapists on massage, recovery and feeling at home in your body.</p>
       </section>
       <section aria-labelledby="newest">
-        <h2 id="newest" className="section-title">Newest guides</h2>
+        <h2 id="newest" className="section-title">
+          Newest guides
+        </h2>
         {articles.length === 0 ? <p className="empty">No guides are published yet.</p> : null}
         <ul className="cards">
           {articles.map((article) => (
             <li key={article.id} className="card">
               <Link href={`/articles/${article.slug}`}>
-                {article.heroImage ? <ResponsiveImage media={article.heroImage} sizes="(min-width: 900px) 300px, 100vw" /> : <div className="card-placeholder" aria-hidden="true" />}
+                {article.heroImage ? (
+                  <ResponsiveImage media={article.heroImage} sizes="(min-width: 900px) 300px, 100vw" />
+                ) : (
+                  <div className="card-placeholder" aria-hidden="true" />
+                )}
                 <div className="card-body">
                   <h3>{article.title}</h3>
-                  {article.publishedAt ? <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time> : null}
+                  {article.publishedAt ? (
+                    <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>
+                  ) : null}
                   <p>{article.excerpt}</p>
                 </div>
               </Link>

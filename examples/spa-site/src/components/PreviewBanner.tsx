@@ -8,9 +8,7 @@ export async function PreviewBanner() {
   if (!preview) return null
   return (
     <div className="preview-banner" role="status">
-      <span>
-        Preview of an unpublished draft. Nothing else on this page is a draft.
-      </span>
+      <span>Preview of an unpublished draft. Nothing else on this page is a draft.</span>
       <a href="/api/draft/disable">Leave preview</a>
       <LivePreview serverURL={process.env.CMS_PUBLIC_URL ?? CMS_URL} />
     </div>

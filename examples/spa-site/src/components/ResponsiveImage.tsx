@@ -26,7 +26,17 @@ export function srcSetOf(media: MediaLike): string {
     .join(', ')
 }
 
-export function ResponsiveImage({ media, sizes, className, priority }: { media: MediaLike; sizes: string; className?: string; priority?: boolean }) {
+export function ResponsiveImage({
+  media,
+  sizes,
+  className,
+  priority,
+}: {
+  media: MediaLike
+  sizes: string
+  className?: string
+  priority?: boolean
+}) {
   const fallback = media.sizes?.card?.url ?? media.url
   if (!fallback) return null
   return (

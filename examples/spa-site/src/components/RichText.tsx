@@ -20,7 +20,12 @@ interface LexicalNode {
   headerState?: number
   colSpan?: number
   url?: string
-  fields?: { url?: string; newTab?: boolean; linkType?: string; doc?: { relationTo?: string; value?: { slug?: string } | number } }
+  fields?: {
+    url?: string
+    newTab?: boolean
+    linkType?: string
+    doc?: { relationTo?: string; value?: { slug?: string } | number }
+  }
   relationTo?: string
   value?: MediaLike | number | null
 }
@@ -37,7 +42,10 @@ const TEXT_FORMATS: [number, (node: ReactNode) => ReactNode][] = [
 
 function renderText(node: LexicalNode): ReactNode {
   const format = typeof node.format === 'number' ? node.format : 0
-  return TEXT_FORMATS.reduce<ReactNode>((rendered, [bit, wrap]) => (format & bit ? wrap(rendered) : rendered), node.text ?? '')
+  return TEXT_FORMATS.reduce<ReactNode>(
+    (rendered, [bit, wrap]) => (format & bit ? wrap(rendered) : rendered),
+    node.text ?? '',
+  )
 }
 
 /** Internal links point at a document of the CMS: its page on this site. */
@@ -59,7 +67,10 @@ function hrefOf(node: LexicalNode): string | undefined {
   return fields.url ?? node.url
 }
 
-const alignment = (node: LexicalNode) => (typeof node.format === 'string' && ['center', 'right', 'justify'].includes(node.format) ? { textAlign: node.format as 'center' | 'right' | 'justify' } : undefined)
+const alignment = (node: LexicalNode) =>
+  typeof node.format === 'string' && ['center', 'right', 'justify'].includes(node.format)
+    ? { textAlign: node.format as 'center' | 'right' | 'justify' }
+    : undefined
 
 function renderNode(node: LexicalNode, key: number | string): ReactNode {
   const children = () => node.children?.map((child, index) => renderNode(child, index))
@@ -104,7 +115,11 @@ function renderNode(node: LexicalNode, key: number | string): ReactNode {
     case 'listitem': {
       const nested = node.children?.length === 1 && node.children[0].type === 'list'
       return (
-        <li key={key} className={nested ? 'nested' : undefined} aria-checked={node.checked === undefined ? undefined : node.checked}>
+        <li
+          key={key}
+          className={nested ? 'nested' : undefined}
+          aria-checked={node.checked === undefined ? undefined : node.checked}
+        >
           {children()}
         </li>
       )
@@ -115,7 +130,11 @@ function renderNode(node: LexicalNode, key: number | string): ReactNode {
       if (!href) return <span key={key}>{children()}</span>
       const external = /^https?:/.test(href)
       return (
-        <a key={key} href={href} {...(node.fields?.newTab || external ? { target: '_blank', rel: 'noopener noreferrer' } : {})}>
+        <a
+          key={key}
+          href={href}
+          {...(node.fields?.newTab || external ? { target: '_blank', rel: 'noopener noreferrer' } : {})}
+        >
           {children()}
         </a>
       )
@@ -160,6 +179,9 @@ export function RichText({ content, className }: { content: unknown; className?:
 
 /** The text of rich text, for meta descriptions and teasers. */
 export function plainText(content: unknown): string {
-  const walk = (node: LexicalNode | undefined): string => (node?.text ?? '') + (node?.children ?? []).map(walk).join(node?.type === 'paragraph' ? '' : ' ')
-  return walk((content as { root?: LexicalNode } | null)?.root).replace(/\s+/g, ' ').trim()
+  const walk = (node: LexicalNode | undefined): string =>
+    (node?.text ?? '') + (node?.children ?? []).map(walk).join(node?.type === 'paragraph' ? '' : ' ')
+  return walk((content as { root?: LexicalNode } | null)?.root)
+    .replace(/\s+/g, ' ')
+    .trim()
 }

@@ -32,7 +32,11 @@ interface ReadOptions {
   previewToken?: string
 }
 
-export async function cmsQuery<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables, options: ReadOptions): Promise<TResult> {
+export async function cmsQuery<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  options: ReadOptions,
+): Promise<TResult> {
   const query = document.toString()
   let response: Response
   if (options.previewToken) {
@@ -58,7 +62,8 @@ export async function cmsQuery<TResult, TVariables>(document: TypedDocumentStrin
 }
 
 /** Media URLs from the CMS are absolute when it knows its SERVER_URL; relative ones are made absolute. */
-export const mediaUrl = (url: string | null | undefined): string | undefined => (url ? (url.startsWith('/') ? `${CMS_URL}${url}` : url) : undefined)
+export const mediaUrl = (url: string | null | undefined): string | undefined =>
+  url ? (url.startsWith('/') ? `${CMS_URL}${url}` : url) : undefined
 
 /** What a preview token opens, as the CMS says (GET /api/preview-links/current). */
 export interface PreviewTarget {
@@ -68,9 +73,19 @@ export interface PreviewTarget {
   expiresAt: string
 }
 
-export async function previewTargetOf(token: string): Promise<{ ok: true; target: PreviewTarget } | { ok: false; status: number; message: string }> {
-  const response = await fetch(`${CMS_URL}/api/preview-links/current`, { headers: { 'x-preview-token': token }, cache: 'no-store' })
+export async function previewTargetOf(
+  token: string,
+): Promise<{ ok: true; target: PreviewTarget } | { ok: false; status: number; message: string }> {
+  const response = await fetch(`${CMS_URL}/api/preview-links/current`, {
+    headers: { 'x-preview-token': token },
+    cache: 'no-store',
+  })
   const body = (await response.json().catch(() => ({}))) as PreviewTarget & { errors?: { message: string }[] }
-  if (!response.ok) return { ok: false, status: response.status, message: body.errors?.[0]?.message ?? `The CMS answered ${response.status}.` }
+  if (!response.ok)
+    return {
+      ok: false,
+      status: response.status,
+      message: body.errors?.[0]?.message ?? `The CMS answered ${response.status}.`,
+    }
   return { ok: true, target: body }
 }

@@ -7,7 +7,12 @@ import { AllFaqs, FaqDraft } from '@/lib/queries'
 
 export const metadata: Metadata = { title: 'Frequently asked questions' }
 
-const CATEGORY_LABEL: Record<string, string> = { general: 'General', booking: 'Booking and visits', session: 'During your session', health: 'Health and safety' }
+const CATEGORY_LABEL: Record<string, string> = {
+  general: 'General',
+  booking: 'Booking and visits',
+  session: 'During your session',
+  health: 'Health and safety',
+}
 
 /** The published FAQs; in a preview of one FAQ, its draft in its place (or added). */
 async function faqs() {

@@ -15,13 +15,19 @@ export default async function TechniquesPage() {
     <>
       <header className="page-header">
         <h1>Massage techniques</h1>
-        <p className="lede">From a feather-light lymphatic drainage to deep tissue work: what each technique does and who it suits.</p>
+        <p className="lede">
+          From a feather-light lymphatic drainage to deep tissue work: what each technique does and who it suits.
+        </p>
       </header>
       <ul className="cards">
         {techniques.map((technique) => (
           <li key={technique.id} className="card">
             <Link href={`/techniques/${technique.slug}`}>
-              {technique.image ? <ResponsiveImage media={technique.image} sizes="(min-width: 900px) 300px, 100vw" /> : <div className="card-placeholder" aria-hidden="true" />}
+              {technique.image ? (
+                <ResponsiveImage media={technique.image} sizes="(min-width: 900px) 300px, 100vw" />
+              ) : (
+                <div className="card-placeholder" aria-hidden="true" />
+              )}
               <div className="card-body">
                 <h3>{technique.name}</h3>
                 {technique.pressure ? <span className="pill">{PRESSURE_LABEL[technique.pressure]}</span> : null}

@@ -35,7 +35,13 @@ export async function GET(request: NextRequest) {
   ;(await draftMode()).enable()
   const jar = await cookies()
   const preview: ActivePreview = { token, collection: target.collection, id: target.id, slug: target.slug }
-  jar.set(PREVIEW_COOKIE, JSON.stringify(preview), { httpOnly: true, sameSite: 'lax', secure: request.nextUrl.protocol === 'https:', path: '/', expires })
+  jar.set(PREVIEW_COOKIE, JSON.stringify(preview), {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.nextUrl.protocol === 'https:',
+    path: '/',
+    expires,
+  })
   const location = target.slug ? PAGE_OF[target.collection](target.slug) : '/'
   // A relative Location: Next may know itself by another host name (localhost) than the browser
   // used (127.0.0.1), and the cookies just set belong to the browser's.

@@ -11,7 +11,8 @@ import { NextResponse, type NextRequest } from 'next/server'
 
 export const dynamic = 'force-dynamic'
 
-const answer = (status: number, body: unknown) => NextResponse.json(body, { status, headers: { 'cache-control': 'no-store' } })
+const answer = (status: number, body: unknown) =>
+  NextResponse.json(body, { status, headers: { 'cache-control': 'no-store' } })
 
 function signatureMatches(body: string, header: string | null, secret: string): boolean {
   if (!header) return false
@@ -26,14 +27,16 @@ export async function POST(request: NextRequest) {
   const secret = process.env.WEBHOOK_SECRET
   if (!secret) return answer(503, { error: 'WEBHOOK_SECRET is not set on the site: it cannot check who sent this.' })
   const body = await request.text()
-  if (!signatureMatches(body, request.headers.get('x-spa-cms-signature'), secret)) return answer(401, { error: 'The signature does not match this body.' })
+  if (!signatureMatches(body, request.headers.get('x-spa-cms-signature'), secret))
+    return answer(401, { error: 'The signature does not match this body.' })
   let tags: unknown
   try {
     tags = (JSON.parse(body) as { tags?: unknown }).tags
   } catch {
     return answer(400, { error: 'The body is not JSON.' })
   }
-  if (!Array.isArray(tags) || !tags.every(isTag)) return answer(400, { error: 'The body needs "tags": a list of cache tags.' })
+  if (!Array.isArray(tags) || !tags.every(isTag))
+    return answer(400, { error: 'The body needs "tags": a list of cache tags.' })
   // expire: 0 drops the entries now: the next request renders fresh instead of serving stale once.
   for (const tag of tags) revalidateTag(tag, { expire: 0 })
   return answer(200, { revalidated: tags })

@@ -20,7 +20,11 @@ const READS = ['articles', 'techniques', 'faqs', 'myths'] as const
 async function articleFor(slug: string) {
   const preview = await previewOf('articles')
   if (preview) {
-    const { Article } = await cmsQuery(ArticleDraft, { id: preview.id }, { reads: [...READS], previewToken: preview.token })
+    const { Article } = await cmsQuery(
+      ArticleDraft,
+      { id: preview.id },
+      { reads: [...READS], previewToken: preview.token },
+    )
     if (Article && (Article.slug === slug || preview.slug === slug)) return Article
   }
   const { Articles } = await cmsQuery(ArticleBySlug, { slug }, { reads: [...READS] })
@@ -45,40 +49,51 @@ export default async function ArticlePage({ params }: Params) {
         <p className="kicker">Guide</p>
         <h1>{article.title}</h1>
         {article.excerpt ? <p className="lede">{article.excerpt}</p> : null}
-        {article.publishedAt ? <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time> : <span className="badge">Not published yet</span>}
+        {article.publishedAt ? (
+          <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>
+        ) : (
+          <span className="badge">Not published yet</span>
+        )}
       </header>
-      {article.heroImage ? <ResponsiveImage className="hero-image" media={article.heroImage} sizes="(min-width: 1000px) 960px, 100vw" priority /> : null}
+      {article.heroImage ? (
+        <ResponsiveImage
+          className="hero-image"
+          media={article.heroImage}
+          sizes="(min-width: 1000px) 960px, 100vw"
+          priority
+        />
+      ) : null}
       <div className="article-layout">
         <RichText content={article.content} />
         {article.techniques?.length || article.myths?.length ? (
-        <aside className="article-aside">
-          {article.techniques?.length ? (
-            <section>
-              <h2>Techniques in this guide</h2>
-              <ul className="plain-list">
-                {article.techniques.map((technique) => (
-                  <li key={technique.id}>
-                    <Link href={`/techniques/${technique.slug}`}>{technique.name}</Link>
-                    {technique.pressure ? <span className="pill">{PRESSURE_LABEL[technique.pressure]}</span> : null}
-                    {technique.summary ? <p>{technique.summary}</p> : null}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
-          {article.myths?.length ? (
-            <section>
-              <h2>Myths set straight</h2>
-              <ul className="plain-list">
-                {article.myths.map((myth) => (
-                  <li key={myth.id}>
-                    <Link href={`/myths#${myth.slug}`}>{myth.myth}</Link>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
-        </aside>
+          <aside className="article-aside">
+            {article.techniques?.length ? (
+              <section>
+                <h2>Techniques in this guide</h2>
+                <ul className="plain-list">
+                  {article.techniques.map((technique) => (
+                    <li key={technique.id}>
+                      <Link href={`/techniques/${technique.slug}`}>{technique.name}</Link>
+                      {technique.pressure ? <span className="pill">{PRESSURE_LABEL[technique.pressure]}</span> : null}
+                      {technique.summary ? <p>{technique.summary}</p> : null}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+            {article.myths?.length ? (
+              <section>
+                <h2>Myths set straight</h2>
+                <ul className="plain-list">
+                  {article.myths.map((myth) => (
+                    <li key={myth.id}>
+                      <Link href={`/myths#${myth.slug}`}>{myth.myth}</Link>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+          </aside>
         ) : null}
       </div>
       {article.faqs?.length ? (

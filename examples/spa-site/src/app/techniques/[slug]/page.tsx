@@ -15,7 +15,11 @@ export const generateStaticParams = async () => [] as { slug: string }[]
 async function techniqueFor(slug: string) {
   const preview = await previewOf('techniques')
   if (preview) {
-    const { Technique } = await cmsQuery(TechniqueDraft, { id: preview.id }, { reads: ['techniques'], previewToken: preview.token })
+    const { Technique } = await cmsQuery(
+      TechniqueDraft,
+      { id: preview.id },
+      { reads: ['techniques'], previewToken: preview.token },
+    )
     if (Technique && (Technique.slug === slug || preview.slug === slug)) return Technique
   }
   const { Techniques } = await cmsQuery(TechniqueBySlug, { slug }, { reads: ['techniques'] })
@@ -45,7 +49,14 @@ export default async function TechniquePage({ params }: Params) {
           ))}
         </p>
       </header>
-      {technique.image ? <ResponsiveImage className="hero-image" media={technique.image} sizes="(min-width: 1000px) 960px, 100vw" priority /> : null}
+      {technique.image ? (
+        <ResponsiveImage
+          className="hero-image"
+          media={technique.image}
+          sizes="(min-width: 1000px) 960px, 100vw"
+          priority
+        />
+      ) : null}
       <RichText content={technique.description} />
     </article>
   )
