@@ -60,6 +60,7 @@ async function api(
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   const text = await response.text()
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any JSON shape; each test reads what it expects
   let json: any
   try {
     json = JSON.parse(text)

@@ -40,7 +40,7 @@ export function ResponsiveImage({
   const fallback = media.sizes?.card?.url ?? media.url
   if (!fallback) return null
   return (
-    // eslint-disable-next-line @next/next/no-img-element -- the CMS already made the variants; no image optimizer needed
+    // A plain img: the CMS already made the variants, so no image optimizer is needed.
     <img
       className={className}
       src={mediaUrl(fallback)}
