@@ -23,6 +23,7 @@ export default defineConfig(
     'src/app/(payload)/admin/importMap.js',
     'bench/results/',
     'tests/e2e/artifacts/',
+    'examples/spa-site/src/gql/',
   ]),
   js.configs.recommended,
   tseslint.configs.recommended,

@@ -74,6 +74,7 @@ export interface Config {
     media: Media;
     users: User;
     'workflow-events': WorkflowEvent;
+    'preview-link-revocations': PreviewLinkRevocation;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -102,6 +103,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
+    'preview-link-revocations': PreviewLinkRevocationsSelect<false> | PreviewLinkRevocationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -605,6 +607,17 @@ export interface Myth {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "preview-link-revocations".
+ */
+export interface PreviewLinkRevocation {
+  id: number;
+  scope: string;
+  generation: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -746,6 +759,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'workflow-events';
         value: number | WorkflowEvent;
+      } | null)
+    | ({
+        relationTo: 'preview-link-revocations';
+        value: number | PreviewLinkRevocation;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1017,6 +1034,16 @@ export interface WorkflowEventsSelect<T extends boolean = true> {
   actorEmail?: T;
   comment?: T;
   checklist?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "preview-link-revocations_select".
+ */
+export interface PreviewLinkRevocationsSelect<T extends boolean = true> {
+  scope?: T;
+  generation?: T;
   updatedAt?: T;
   createdAt?: T;
 }

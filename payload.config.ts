@@ -2,7 +2,7 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { s3Storage } from '@payloadcms/storage-s3'
 import path from 'node:path'
-import { buildConfig, type CollectionConfig, type Payload } from 'payload'
+import { buildConfig, type CollectionConfig, type CollectionSlug, type Payload } from 'payload'
 import type { Pool } from 'pg'
 
 import sharp from 'sharp'
@@ -17,6 +17,7 @@ import { isAdminUser } from './src/access/roles'
 import { projectRoot, settings as processSettings, type S3Settings, type Settings } from './src/config'
 import { claimJobsOnce } from './src/db/claimJobsOnce'
 import { payloadLoggerOptions } from './src/logging'
+import { previewLinks } from './src/preview'
 import { readCache } from './src/readCache'
 import { limitQueryCost } from './src/security/graphqlCost'
 import { limitQueryDepth } from './src/security/graphqlDepth'
@@ -36,7 +37,11 @@ export const EDITORIAL: EditorialWorkflowOptions['collections'] = {
     checklist: {
       required: [
         { field: 'excerpt', kind: 'missing_excerpt', message: 'The article has no excerpt.' },
-        { field: 'seo.metaDescription', kind: 'missing_seo_description', message: 'The article has no SEO meta description.' },
+        {
+          field: 'seo.metaDescription',
+          kind: 'missing_seo_description',
+          message: 'The article has no SEO meta description.',
+        },
       ],
       texts: ['title', 'excerpt', 'content', 'seo.metaTitle', 'seo.metaDescription'],
       // A guide's health statements cite their sources where they are made.
@@ -47,7 +52,12 @@ export const EDITORIAL: EditorialWorkflowOptions['collections'] = {
   faqs: {},
   myths: {
     // A myth's fact is a health statement: it needs a source before anyone reviews it.
-    requiredToSubmit: [{ field: 'sources', message: 'Cite at least one source (a title and a link) for the fact before submitting the myth.' }],
+    requiredToSubmit: [
+      {
+        field: 'sources',
+        message: 'Cite at least one source (a title and a link) for the fact before submitting the myth.',
+      },
+    ],
     // Its sources are not read for health claims (claims.ts): they title other people's publications.
   },
 }
@@ -73,7 +83,9 @@ const MAX_GRAPHQL_COST = 5000
  */
 function surviveLostConnections(payload: Payload): void {
   const pool = (payload.db as unknown as { pool?: Pool }).pool
-  pool?.on('error', (error: Error & { code?: string }) => payload.logger.warn({ code: error.code, reason: error.message }, 'database connection lost'))
+  pool?.on('error', (error: Error & { code?: string }) =>
+    payload.logger.warn({ code: error.code, reason: error.message }, 'database connection lost'),
+  )
 }
 
 /**
@@ -92,7 +104,10 @@ const mediaStorage = (s3: S3Settings | undefined) =>
       endpoint: s3?.endpoint,
       region: s3?.region,
       forcePathStyle: s3?.forcePathStyle,
-      credentials: s3?.accessKeyId && s3.secretAccessKey ? { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } : undefined,
+      credentials:
+        s3?.accessKeyId && s3.secretAccessKey
+          ? { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey }
+          : undefined,
     },
   })
 
@@ -104,78 +119,94 @@ export interface SpaCmsConfigParts {
 }
 
 /** The whole CMS for these settings and content collections (a test may add one of its own). */
-export const spaCmsConfig = ({ settings, contentCollections, editorial }: SpaCmsConfigParts) => buildConfig({
-  serverURL: settings.serverUrl,
-  secret: settings.payloadSecret,
-  telemetry: false,
-  onInit: surviveLostConnections,
-  cors: trustedOriginsOf(settings),
-  csrf: trustedOriginsOf(settings),
-  maxDepth: MAX_DEPTH,
-  admin: {
-    user: Users.slug,
-    // Payload's default is a gravatar image, which the content security policy (img-src 'self') blocks.
-    avatar: 'default',
-    meta: { titleSuffix: ' · spa-cms' },
-    importMap: {
-      baseDir: projectRoot,
-      importMapFile: path.resolve(projectRoot, 'src/app/(payload)/admin/importMap.js'),
+export const spaCmsConfig = ({ settings, contentCollections, editorial }: SpaCmsConfigParts) =>
+  buildConfig({
+    serverURL: settings.serverUrl,
+    secret: settings.payloadSecret,
+    telemetry: false,
+    onInit: surviveLostConnections,
+    cors: trustedOriginsOf(settings),
+    csrf: trustedOriginsOf(settings),
+    maxDepth: MAX_DEPTH,
+    admin: {
+      user: Users.slug,
+      // Payload's default is a gravatar image, which the content security policy (img-src 'self') blocks.
+      avatar: 'default',
+      meta: { titleSuffix: ' · spa-cms' },
+      importMap: {
+        baseDir: projectRoot,
+        importMapFile: path.resolve(projectRoot, 'src/app/(payload)/admin/importMap.js'),
+        autoGenerate: false,
+      },
+    },
+    collections: [...contentCollections, mediaCollection(settings.mediaDir), Users],
+    email: emailAdapter(settings.smtp),
+    jobs: {
+      // Payload's default lets any logged-in user run, queue and cancel jobs (GET /api/payload-jobs/run).
+      access: {
+        run: ({ req }) => isAdminUser(req.user),
+        queue: ({ req }) => isAdminUser(req.user),
+        cancel: ({ req }) => isAdminUser(req.user),
+      },
+    },
+    sharp,
+    upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
+    editor: lexicalEditor(),
+    plugins: [
+      editorialWorkflow({
+        collections: editorial,
+        serverUrl: settings.serverUrl,
+        webhooks: { urls: settings.webhookUrls, secret: settings.webhookSecret },
+        // The job runner (JOBS_RUNNER): exactly one process when several serve one database.
+        runJobs: settings.jobsRunner,
+      }),
+      // After the workflow, which gives the editorial collections their drafts.
+      readCache(),
+      mediaStorage(settings.s3),
+      // After the workflow too: a preview link extends the read rule the editorial collections have by then.
+      previewLinks({
+        collections: Object.keys(editorial) as CollectionSlug[],
+        siteUrl: settings.preview.siteUrl,
+        ttlSeconds: settings.preview.linkSeconds,
+      }),
+    ],
+    db: claimJobsOnce(
+      postgresAdapter({
+        pool: {
+          // Unset only while generating types or the import map, which never connect.
+          connectionString: settings.databaseUrl ?? '',
+          connectionTimeoutMillis: 5_000,
+          // No request may hold a pooled connection, and the others waiting for it, for longer.
+          statement_timeout: 15_000,
+        },
+        // Reads go to a replica (except this instance's reads just after its own writes); see README.
+        readReplicas: settings.databaseReplicaUrls.length > 0 ? settings.databaseReplicaUrls : undefined,
+        // Schema changes go through committed migrations everywhere (see README: Migrations).
+        push: false,
+        migrationDir: path.resolve(projectRoot, 'migrations'),
+      }),
+    ),
+    logger: { options: payloadLoggerOptions(settings.logLevel) },
+    typescript: {
+      outputFile: path.resolve(projectRoot, 'payload-types.ts'),
+      // `npm run generate` writes types on purpose; Payload must not spawn it on every start.
       autoGenerate: false,
     },
-  },
-  collections: [...contentCollections, mediaCollection(settings.mediaDir), Users],
-  email: emailAdapter(settings.smtp),
-  jobs: {
-    // Payload's default lets any logged-in user run, queue and cancel jobs (GET /api/payload-jobs/run).
-    access: {
-      run: ({ req }) => isAdminUser(req.user),
-      queue: ({ req }) => isAdminUser(req.user),
-      cancel: ({ req }) => isAdminUser(req.user),
+    graphQL: {
+      schemaOutputFile: path.resolve(projectRoot, 'schema.graphql'),
+      queries: (_graphql, { collections, Query }) => docAccessQueriesHidingUnreadable(collections, Query.fields),
+      maxComplexity: 1000,
+      validationRules: (args) => [
+        limitQueryDepth(MAX_GRAPHQL_DEPTH),
+        limitQueryCost(MAX_GRAPHQL_COST, args.variableValues ?? {}),
+      ],
+      disableIntrospectionInProduction: true,
+      disablePlaygroundInProduction: true,
     },
-  },
-  sharp,
-  upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
-  editor: lexicalEditor(),
-  plugins: [
-    editorialWorkflow({
-      collections: editorial,
-      serverUrl: settings.serverUrl,
-      webhooks: { urls: settings.webhookUrls, secret: settings.webhookSecret },
-      // The job runner (JOBS_RUNNER): exactly one process when several serve one database.
-      runJobs: settings.jobsRunner,
-    }),
-    // After the workflow, which gives the editorial collections their drafts.
-    readCache(),
-    mediaStorage(settings.s3),
-  ],
-  db: claimJobsOnce(postgresAdapter({
-    pool: {
-      // Unset only while generating types or the import map, which never connect.
-      connectionString: settings.databaseUrl ?? '',
-      connectionTimeoutMillis: 5_000,
-      // No request may hold a pooled connection, and the others waiting for it, for longer.
-      statement_timeout: 15_000,
-    },
-    // Reads go to a replica (except this instance's reads just after its own writes); see README.
-    readReplicas: settings.databaseReplicaUrls.length > 0 ? settings.databaseReplicaUrls : undefined,
-    // Schema changes go through committed migrations everywhere (see README: Migrations).
-    push: false,
-    migrationDir: path.resolve(projectRoot, 'migrations'),
-  })),
-  logger: { options: payloadLoggerOptions(settings.logLevel) },
-  typescript: {
-    outputFile: path.resolve(projectRoot, 'payload-types.ts'),
-    // `npm run generate` writes types on purpose; Payload must not spawn it on every start.
-    autoGenerate: false,
-  },
-  graphQL: {
-    schemaOutputFile: path.resolve(projectRoot, 'schema.graphql'),
-    queries: (_graphql, { collections, Query }) => docAccessQueriesHidingUnreadable(collections, Query.fields),
-    maxComplexity: 1000,
-    validationRules: (args) => [limitQueryDepth(MAX_GRAPHQL_DEPTH), limitQueryCost(MAX_GRAPHQL_COST, args.variableValues ?? {})],
-    disableIntrospectionInProduction: true,
-    disablePlaygroundInProduction: true,
-  },
-}).then(protectEveryCollection)
+  }).then(protectEveryCollection)
 
-export default spaCmsConfig({ settings: processSettings(), contentCollections: [Articles, Techniques, Faqs, Myths], editorial: EDITORIAL })
+export default spaCmsConfig({
+  settings: processSettings(),
+  contentCollections: [Articles, Techniques, Faqs, Myths],
+  editorial: EDITORIAL,
+})

@@ -5,6 +5,7 @@ import * as migration_20261127_035844_read_cache from './20261127_035844_read_ca
 import * as migration_20261203_092639_audit_document_kept from './20261203_092639_audit_document_kept';
 import * as migration_20261203_105540_media_object_key from './20261203_105540_media_object_key';
 import * as migration_20261203_110305_scheduled_workflow_actions from './20261203_110305_scheduled_workflow_actions';
+import * as migration_20261203_120243_preview_link_revocations from './20261203_120243_preview_link_revocations';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261203_110305_scheduled_workflow_actions.up,
     down: migration_20261203_110305_scheduled_workflow_actions.down,
-    name: '20261203_110305_scheduled_workflow_actions'
+    name: '20261203_110305_scheduled_workflow_actions',
+  },
+  {
+    up: migration_20261203_120243_preview_link_revocations.up,
+    down: migration_20261203_120243_preview_link_revocations.down,
+    name: '20261203_120243_preview_link_revocations'
   },
 ];

@@ -47,6 +47,8 @@ export interface Settings {
    */
   jobsRunner: boolean
   security: SecuritySettings
+  /** Preview links (src/preview): the front end that renders drafts, and how long a link works. */
+  preview: { siteUrl?: string; linkSeconds: number }
   /** The in-memory cache of anonymous published reads, and the HTTP caching it advertises. */
   readCache: {
     enabled: boolean
@@ -77,6 +79,8 @@ export interface SecuritySettings {
   rateLimits: { windowMs: number; login: number; forgotPassword: number; graphql: number }
   /** Reverse proxies in front of the server: the client IP is taken from their X-Forwarded-For. */
   trustedProxies: number
+  /** Origins the admin may show in a frame: the front end of Live Preview (SITE_URL). */
+  previewOrigins: string[]
 }
 
 export class ConfigError extends Error {
@@ -126,7 +130,8 @@ function readWholeNumber(env: Env, name: string, fallback: number, least = 0): n
   const raw = env[name]
   if (raw === undefined || raw === '') return fallback
   const value = Number(raw)
-  if (!Number.isInteger(value) || value < least) throw new ConfigError(`${name} must be a whole number of at least ${least}, got "${raw}"`)
+  if (!Number.isInteger(value) || value < least)
+    throw new ConfigError(`${name} must be a whole number of at least ${least}, got "${raw}"`)
   return value
 }
 
@@ -140,11 +145,18 @@ function readOnOff(env: Env, name: string, fallback: boolean): boolean {
 }
 
 function readWebhookUrls(env: Env): string[] {
-  const urls = (env.WEBHOOK_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean)
+  const urls = (env.WEBHOOK_URLS ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean)
   for (const url of urls) {
-    if (!/^https?:\/\/[^\s]+$/.test(url)) throw new ConfigError(`WEBHOOK_URLS must be comma-separated http(s) URLs, got "${url}"`)
+    if (!/^https?:\/\/[^\s]+$/.test(url))
+      throw new ConfigError(`WEBHOOK_URLS must be comma-separated http(s) URLs, got "${url}"`)
   }
-  if (urls.length > 0 && !env.WEBHOOK_SECRET) throw new ConfigError('WEBHOOK_SECRET is required when WEBHOOK_URLS is set: receivers verify the signature with it.')
+  if (urls.length > 0 && !env.WEBHOOK_SECRET)
+    throw new ConfigError(
+      'WEBHOOK_SECRET is required when WEBHOOK_URLS is set: receivers verify the signature with it.',
+    )
   return urls
 }
 
@@ -152,12 +164,21 @@ const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s]+$/
 
 /** Replicas and the LISTEN connection belong to the primary that DATABASE_URL names. */
 function readPrimaryCompanions(env: Env): Pick<Settings, 'databaseReplicaUrls' | 'databaseListenUrl'> {
-  const replicas = (env.DATABASE_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean)
+  const replicas = (env.DATABASE_REPLICA_URLS ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean)
   const listen = env.DATABASE_LISTEN_URL?.trim() || undefined
-  for (const [name, url] of [...replicas.map((url) => ['DATABASE_REPLICA_URLS', url]), ['DATABASE_LISTEN_URL', listen]]) {
+  for (const [name, url] of [
+    ...replicas.map((url) => ['DATABASE_REPLICA_URLS', url]),
+    ['DATABASE_LISTEN_URL', listen],
+  ]) {
     if (url === undefined) continue
     if (!POSTGRES_URL.test(url)) throw new ConfigError(`${name} must be postgres:// URLs, got "${url}"`)
-    if (!env.DATABASE_URL) throw new ConfigError(`${name} needs DATABASE_URL: it names connections to that primary, never to the embedded database.`)
+    if (!env.DATABASE_URL)
+      throw new ConfigError(
+        `${name} needs DATABASE_URL: it names connections to that primary, never to the embedded database.`,
+      )
   }
   return { databaseReplicaUrls: replicas, databaseListenUrl: listen }
 }
@@ -166,11 +187,14 @@ function readS3Settings(env: Env): S3Settings | undefined {
   const bucket = env.S3_BUCKET?.trim()
   if (!bucket) return undefined
   const endpoint = env.S3_ENDPOINT?.trim() || undefined
-  if (endpoint && !/^https?:\/\/[^\s]+$/.test(endpoint)) throw new ConfigError(`S3_ENDPOINT must be an http(s) URL, got "${endpoint}"`)
+  if (endpoint && !/^https?:\/\/[^\s]+$/.test(endpoint))
+    throw new ConfigError(`S3_ENDPOINT must be an http(s) URL, got "${endpoint}"`)
   const accessKeyId = env.S3_ACCESS_KEY_ID || undefined
   const secretAccessKey = env.S3_SECRET_ACCESS_KEY || undefined
   if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
-    throw new ConfigError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the machine\'s AWS credentials.')
+    throw new ConfigError(
+      "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the machine's AWS credentials.",
+    )
   }
   return {
     bucket,
@@ -184,20 +208,34 @@ function readS3Settings(env: Env): S3Settings | undefined {
 
 function readRedisUrl(env: Env): string | undefined {
   const url = env.REDIS_URL?.trim()
-  if (url && !/^rediss?:\/\/[^\s]+$/.test(url)) throw new ConfigError(`REDIS_URL must be a redis:// or rediss:// URL, got "${url}"`)
+  if (url && !/^rediss?:\/\/[^\s]+$/.test(url))
+    throw new ConfigError(`REDIS_URL must be a redis:// or rediss:// URL, got "${url}"`)
   return url || undefined
 }
 
 const readPositiveInteger = (env: Env, name: string, fallback: number) => readWholeNumber(env, name, fallback, 1)
 
 function readAllowedOrigins(env: Env): string[] {
-  const origins = (env.ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean)
+  const origins = (env.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim().replace(/\/+$/, ''))
+    .filter(Boolean)
   for (const origin of origins) {
     if (!/^https?:\/\/[^\s/]+$/.test(origin)) {
-      throw new ConfigError(`ALLOWED_ORIGINS must be comma-separated origins like https://www.example.com (no path), got "${origin}"`)
+      throw new ConfigError(
+        `ALLOWED_ORIGINS must be comma-separated origins like https://www.example.com (no path), got "${origin}"`,
+      )
     }
   }
   return origins
+}
+
+/** The reference front end (examples/spa-site) or your own: where the admin's Preview opens drafts. */
+function readSiteUrl(env: Env): string | undefined {
+  const url = env.SITE_URL?.trim().replace(/\/+$/, '')
+  if (url && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(url))
+    throw new ConfigError(`SITE_URL must be an http(s) URL such as http://localhost:3001, got "${url}"`)
+  return url || undefined
 }
 
 function readSecuritySettings(env: Env): SecuritySettings {
@@ -211,6 +249,7 @@ function readSecuritySettings(env: Env): SecuritySettings {
       graphql: readPositiveInteger(env, 'GRAPHQL_RATE_LIMIT', 300),
     },
     trustedProxies: readWholeNumber(env, 'TRUST_PROXY', 0),
+    previewOrigins: [readSiteUrl(env)].filter((url): url is string => Boolean(url)).map((url) => new URL(url).origin),
   }
 }
 
@@ -290,6 +329,7 @@ export function loadSettings(env: Env = process.env): Settings {
     webhookSecret: env.WEBHOOK_SECRET || undefined,
     jobsRunner: readOnOff(env, 'JOBS_RUNNER', true),
     security: readSecuritySettings(env),
+    preview: { siteUrl: readSiteUrl(env), linkSeconds: readPositiveInteger(env, 'PREVIEW_LINK_HOURS', 24) * 3600 },
     s3: readS3Settings(env),
     redisUrl: readRedisUrl(env),
     mediaDir: path.resolve(/*turbopackIgnore: true*/ projectRoot, env.MEDIA_DIR || path.join(dataDir, 'media')),

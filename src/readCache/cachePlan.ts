@@ -26,8 +26,12 @@ export interface GraphqlParams {
 
 const PASS: CachePlan = { cache: false, personal: false }
 
-/** A cookie or an Authorization header may make Payload answer as somebody. */
-export const carriesCredentials = (headers: IncomingHttpHeaders): boolean => Boolean(headers.cookie || headers.authorization)
+/**
+ * A cookie or an Authorization header may make Payload answer as somebody; a preview token
+ * (src/preview) opens a draft. Such answers are personal: never stored, here or by a CDN.
+ */
+export const carriesCredentials = (headers: IncomingHttpHeaders): boolean =>
+  Boolean(headers.cookie || headers.authorization || headers['x-preview-token'])
 
 /** Payload answers HEAD with 404, so only GET (and GraphQL's POST) can be answered from memory. */
 const isRead = (method: string) => method === 'GET'
@@ -58,7 +62,10 @@ function chosenOperation(document: DocumentNode, operationName: unknown): Operat
 }
 
 /** The collections the operation reads, or undefined when any root field is not a plain public read. */
-function collectionsRead(operation: OperationDefinitionNode, { collectionOfRootField }: PublicContent): string[] | undefined {
+function collectionsRead(
+  operation: OperationDefinitionNode,
+  { collectionOfRootField }: PublicContent,
+): string[] | undefined {
   const collections = new Set<string>()
   for (const selection of operation.selectionSet.selections) {
     if (selection.kind !== Kind.FIELD) return undefined
@@ -83,7 +90,11 @@ function analyseQuery(query: string, operationName: unknown, content: PublicCont
  * Remembers up to `limit` answers of a pure `compute`, by `keyOf` its arguments, starting over when
  * full: front ends send the same few requests over and over, and what others send cannot make it grow.
  */
-export function boundedMemo<A extends unknown[], V>(limit: number, keyOf: (...args: A) => string, compute: (...args: A) => V): (...args: A) => V {
+export function boundedMemo<A extends unknown[], V>(
+  limit: number,
+  keyOf: (...args: A) => string,
+  compute: (...args: A) => V,
+): (...args: A) => V {
   const answers = new Map<string, V>()
   return (...args) => {
     const key = keyOf(...args)
@@ -98,7 +109,8 @@ export function boundedMemo<A extends unknown[], V>(limit: number, keyOf: (...ar
 /** Parses each query text once. */
 const collectionsQueried = boundedMemo(
   1_000,
-  (query: string, operationName: unknown, content: PublicContent) => `${content.generation}\n${String(operationName ?? '')}\n${query}`,
+  (query: string, operationName: unknown, content: PublicContent) =>
+    `${content.generation}\n${String(operationName ?? '')}\n${query}`,
   analyseQuery,
 )
 

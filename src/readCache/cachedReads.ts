@@ -27,8 +27,23 @@ import { captureResponse } from '../server/responseCapture'
 import type { CachedReadProtections } from '../security/http'
 import { setHeaders } from '../security/http/headers'
 import { jsonBodyOf } from '../security/http/requestBodies'
-import { boundedMemo, carriesCredentials, GRAPHQL_PATH, planGraphqlRequest, planRestRequest, graphqlParamsFromSearch, type CachePlan } from './cachePlan'
-import { entityTag, matchesIfNoneMatch, PERSONAL_CACHE_CONTROL, publicCacheControl, type PublicCachePolicy } from './httpCaching'
+import {
+  boundedMemo,
+  carriesCredentials,
+  GRAPHQL_PATH,
+  planGraphqlRequest,
+  planRestRequest,
+  graphqlParamsFromSearch,
+  type CachePlan,
+} from './cachePlan'
+import { cdnTagHeaders } from './cdnTags'
+import {
+  entityTag,
+  matchesIfNoneMatch,
+  PERSONAL_CACHE_CONTROL,
+  publicCacheControl,
+  type PublicCachePolicy,
+} from './httpCaching'
 import type { CachedResponse, ReadCache } from './readCache'
 import { newReadCacheScope, runInReadCacheScope, type ReadCacheScope } from './requestScope'
 
@@ -43,7 +58,15 @@ function dropChangesBeforeResponding(res: ServerResponse, scope: ReadCacheScope,
 }
 
 /** Headers that belong to one exchange, not to the content. */
-const PER_EXCHANGE_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'x-request-id', 'set-cookie'])
+const PER_EXCHANGE_HEADERS = new Set([
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'x-request-id',
+  'set-cookie',
+])
 
 /**
  * The headers Payload gave the answer. Those set before it ran (request id, security headers,
@@ -84,7 +107,11 @@ function sendCached(req: IncomingMessage, res: ServerResponse, cached: CachedRes
 
 const isJson = (contentType: unknown) => typeof contentType === 'string' && contentType.startsWith('application/json')
 
-const DECODERS: Record<string, (body: Buffer) => Buffer> = { gzip: gunzipSync, deflate: inflateSync, br: brotliDecompressSync }
+const DECODERS: Record<string, (body: Buffer) => Buffer> = {
+  gzip: gunzipSync,
+  deflate: inflateSync,
+  br: brotliDecompressSync,
+}
 
 const ERRORS_KEY = Buffer.from('"errors"')
 
@@ -118,13 +145,18 @@ function planFromUrl(method: string, rawUrl: string): CachePlan {
 }
 
 /** An anonymous GET's plan depends on its URL alone: each URL is parsed once. */
-const planAnonymousGet = boundedMemo(1_000, (url: string) => url, (url: string) => planFromUrl('GET', url))
+const planAnonymousGet = boundedMemo(
+  1_000,
+  (url: string) => url,
+  (url: string) => planFromUrl('GET', url),
+)
 
 function planFromRequest(req: Request): CachePlan {
   if (!req.url.startsWith('/api/')) return PASS_ANONYMOUS
   if (carriesCredentials(req.headers)) return PERSONAL
   if (req.method === 'GET') return planAnonymousGet(req.url)
-  if (req.method === 'POST' && new URL(req.url, 'http://localhost').pathname === GRAPHQL_PATH) return planGraphqlPost(req)
+  if (req.method === 'POST' && new URL(req.url, 'http://localhost').pathname === GRAPHQL_PATH)
+    return planGraphqlPost(req)
   return planFromUrl(req.method, req.url)
 }
 
@@ -140,13 +172,18 @@ function planOf(req: Request): CachePlan {
   return plan
 }
 
-const isGraphqlPost = (req: Request) => req.method === 'POST' && (req.url === GRAPHQL_PATH || req.url.startsWith(`${GRAPHQL_PATH}?`))
+const isGraphqlPost = (req: Request) =>
+  req.method === 'POST' && (req.url === GRAPHQL_PATH || req.url.startsWith(`${GRAPHQL_PATH}?`))
 
 /**
  * The hit path: answers anonymous reads that are in memory before the layers they do not need
  * (the remaining middleware, Next, Payload). Everything else goes on unchanged.
  */
-export function answerFromReadCache(cache: ReadCache, policy: PublicCachePolicy, protections: CachedReadProtections): RequestHandler {
+export function answerFromReadCache(
+  cache: ReadCache,
+  policy: PublicCachePolicy,
+  protections: CachedReadProtections,
+): RequestHandler {
   const cacheControl = publicCacheControl(policy)
 
   function answerIfCached(req: Request, res: Response, next: NextFunction): void {
@@ -257,7 +294,13 @@ export function answerHitBeforeExpress(cache: ReadCache, policy: PublicCachePoli
 export function cachedReads(cache: ReadCache, policy: PublicCachePolicy, downstream: RequestHandler): RequestHandler {
   const cacheControl = publicCacheControl(policy)
 
-  function serve(plan: CacheablePlan, req: IncomingMessage, res: ServerResponse, scope: ReadCacheScope, handOn: () => void): void {
+  function serve(
+    plan: CacheablePlan,
+    req: IncomingMessage,
+    res: ServerResponse,
+    scope: ReadCacheScope,
+    handOn: () => void,
+  ): void {
     const key = variantKey(plan.key, req)
     const cached = cache.lookup(key)
     if (cached) return sendCached(req, res, cached, cacheControl)
@@ -271,8 +314,15 @@ export function cachedReads(cache: ReadCache, policy: PublicCachePolicy, downstr
         !res.hasHeader('set-cookie') &&
         !(plan.key.startsWith('graphql') && hasGraphqlErrors(body, res.getHeader('content-encoding')))
       if (!keep) return send(body)
-      const response = { body, headers: contentHeaders(res, setBeforePayload), etag: entityTag(body) }
-      cache.offer(key, response, [...plan.tags, ...scope.reads], fill)
+      const tags = [...plan.tags, ...scope.reads]
+      const tagHeaders = cdnTagHeaders(tags)
+      const response = {
+        body,
+        headers: { ...contentHeaders(res, setBeforePayload), ...tagHeaders },
+        etag: entityTag(body),
+      }
+      cache.offer(key, response, tags, fill)
+      for (const [name, value] of Object.entries(tagHeaders)) res.setHeader(name, value)
       res.setHeader('ETag', response.etag)
       res.setHeader('Cache-Control', cacheControl)
       res.setHeader('X-Cache', 'MISS')

@@ -11,6 +11,7 @@
 import { createHash, createHmac } from 'node:crypto'
 import { JobCancelledError, type JobsConfig, type Payload, type TaskConfig } from 'payload'
 
+import { tagsMadeStaleBy } from '../readCache/tags'
 import { workflowOptions } from './options'
 
 export const WEBHOOK_QUEUE = 'webhooks'
@@ -25,6 +26,11 @@ export interface WebhookBody {
   title: string
   /** ISO time of the transition; fixed when queued, so every retry sends the same bytes. */
   at: string
+  /**
+   * Cache tags made stale (`doc:<collection>:<id>`, `list:<collection>`), as in cached answers'
+   * Cache-Tag header; queueWebhooks always sets them.
+   */
+  tags?: string[]
 }
 
 export interface WebhookTaskIO {
@@ -106,10 +112,15 @@ export const webhookTask: TaskConfig<WebhookTaskIO> = {
 
 /** Queues one delivery per configured receiver; returns how many were queued. */
 export async function queueWebhooks(payload: Payload, body: WebhookBody): Promise<number> {
-  const json = JSON.stringify(body)
+  // The read cache's tags of what the change made stale: receivers purge exactly those (README: Freshness).
+  const json = JSON.stringify({ ...body, tags: tagsMadeStaleBy(body.collection, body.id) } satisfies WebhookBody)
   const { urls } = workflowOptions(payload).webhooks
   for (const url of urls) {
-    await payload.jobs.queue({ task: WEBHOOK_TASK, queue: WEBHOOK_QUEUE, input: { receiver: receiverFingerprint(url), body: json } })
+    await payload.jobs.queue({
+      task: WEBHOOK_TASK,
+      queue: WEBHOOK_QUEUE,
+      input: { receiver: receiverFingerprint(url), body: json },
+    })
   }
   return urls.length
 }
@@ -136,7 +147,8 @@ const RUN_LIMIT = 20
 const MIN_FOLLOW_UP_MS = 250
 
 /** After payload.destroy() the Postgres adapter drops its drizzle instance: stop following up. */
-const isClosed = (payload: Payload) => 'drizzle' in payload.db && (payload.db as { drizzle?: unknown }).drizzle === undefined
+const isClosed = (payload: Payload) =>
+  'drizzle' in payload.db && (payload.db as { drizzle?: unknown }).drizzle === undefined
 
 /**
  * Runs the webhook queue in the background until nothing is due, then sleeps until the next
@@ -165,7 +177,10 @@ export function kickWebhookQueue(payload: Payload): void {
       if (isClosed(payload)) return
       if (state.again) return kickWebhookQueue(payload)
       if (nextDue === null) return
-      state.timer = setTimeout(() => kickWebhookQueue(payload), Math.max(MIN_FOLLOW_UP_MS, nextDue.getTime() - Date.now() + 50))
+      state.timer = setTimeout(
+        () => kickWebhookQueue(payload),
+        Math.max(MIN_FOLLOW_UP_MS, nextDue.getTime() - Date.now() + 50),
+      )
       state.timer.unref()
     })
 }

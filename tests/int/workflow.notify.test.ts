@@ -285,6 +285,8 @@ describe('publish and unpublish webhooks', () => {
         slug: 'everything-about-deep-tissue-massage',
         title: published.title,
         at: expect.any(String),
+        // The read cache's tags of what went stale: receivers purge exactly those (README: Freshness).
+        tags: [`doc:articles:${published.documentId}`, 'list:articles'],
       })
       expect(new Date(parsed.at as string).toISOString()).toBe(parsed.at)
       expect(Math.abs(Date.parse(parsed.at as string) - Date.now())).toBeLessThan(60_000)

@@ -86,6 +86,7 @@ describe('security settings', () => {
       maxBodyBytes: 1024 * 1024,
       rateLimits: { windowMs: 60_000, login: 10, forgotPassword: 5, graphql: 300 },
       trustedProxies: 0,
+      previewOrigins: [],
     })
   })
 
@@ -98,12 +99,14 @@ describe('security settings', () => {
       FORGOT_PASSWORD_RATE_LIMIT: '2',
       GRAPHQL_RATE_LIMIT: '50',
       TRUST_PROXY: '1',
+      SITE_URL: 'https://preview.example-spa.com/site/',
     })
     expect(security).toEqual({
       allowedOrigins: ['https://www.example-spa.com', 'http://localhost:4321'],
       maxBodyBytes: 64 * 1024,
       rateLimits: { windowMs: 900_000, login: 3, forgotPassword: 2, graphql: 50 },
       trustedProxies: 1,
+      previewOrigins: ['https://preview.example-spa.com'],
     })
   })
 

@@ -10,7 +10,13 @@ import helmet from 'helmet'
 
 export type HeaderList = ReadonlyArray<readonly [name: string, value: string]>
 
-function helmetFor({ devServer }: { devServer: boolean }) {
+interface HeaderOptions {
+  devServer: boolean
+  /** Front ends the admin's Live Preview shows in a frame (SITE_URL's origin). */
+  previewOrigins?: string[]
+}
+
+function helmetFor({ devServer, previewOrigins = [] }: HeaderOptions) {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -29,6 +35,8 @@ function helmetFor({ devServer }: { devServer: boolean }) {
         baseUri: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'self'"],
+        // Live Preview renders the front end beside the editor.
+        frameSrc: ["'self'", ...previewOrigins],
       },
     },
     // Images under /api/media/file are embedded by the public website on its own origin.
@@ -58,7 +66,7 @@ export function headersSetBy(middleware: HeaderMiddleware): HeaderList {
   return [...headers]
 }
 
-export const securityHeaderList = (options: { devServer: boolean }): HeaderList => headersSetBy(helmetFor(options))
+export const securityHeaderList = (options: HeaderOptions): HeaderList => headersSetBy(helmetFor(options))
 
 export function setHeaders(res: ServerResponse, headers: HeaderList): void {
   for (const [name, value] of headers) res.setHeader(name, value)

@@ -30,8 +30,11 @@ export interface Protections {
   forCachedReads: CachedReadProtections
 }
 
-export function securityMiddleware(security: SecuritySettings, { devServer, rateLimitStores }: { devServer: boolean; rateLimitStores?: RateLimitStores }): Protections {
-  const headers = securityHeaderList({ devServer })
+export function securityMiddleware(
+  security: SecuritySettings,
+  { devServer, rateLimitStores }: { devServer: boolean; rateLimitStores?: RateLimitStores },
+): Protections {
+  const headers = securityHeaderList({ devServer, previewOrigins: security.previewOrigins })
   const readApiBody = limitApiRequestBodies(security.maxBodyBytes)
   const limiters = createRateLimiters(security.rateLimits, rateLimitStores)
   const router = Router()
@@ -41,5 +44,8 @@ export function securityMiddleware(security: SecuritySettings, { devServer, rate
   router.use('/api/graphql', refuseUnsafeGraphqlDocuments())
   router.use(rateLimits(limiters))
   router.use(uniformAccountTiming())
-  return { middleware: router, forCachedReads: { securityHeaders: headers, readApiBody, limitGraphql: limiters.graphql } }
+  return {
+    middleware: router,
+    forCachedReads: { securityHeaders: headers, readApiBody, limitGraphql: limiters.graphql },
+  }
 }

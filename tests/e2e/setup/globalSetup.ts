@@ -71,4 +71,6 @@ export default async function globalSetup(): Promise<void> {
   globalThis.__spaCmsE2eRun = { server, databaseUrl, mediaDir, stopDatabaseServer: database.stop }
   // Test workers start after this and inherit the environment.
   process.env.E2E_BASE_URL = server.baseUrl
+  // The reference site's test (site.e2e.ts) makes a database of its own on the same server.
+  process.env.E2E_DATABASE_URL = databaseUrl
 }

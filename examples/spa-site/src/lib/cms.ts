@@ -1,0 +1,91 @@
+/**
+ * Reading the CMS over GraphQL with typed documents (src/gql, made by `npm run codegen`).
+ *
+ * Published reads are GETs (`/api/graphql?query=…`), which the CMS answers from its read cache
+ * and a CDN may keep; Next keeps them in its data cache under tags named like the CMS's own
+ * (`list:articles`, …), so a publish webhook can mark exactly those stale (api/revalidate).
+ * Preview reads send the preview token and are never cached anywhere.
+ */
+import type { TypedDocumentString } from '@/gql/graphql'
+
+export const CMS_URL = (process.env.CMS_URL ?? 'http://localhost:3000').replace(/\/+$/, '')
+
+/** The tag every cached CMS read carries, besides its collections' tags: "revalidate everything". */
+export const EVERYTHING_TAG = 'cms'
+
+export type CmsCollection = 'articles' | 'techniques' | 'faqs' | 'myths'
+
+/** The CMS's tag for a collection's lists and everything that embeds its documents (src/readCache/tags.ts). */
+export const collectionTag = (collection: CmsCollection) => `list:${collection}`
+
+export class CmsError extends Error {}
+
+interface GraphqlAnswer<T> {
+  data?: T
+  errors?: { message: string; extensions?: { statusCode?: number } }[]
+}
+
+interface ReadOptions {
+  /** The collections whose changes make this answer stale (every one the query reads, embedded ones too). */
+  reads: CmsCollection[]
+  /** A preview token: read as its bearer, uncached. */
+  previewToken?: string
+}
+
+export async function cmsQuery<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  options: ReadOptions,
+): Promise<TResult> {
+  const query = document.toString()
+  let response: Response
+  if (options.previewToken) {
+    response = await fetch(`${CMS_URL}/api/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-preview-token': options.previewToken },
+      body: JSON.stringify({ query, variables }),
+      cache: 'no-store',
+    })
+  } else {
+    const search = new URLSearchParams({ query, variables: JSON.stringify(variables ?? {}) })
+    response = await fetch(`${CMS_URL}/api/graphql?${search}`, {
+      cache: 'force-cache',
+      next: { tags: [EVERYTHING_TAG, ...options.reads.map(collectionTag)] },
+    })
+  }
+  const answer = (await response.json().catch(() => ({}))) as GraphqlAnswer<TResult>
+  if (!response.ok || answer.errors?.length || !answer.data) {
+    const reason = answer.errors?.map((error) => error.message).join('; ') || `HTTP ${response.status}`
+    throw new CmsError(`The CMS refused a query: ${reason}`)
+  }
+  return answer.data
+}
+
+/** Media URLs from the CMS are absolute when it knows its SERVER_URL; relative ones are made absolute. */
+export const mediaUrl = (url: string | null | undefined): string | undefined =>
+  url ? (url.startsWith('/') ? `${CMS_URL}${url}` : url) : undefined
+
+/** What a preview token opens, as the CMS says (GET /api/preview-links/current). */
+export interface PreviewTarget {
+  collection: CmsCollection
+  id: number
+  slug: string | null
+  expiresAt: string
+}
+
+export async function previewTargetOf(
+  token: string,
+): Promise<{ ok: true; target: PreviewTarget } | { ok: false; status: number; message: string }> {
+  const response = await fetch(`${CMS_URL}/api/preview-links/current`, {
+    headers: { 'x-preview-token': token },
+    cache: 'no-store',
+  })
+  const body = (await response.json().catch(() => ({}))) as PreviewTarget & { errors?: { message: string }[] }
+  if (!response.ok)
+    return {
+      ok: false,
+      status: response.status,
+      message: body.errors?.[0]?.message ?? `The CMS answered ${response.status}.`,
+    }
+  return { ok: true, target: body }
+}

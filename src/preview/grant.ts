@@ -1,0 +1,95 @@
+/**
+ * What a preview token lets its bearer read, decided once per request: the latest draft of the
+ * one document it names, read by id, and nothing else. Lists, counts, versions, other ids, other
+ * collections and populated relations stay what the public sees (published only), because
+ * Payload reads relations and lists through `find`, whose access check has no id.
+ */
+import { APIError, type Access, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
+
+import { isStaffUser } from '../access/roles'
+import { currentGenerations } from './revocations'
+import { previewKey, readPreviewToken, REFUSAL_MESSAGES, type TokenRefusal } from './tokens'
+import type { PreviewGrant } from './types'
+
+/** Where a front end sends the token: a header, so it never lands in URLs, logs or cache keys. */
+export const PREVIEW_TOKEN_HEADER = 'x-preview-token'
+
+export const previewTokenOf = (req: PayloadRequest): string | undefined =>
+  req.headers?.get(PREVIEW_TOKEN_HEADER) ?? undefined
+
+export class PreviewRefused extends APIError {
+  constructor(reason: TokenRefusal) {
+    super(REFUSAL_MESSAGES[reason], 401, undefined, true)
+  }
+}
+
+/** Checks a token completely: signature, expiry and revocation. Throws PreviewRefused (401). */
+export async function verifyPreviewToken(
+  req: PayloadRequest,
+  token: string,
+  collections: readonly string[],
+): Promise<PreviewGrant> {
+  const check = readPreviewToken(previewKey(req.payload.secret), token, Math.floor(Date.now() / 1000))
+  if (!check.valid) throw new PreviewRefused(check.reason)
+  const { claims } = check
+  // A token for a collection that is no longer previewable is as good as altered.
+  if (!collections.includes(claims.c)) throw new PreviewRefused('altered')
+  const current = await currentGenerations(req.payload, claims.c, claims.i)
+  if (claims.g !== current.all || claims.d !== current.document) throw new PreviewRefused('revoked')
+  return { collection: claims.c, id: claims.i, expiresAt: claims.e }
+}
+
+const grants = new WeakMap<PayloadRequest, Promise<PreviewGrant | undefined>>()
+
+/**
+ * The request's grant, checked once however many reads it makes (a GraphQL query runs many).
+ * Staff read drafts anyway, so their tokens are not looked at; a request without a token has no
+ * grant; a bad token rejects with 401.
+ */
+export function previewGrantOf(req: PayloadRequest, collections: readonly string[]): Promise<PreviewGrant | undefined> {
+  let grant = grants.get(req)
+  if (!grant) {
+    const token = previewTokenOf(req)
+    grant = token && !isStaffUser(req.user) ? verifyPreviewToken(req, token, collections) : Promise.resolve(undefined)
+    grants.set(req, grant)
+  }
+  return grant
+}
+
+const isGrantedDocument = (grant: PreviewGrant | undefined, collection: string, id: unknown): boolean =>
+  Boolean(
+    grant && grant.collection === collection && id !== undefined && id !== null && String(id) === String(grant.id),
+  )
+
+/**
+ * Read access: the granted document when read by its id; otherwise the collection's own rule.
+ * `findByID` is the only read that passes an id to access, so this never widens a list.
+ */
+export function readWithPreviewGrant(collection: string, collections: readonly string[], ownRule: Access): Access {
+  return async (args) => {
+    const grant = await previewGrantOf(args.req, collections)
+    if (isGrantedDocument(grant, collection, args.id)) return true
+    return ownRule(args)
+  }
+}
+
+/**
+ * A preview shows the latest draft of its document and the published version of everything else:
+ * a read of the granted document by id is a draft read (even without `?draft=true`); every other
+ * read in the request (relations, lists, other ids) is a published read, even with `draft=true`,
+ * which would otherwise hide a published document whose latest version is a draft. A bad token
+ * is refused here with its reason (401), before anything runs.
+ */
+export function previewReadsOnlyItsDraft(
+  collection: string,
+  collections: readonly string[],
+): CollectionBeforeOperationHook {
+  return async ({ args, operation, req }) => {
+    if (!previewTokenOf(req)) return args
+    const grant = await previewGrantOf(req, collections)
+    if (operation !== 'read' || !grant) return args
+    const readArgs = args as { id?: unknown; draft?: boolean }
+    readArgs.draft = isGrantedDocument(grant, collection, readArgs.id)
+    return args
+  }
+}
