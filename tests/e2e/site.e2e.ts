@@ -6,7 +6,7 @@
  * change without a rebuild, and the time from the publish's 200 to the site serving it is printed.
  *
  * The site is built here against this CMS (`npm run build` in examples/spa-site; its packages are
- * installed by `npm ci --prefix examples/spa-site`, which .ci/run does).
+ * installed by `npm ci --prefix examples/spa-site`, which .ci/run does, and this test when they are missing).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -136,7 +136,9 @@ async function shot(page: Page, name: string): Promise<void> {
 
 beforeAll(async () => {
   if (!existsSync(path.join(SITE_DIR, 'node_modules/next'))) {
-    throw new Error('The site has no packages: run `npm ci --prefix examples/spa-site` first.')
+    // `npm install && npm test` in a fresh clone: the site's packages come from its own lock file.
+    const installed = spawnSync('npm', ['ci', '--prefix', SITE_DIR, '--no-audit', '--no-fund'], { stdio: 'inherit' })
+    if (installed.status !== 0) throw new Error('The site has no packages and `npm ci --prefix examples/spa-site` failed.')
   }
   const e2eDatabase = process.env.E2E_DATABASE_URL
   if (!e2eDatabase) throw new Error('E2E_DATABASE_URL is not set: run with npm run test:e2e')
