@@ -27,7 +27,11 @@ const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium'
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking']
 
 async function apiLogin(baseUrl: string, account: { email: string; password: string }): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(account) })
+  const response = await fetch(`${baseUrl}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(account),
+  })
   const { token } = (await response.json()) as { token?: string }
   if (!token) throw new Error(`could not log in as ${account.email}: ${response.status}`)
   return token
@@ -37,11 +41,20 @@ async function apiLogin(baseUrl: string, account: { email: string; password: str
 async function articleInReview(baseUrl: string): Promise<number> {
   const token = await apiLogin(baseUrl, BENCH_ACCOUNTS.writer)
   const post = async (pathname: string, body: unknown) => {
-    const response = await fetch(`${baseUrl}${pathname}`, { method: 'POST', headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const response = await fetch(`${baseUrl}${pathname}`, {
+      method: 'POST',
+      headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
     if (!response.ok) throw new Error(`POST ${pathname} answered ${response.status}: ${await response.text()}`)
     return (await response.json()) as { doc?: { id: number } }
   }
-  const { doc } = await post('/api/articles?draft=true', { title: 'Admin bench article in review', excerpt: 'Waiting for a review.', content: shortRichText('Waiting for a review.'), _status: 'draft' })
+  const { doc } = await post('/api/articles?draft=true', {
+    title: 'Admin bench article in review',
+    excerpt: 'Waiting for a review.',
+    content: shortRichText('Waiting for a review.'),
+    _status: 'draft',
+  })
   await post(`/api/articles/${doc!.id}/workflow`, { action: 'submit' })
   return doc!.id
 }
@@ -78,9 +91,14 @@ async function measureViews(server: Running, id: number, rounds: number): Promis
   try {
     const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1400, height: 1000 } })
     // Only the CMS answers: nothing outside it may slow the timings down.
-    await context.route((url) => url.origin !== server.baseUrl && url.protocol.startsWith('http'), (route) => route.abort('blockedbyclient'))
+    await context.route(
+      (url) => url.origin !== server.baseUrl && url.protocol.startsWith('http'),
+      (route) => route.abort('blockedbyclient'),
+    )
     const page = await context.newPage()
-    const login = await page.request.post('/api/users/login', { data: { email: BENCH_ACCOUNTS.reviewer.email, password: BENCH_ACCOUNTS.reviewer.password } })
+    const login = await page.request.post('/api/users/login', {
+      data: { email: BENCH_ACCOUNTS.reviewer.email, password: BENCH_ACCOUNTS.reviewer.password },
+    })
     if (!login.ok()) throw new Error(`the reviewer could not log in: ${login.status()}`)
     const times: Record<View, number[]> = { 'articles list': [], 'edit view': [], 'review drawer': [] }
     for (let round = 0; round <= rounds; round++) {
@@ -92,7 +110,9 @@ async function measureViews(server: Running, id: number, rounds: number): Promis
       times['articles list'].push(list)
       times['edit view'].push(edit)
       times['review drawer'].push(drawer)
-      console.log(`round ${round}: list ${list.toFixed(0)} ms, edit ${edit.toFixed(0)} ms, drawer ${drawer.toFixed(0)} ms`)
+      console.log(
+        `round ${round}: list ${list.toFixed(0)} ms, edit ${edit.toFixed(0)} ms, drawer ${drawer.toFixed(0)} ms`,
+      )
     }
     return times
   } finally {
@@ -104,7 +124,10 @@ function report(times: Record<View, number[]>, rounds: number): string {
   const lines = [
     '# Admin timings (issue 17)',
     '',
-    `Run ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; Chromium ${CHROMIUM} (${CHROMIUM_FLAGS.join(' ')}) on the same machine, shared with other work (load average at the end: ${os.loadavg().map((load) => load.toFixed(1)).join(', ')}).`,
+    `Run ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; Chromium ${CHROMIUM} (${CHROMIUM_FLAGS.join(' ')}) on the same machine, shared with other work (load average at the end: ${os
+      .loadavg()
+      .map((load) => load.toFixed(1))
+      .join(', ')}).`,
     `Command: \`npm run bench:admin -- --rounds ${rounds}\`. Data set: ${DEFAULT_PUBLISHED_ARTICLES} published articles and 150 drafts; a reviewer logged in.`,
     'Articles list: navigation until its table shows 10 rows. Edit view: navigation to an article in review until its title field and workflow actions show. Review drawer: from the click on "Request changes" until the drawer\'s comment box shows.',
     '',

@@ -12,13 +12,20 @@ export interface Dataset {
 
 export const DEFAULT_PUBLISHED_ARTICLES = 500
 
-export const datasetWith = (publishedArticles: number): Dataset => ({ publishedArticles, draftArticles: 150, techniques: 5, faqs: 30, myths: 30 })
+export const datasetWith = (publishedArticles: number): Dataset => ({
+  publishedArticles,
+  draftArticles: 150,
+  techniques: 5,
+  faqs: 30,
+  myths: 30,
+})
 
 /** `--articles N` from a command line, the default otherwise. */
 export function publishedArticlesOption(argv: string[]): number {
   const index = argv.indexOf('--articles')
   const count = index >= 0 ? Number(argv[index + 1]) : DEFAULT_PUBLISHED_ARTICLES
-  if (!Number.isInteger(count) || count < 1) throw new Error(`--articles must be a positive whole number, got "${argv[index + 1]}"`)
+  if (!Number.isInteger(count) || count < 1)
+    throw new Error(`--articles must be a positive whole number, got "${argv[index + 1]}"`)
   return count
 }
 
@@ -35,7 +42,15 @@ const SENTENCES = [
   'A good session ends slowly, giving the body time to adjust before the guest stands up.',
 ]
 
-const text = (value: string) => ({ type: 'text', text: value, version: 1, detail: 0, format: 0, mode: 'normal', style: '' })
+const text = (value: string) => ({
+  type: 'text',
+  text: value,
+  version: 1,
+  detail: 0,
+  format: 0,
+  mode: 'normal',
+  style: '',
+})
 
 const paragraph = (value: string) => ({
   type: 'paragraph',

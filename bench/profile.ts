@@ -20,7 +20,12 @@ import { datasetWith, publishedArticlesOption } from './dataset'
 import { scenariosFor, type Scenario } from './scenarios'
 import { startBareServer, startSpaCms, startStockPayload, type Running } from './servers'
 
-const TIERS = { 'T0′': (url: string) => startBareServer(url, true), T1s: startStockPayload, T1: (url: string) => startSpaCms(url, 'off'), T2: (url: string) => startSpaCms(url, 'on') }
+const TIERS = {
+  'T0′': (url: string) => startBareServer(url, true),
+  T1s: startStockPayload,
+  T1: (url: string) => startSpaCms(url, 'off'),
+  T2: (url: string) => startSpaCms(url, 'on'),
+}
 type Tier = keyof typeof TIERS
 
 interface ProfileNode {
@@ -63,8 +68,11 @@ function original(frame: ProfileNode['callFrame']): { url: string; line: number 
     const mapFile = `${file}.map`
     sourceMaps.set(file, existsSync(mapFile) ? new SourceMap(JSON.parse(readFileSync(mapFile, 'utf8'))) : undefined)
   }
-  const entry = sourceMaps.get(file)?.findEntry(frame.lineNumber, frame.columnNumber) as { originalSource?: string; originalLine?: number } | undefined
-  return entry?.originalSource ? { url: decodeURIComponent(entry.originalSource), line: (entry.originalLine ?? 0) + 1 } : { url: frame.url, line: frame.lineNumber + 1 }
+  const entry = sourceMaps.get(file)?.findEntry(frame.lineNumber, frame.columnNumber) as
+    { originalSource?: string; originalLine?: number } | undefined
+  return entry?.originalSource
+    ? { url: decodeURIComponent(entry.originalSource), line: (entry.originalLine ?? 0) + 1 }
+    : { url: frame.url, line: frame.lineNumber + 1 }
 }
 
 interface Summary {
@@ -123,7 +131,12 @@ const send = (server: Running, request: Scenario['requests'][number]) =>
     headers: { 'accept-encoding': 'identity', ...(request.body ? { 'content-type': 'application/json' } : {}) },
   }).then((response) => response.arrayBuffer())
 
-async function load(server: Running, scenario: Scenario, connections: number, durationSeconds: number): Promise<number> {
+async function load(
+  server: Running,
+  scenario: Scenario,
+  connections: number,
+  durationSeconds: number,
+): Promise<number> {
   let turn = 0
   const result = await autocannon({
     url: server.baseUrl,
@@ -133,7 +146,13 @@ async function load(server: Running, scenario: Scenario, connections: number, du
       {
         setupRequest: (request) => {
           const next = scenario.requests[turn++ % scenario.requests.length]
-          return { ...request, method: next.method, path: next.path, body: next.body, headers: next.body ? { 'content-type': 'application/json' } : {} }
+          return {
+            ...request,
+            method: next.method,
+            path: next.path,
+            body: next.body,
+            headers: next.body ? { 'content-type': 'application/json' } : {},
+          }
         },
       },
     ],
@@ -151,7 +170,9 @@ runScript('bench:profile', async () => {
   const connections = Number(readOption(argv, 'connections') ?? 10)
   const top = Number(readOption(argv, 'top') ?? 40)
   const scenarios = scenariosFor(datasetWith(publishedArticlesOption(argv)))
-  const chosen = (readOption(argv, 'scenarios') ?? scenarios.map((_, index) => index).join(',')).split(',').map((index) => scenarios[Number(index)])
+  const chosen = (readOption(argv, 'scenarios') ?? scenarios.map((_, index) => index).join(','))
+    .split(',')
+    .map((index) => scenarios[Number(index)])
   const postgres = await startTestServer()
   const databaseUrl = withDatabaseName(postgres.serverUrl, keep)
   const reports: string[] = []
@@ -162,7 +183,8 @@ runScript('bench:profile', async () => {
       rmSync(directory, { recursive: true, force: true })
       mkdirSync(directory, { recursive: true })
       const before = process.env.NODE_OPTIONS
-      process.env.NODE_OPTIONS = `${before ?? ''} --import ${path.join(projectRoot, 'bench/cpuProfileOnExit.mjs')}`.trim()
+      process.env.NODE_OPTIONS =
+        `${before ?? ''} --import ${path.join(projectRoot, 'bench/cpuProfileOnExit.mjs')}`.trim()
       process.env.CPU_PROFILE_DIR = directory
       const server = await TIERS[tier](databaseUrl).finally(() => {
         if (before === undefined) delete process.env.NODE_OPTIONS
@@ -172,7 +194,8 @@ runScript('bench:profile', async () => {
       let requests = 0
       try {
         // Warm: every code path compiled, the read cache filled; then the profile starts.
-        for (let pass = 0; pass < 3; pass++) for (const scenario of chosen) for (const request of scenario.requests) await send(server, request)
+        for (let pass = 0; pass < 3; pass++)
+          for (const scenario of chosen) for (const request of scenario.requests) await send(server, request)
         process.kill(server.pid, 'SIGUSR2')
         for (const scenario of chosen) requests += await load(server, scenario, connections, durationSeconds)
       } finally {
@@ -183,12 +206,20 @@ runScript('bench:profile', async () => {
       const largest = files.sort((a, b) => readFileSync(b).length - readFileSync(a).length)[0]
       const summary = summarise(JSON.parse(readFileSync(largest, 'utf8')) as CpuProfile)
       const perRequest = (samples: number) => ((samples * summary.sampleMs) / requests).toFixed(3)
-      const lines = [`## ${tier}: ${requests} requests (${chosen.map((scenario) => scenario.name).join(', ')}), ${perRequest(summary.samples)} CPU ms per request`, '', '| Package (self time) | ms/request |', '| --- | ---: |']
-      for (const [name, samples] of [...summary.byPackage].sort((a, b) => b[1] - a[1]).slice(0, 20)) lines.push(`| ${name} | ${perRequest(samples)} |`)
+      const lines = [
+        `## ${tier}: ${requests} requests (${chosen.map((scenario) => scenario.name).join(', ')}), ${perRequest(summary.samples)} CPU ms per request`,
+        '',
+        '| Package (self time) | ms/request |',
+        '| --- | ---: |',
+      ]
+      for (const [name, samples] of [...summary.byPackage].sort((a, b) => b[1] - a[1]).slice(0, 20))
+        lines.push(`| ${name} | ${perRequest(samples)} |`)
       lines.push('', '| Function (self time) | ms/request |', '| --- | ---: |')
-      for (const [name, samples] of [...summary.self].sort((a, b) => b[1] - a[1]).slice(0, 25)) lines.push(`| ${name} | ${perRequest(samples)} |`)
+      for (const [name, samples] of [...summary.self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+        lines.push(`| ${name} | ${perRequest(samples)} |`)
       lines.push('', '| Our function (inclusive) | ms/request |', '| --- | ---: |')
-      for (const [name, samples] of [...summary.inclusive].sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`| ${name} | ${perRequest(samples)} |`)
+      for (const [name, samples] of [...summary.inclusive].sort((a, b) => b[1] - a[1]).slice(0, top))
+        lines.push(`| ${name} | ${perRequest(samples)} |`)
       reports.push(lines.join('\n'))
       console.log(`${reports.at(-1)}\n`)
     }

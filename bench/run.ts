@@ -75,12 +75,31 @@ function readOptions(argv: string[]): Options {
   const trials = Number(value('trials') ?? 10)
   const baseline = value('baseline')
   const tiers = (value('tiers')?.split(',') ?? TIERS.filter((tier) => baseline || !tier.endsWith('b'))) as Tier[]
-  if (!(durationSeconds > 0) || connections.some((count) => !(count > 0)) || !(rounds >= 1) || !(trials >= 0) || tiers.some((tier) => !TIERS.includes(tier)) || (!baseline && tiers.some((tier) => tier.endsWith('b')))) {
-    throw new Error(`usage: npm run bench [-- --duration <seconds> --connections 10,50 --rounds 1 --articles 500 --trials 10 --tiers ${TIERS.join(',')} --baseline <checkout, for T1b and T2b>]`)
+  if (
+    !(durationSeconds > 0) ||
+    connections.some((count) => !(count > 0)) ||
+    !(rounds >= 1) ||
+    !(trials >= 0) ||
+    tiers.some((tier) => !TIERS.includes(tier)) ||
+    (!baseline && tiers.some((tier) => tier.endsWith('b')))
+  ) {
+    throw new Error(
+      `usage: npm run bench [-- --duration <seconds> --connections 10,50 --rounds 1 --articles 500 --trials 10 --tiers ${TIERS.join(',')} --baseline <checkout, for T1b and T2b>]`,
+    )
   }
   const keptDatabase = value('keep')
-  if (keptDatabase !== undefined && !/^[a-z_][a-z0-9_]*$/.test(keptDatabase)) throw new Error('--keep takes a database name of lowercase letters, digits and underscores')
-  return { durationSeconds, connections, rounds, publishedArticles: publishedArticlesOption(argv), tiers, trials, keptDatabase, baseline }
+  if (keptDatabase !== undefined && !/^[a-z_][a-z0-9_]*$/.test(keptDatabase))
+    throw new Error('--keep takes a database name of lowercase letters, digits and underscores')
+  return {
+    durationSeconds,
+    connections,
+    rounds,
+    publishedArticles: publishedArticlesOption(argv),
+    tiers,
+    trials,
+    keptDatabase,
+    baseline,
+  }
 }
 
 const send = (baseUrl: string, request: BenchRequest) =>
@@ -97,7 +116,8 @@ async function captureAnswers(baseUrl: string, scenarios: Scenario[]): Promise<M
   for (const request of scenarios.flatMap((scenario) => scenario.requests)) {
     const response = await send(baseUrl, request)
     const body = await response.text()
-    if (response.status !== 200 || body.includes('"errors"')) throw new Error(`${request.method} ${request.path} answered ${response.status}: ${body.slice(0, 300)}`)
+    if (response.status !== 200 || body.includes('"errors"'))
+      throw new Error(`${request.method} ${request.path} answered ${response.status}: ${body.slice(0, 300)}`)
     answers.set(requestKey(request), body)
   }
   return answers
@@ -109,7 +129,8 @@ async function storeForBareServers(databaseUrl: string, expected: Map<string, st
   try {
     await client.query('DROP TABLE IF EXISTS bench_t0_responses')
     await client.query('CREATE TABLE bench_t0_responses (key text PRIMARY KEY, body text NOT NULL)')
-    for (const [key, body] of expected) await client.query('INSERT INTO bench_t0_responses VALUES ($1, $2)', [key, body])
+    for (const [key, body] of expected)
+      await client.query('INSERT INTO bench_t0_responses VALUES ($1, $2)', [key, body])
   } finally {
     await client.end()
   }
@@ -131,7 +152,9 @@ async function warmUntilServedFromMemory(baseUrl: string, scenario: Scenario): P
   const deadline = Date.now() + 120_000
   for (;;) {
     await warm(baseUrl, scenario)
-    const responses = await Promise.all([scenario.requests[0], scenario.requests.at(-1)!].map((request) => send(baseUrl, request)))
+    const responses = await Promise.all(
+      [scenario.requests[0], scenario.requests.at(-1)!].map((request) => send(baseUrl, request)),
+    )
     if (responses.every((response) => response.headers.get('x-cache') === 'HIT')) return
     if (Date.now() > deadline) throw new Error(`T2 does not answer ${scenario.name} from memory`)
     await new Promise((resolve) => setTimeout(resolve, 1_000))
@@ -145,7 +168,13 @@ function cpuMsOf(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10
 }
 
-async function measure(server: Running, scenario: Scenario, connections: number, options: Options, expected: Map<string, string>): Promise<Measurement> {
+async function measure(
+  server: Running,
+  scenario: Scenario,
+  connections: number,
+  options: Options,
+  expected: Map<string, string>,
+): Promise<Measurement> {
   let turn = 0
   let wrong = 0
   let notFromMemory = 0
@@ -159,7 +188,13 @@ async function measure(server: Running, scenario: Scenario, connections: number,
         setupRequest: (request, context) => {
           const next = scenario.requests[turn++ % scenario.requests.length]
           ;(context as { key?: string }).key = requestKey(next)
-          return { ...request, method: next.method, path: next.path, body: next.body, headers: next.body ? { 'content-type': 'application/json' } : {} }
+          return {
+            ...request,
+            method: next.method,
+            path: next.path,
+            body: next.body,
+            headers: next.body ? { 'content-type': 'application/json' } : {},
+          }
         },
         onResponse: (status, body, context, headers) => {
           if (status !== 200 || body !== expected.get((context as { key: string }).key)) wrong++
@@ -184,17 +219,25 @@ type Results = Map<string, Cell>
 
 const resultKey = (scenario: Scenario, connections: number) => `${scenario.name}|${connections}`
 
-async function measureAll(servers: Partial<Record<Tier, Running>>, references: Partial<Record<Tier, Map<string, string>>>, scenarios: Scenario[], options: Options): Promise<Results> {
+async function measureAll(
+  servers: Partial<Record<Tier, Running>>,
+  references: Partial<Record<Tier, Map<string, string>>>,
+  scenarios: Scenario[],
+  options: Options,
+): Promise<Results> {
   const results: Results = new Map()
   for (let round = 1; round <= options.rounds; round++) {
     for (const scenario of scenarios) {
-      for (const tier of options.tiers) await (tier.startsWith('T2') ? warmUntilServedFromMemory : warm)(servers[tier]!.baseUrl, scenario)
+      for (const tier of options.tiers)
+        await (tier.startsWith('T2') ? warmUntilServedFromMemory : warm)(servers[tier]!.baseUrl, scenario)
       for (const connections of options.connections) {
         const cell = results.get(resultKey(scenario, connections)) ?? {}
         for (const tier of options.tiers) {
           const measurement = await measure(servers[tier]!, scenario, connections, options, references[tier]!)
           ;(cell[tier] ??= []).push(measurement)
-          console.log(`round ${round} ${tier} ${scenario.name} @${connections}: ${Math.round(measurement.rps)} req/s, p99 ${measurement.p99} ms, ${measurement.cpuMsPerRequest.toFixed(2)} CPU ms/req, ${measurement.errors} errors`)
+          console.log(
+            `round ${round} ${tier} ${scenario.name} @${connections}: ${Math.round(measurement.rps)} req/s, p99 ${measurement.p99} ms, ${measurement.cpuMsPerRequest.toFixed(2)} CPU ms/req, ${measurement.errors} errors`,
+          )
         }
         results.set(resultKey(scenario, connections), cell)
       }
@@ -203,8 +246,10 @@ async function measureAll(servers: Partial<Record<Tier, Running>>, references: P
   return results
 }
 
-const ratio = (a: Measurement | undefined, b: Measurement | undefined) => (a && b && b.rps > 0 ? `${(a.rps / b.rps).toFixed(2)}×` : '–')
-const perTier = (tiers: Tier[], cell: Record<string, Measurement | undefined>, show: (m: Measurement) => string) => tiers.map((tier) => (cell[tier] ? show(cell[tier]!) : '–')).join(' | ')
+const ratio = (a: Measurement | undefined, b: Measurement | undefined) =>
+  a && b && b.rps > 0 ? `${(a.rps / b.rps).toFixed(2)}×` : '–'
+const perTier = (tiers: Tier[], cell: Record<string, Measurement | undefined>, show: (m: Measurement) => string) =>
+  tiers.map((tier) => (cell[tier] ? show(cell[tier]!) : '–')).join(' | ')
 
 interface Extras {
   dataset: Dataset
@@ -220,32 +265,65 @@ function report(results: Results, scenarios: Scenario[], options: Options, extra
   const lines = [
     '# Read benchmark (issues 6 and 17)',
     '',
-    `Run ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; autocannon in the same machine, shared with other work (load average at the end: ${os.loadavg().map((load) => load.toFixed(1)).join(', ')}).`,
+    `Run ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; autocannon in the same machine, shared with other work (load average at the end: ${os
+      .loadavg()
+      .map((load) => load.toFixed(1))
+      .join(', ')}).`,
     `Command: \`${command}\` (${options.durationSeconds} s per cell and tier; tiers measured one after another within each cell${options.rounds > 1 ? `; the median of ${options.rounds} rounds` : ''}).`,
     `Data set: ${dataset.publishedArticles} published articles (5–10 KB rich text, 2–5 techniques each), ${dataset.draftArticles} drafts, ${dataset.techniques} techniques, ${dataset.faqs} FAQs, ${dataset.myths} myths; by-slug scenarios rotate over ${scenarios[1].requests.length} articles.`,
-    'T0′: bare node:http answering the same bytes from memory. T0: bare node:http + pg, one indexed lookup of the same JSON per request. T1s: stock Payload 3.90.2 (bench/stock), same collections, data and requests, none of spa-cms\'s hooks, access rules or guards. T1: spa-cms, READ_CACHE=off. T2: spa-cms, READ_CACHE=on.' +
-      (options.baseline ? ` T1b, T2b: the same from the checkout at ${path.relative(projectRoot, options.baseline) || '.'} (before), measured in the same run.` : ''),
+    "T0′: bare node:http answering the same bytes from memory. T0: bare node:http + pg, one indexed lookup of the same JSON per request. T1s: stock Payload 3.90.2 (bench/stock), same collections, data and requests, none of spa-cms's hooks, access rules or guards. T1: spa-cms, READ_CACHE=off. T2: spa-cms, READ_CACHE=on." +
+      (options.baseline
+        ? ` T1b, T2b: the same from the checkout at ${path.relative(projectRoot, options.baseline) || '.'} (before), measured in the same run.`
+        : ''),
     'Errors: connection errors, timeouts, non-200 answers and bodies that differ from the reference by a single byte. T2 misses: T2 answers without `X-Cache: HIT`.' +
-      (extras.stockAnswersDiffer === undefined ? '' : ` T1s answers differing from spa-cms's: ${extras.stockAnswersDiffer} of ${extras.requestsCompared}.`),
+      (extras.stockAnswersDiffer === undefined
+        ? ''
+        : ` T1s answers differing from spa-cms's: ${extras.stockAnswersDiffer} of ${extras.requestsCompared}.`),
     '',
     '## Throughput (req/s) and ratios',
     '',
     `| Scenario | Conn. | ${tiers.join(' | ')} | T2/T0′ | T2/T0 | T1/T1s | T2/T1 |${options.baseline ? ' T1/T1b | T2/T2b |' : ''}`,
     `| --- | ---: | ${tiers.map(() => '---:').join(' | ')} | ---: | ---: | ---: | ---: |${options.baseline ? ' ---: | ---: |' : ''}`,
   ]
-  const medians = (cell: Cell) => Object.fromEntries(tiers.map((tier) => [tier, cell[tier] && medianBy(cell[tier]!, (m) => m.rps)])) as Record<Tier, Measurement | undefined>
-  const rows = scenarios.flatMap((scenario) => options.connections.map((connections) => ({ scenario, connections, m: medians(results.get(resultKey(scenario, connections)) ?? {}) })))
+  const medians = (cell: Cell) =>
+    Object.fromEntries(tiers.map((tier) => [tier, cell[tier] && medianBy(cell[tier]!, (m) => m.rps)])) as Record<
+      Tier,
+      Measurement | undefined
+    >
+  const rows = scenarios.flatMap((scenario) =>
+    options.connections.map((connections) => ({
+      scenario,
+      connections,
+      m: medians(results.get(resultKey(scenario, connections)) ?? {}),
+    })),
+  )
   for (const { scenario, connections, m } of rows) {
-    lines.push(`| ${scenario.name} | ${connections} | ${perTier(tiers, m, (x) => String(Math.round(x.rps)))} | ${ratio(m.T2, m['T0′'])} | ${ratio(m.T2, m.T0)} | ${ratio(m.T1, m.T1s)} | ${ratio(m.T2, m.T1)} |${options.baseline ? ` ${ratio(m.T1, m.T1b)} | ${ratio(m.T2, m.T2b)} |` : ''}`)
+    lines.push(
+      `| ${scenario.name} | ${connections} | ${perTier(tiers, m, (x) => String(Math.round(x.rps)))} | ${ratio(m.T2, m['T0′'])} | ${ratio(m.T2, m.T0)} | ${ratio(m.T1, m.T1s)} | ${ratio(m.T2, m.T1)} |${options.baseline ? ` ${ratio(m.T1, m.T1b)} | ${ratio(m.T2, m.T2b)} |` : ''}`,
+    )
   }
-  lines.push('', '## Latency p50 / p99 (ms), CPU per request (ms) and errors', '', `| Scenario | Conn. | ${tiers.map((tier) => `${tier} p50/p99`).join(' | ')} | ${tiers.map((tier) => `${tier} CPU`).join(' | ')} | Errors ${tiers.join('/')} | T2 misses |`, `| --- | ---: | ${tiers.map(() => '---:').join(' | ')} | ${tiers.map(() => '---:').join(' | ')} | ---: | ---: |`)
+  lines.push(
+    '',
+    '## Latency p50 / p99 (ms), CPU per request (ms) and errors',
+    '',
+    `| Scenario | Conn. | ${tiers.map((tier) => `${tier} p50/p99`).join(' | ')} | ${tiers.map((tier) => `${tier} CPU`).join(' | ')} | Errors ${tiers.join('/')} | T2 misses |`,
+    `| --- | ---: | ${tiers.map(() => '---:').join(' | ')} | ${tiers.map(() => '---:').join(' | ')} | ---: | ---: |`,
+  )
   for (const { scenario, connections, m } of rows) {
     lines.push(
       `| ${scenario.name} | ${connections} | ${perTier(tiers, m, (x) => `${x.p50} / ${x.p99}`)} | ${perTier(tiers, m, (x) => x.cpuMsPerRequest.toFixed(2))} | ${tiers.map((tier) => m[tier]?.errors ?? '–').join('/')} | ${m.T2?.notFromMemory ?? '–'} |`,
     )
   }
   if (extras.visibility) {
-    lines.push('', '## Writes visible', '', 'From a publish\'s 200 (workflow `publish` over HTTP on instance A) to the first anonymous read of the cached list of 12 newest showing the article; both instances held the list in memory before.', '', '| Read on | Trials | p50 ms | max ms |', '| --- | ---: | ---: | ---: |')
+    lines.push(
+      '',
+      '## Writes visible',
+      '',
+      "From a publish's 200 (workflow `publish` over HTTP on instance A) to the first anonymous read of the cached list of 12 newest showing the article; both instances held the list in memory before.",
+      '',
+      '| Read on | Trials | p50 ms | max ms |',
+      '| --- | ---: | ---: | ---: |',
+    )
     for (const [reader, times] of Object.entries(extras.visibility)) {
       const { p50, max } = summarise(times)
       lines.push(`| ${reader} | ${times.length} | ${p50.toFixed(1)} | ${max.toFixed(1)} |`)
@@ -269,7 +347,11 @@ async function isSeeded(databaseUrl: string): Promise<boolean> {
 }
 
 const reportFile = (publishedArticles: number) =>
-  path.join(projectRoot, 'bench/results', publishedArticles === DEFAULT_PUBLISHED_ARTICLES ? 'latest.md' : `latest-${publishedArticles}-articles.md`)
+  path.join(
+    projectRoot,
+    'bench/results',
+    publishedArticles === DEFAULT_PUBLISHED_ARTICLES ? 'latest.md' : `latest-${publishedArticles}-articles.md`,
+  )
 
 runScript('bench', async () => {
   loadDotEnvFile()
@@ -302,7 +384,12 @@ runScript('bench', async () => {
     servers.T1 = await started(startSpaCms(databaseUrl, 'off'))
     const expected = await captureAnswers(servers.T1.baseUrl, scenarios)
     await storeForBareServers(databaseUrl, expected)
-    const references: Partial<Record<Tier, Map<string, string>>> = { T1: expected, T2: expected, T0: expected, 'T0′': expected }
+    const references: Partial<Record<Tier, Map<string, string>>> = {
+      T1: expected,
+      T2: expected,
+      T0: expected,
+      'T0′': expected,
+    }
     const extras: Extras = { dataset, requestsCompared: expected.size }
     if (options.tiers.includes('T2')) servers.T2 = await started(startSpaCms(databaseUrl, 'on'))
     if (options.tiers.includes('T1b')) servers.T1b = await started(startSpaCms(databaseUrl, 'off', options.baseline))

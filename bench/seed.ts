@@ -11,8 +11,17 @@ import { BENCH_ACCOUNTS } from './writesVisible'
 type Payload = Awaited<ReturnType<typeof startPayload>>
 
 /** Published the way demo content is: as the system, without a review. */
-async function publish(payload: Payload, collection: 'articles' | 'techniques' | 'faqs' | 'myths', data: Record<string, unknown>): Promise<number> {
-  const doc = await payload.create({ collection, data: { ...data, _status: 'published' } as never, overrideAccess: true, context: { systemPublish: true } })
+async function publish(
+  payload: Payload,
+  collection: 'articles' | 'techniques' | 'faqs' | 'myths',
+  data: Record<string, unknown>,
+): Promise<number> {
+  const doc = await payload.create({
+    collection,
+    data: { ...data, _status: 'published' } as never,
+    overrideAccess: true,
+    context: { systemPublish: true },
+  })
   return doc.id as number
 }
 
@@ -32,11 +41,24 @@ runScript('bench seed', async () => {
     }
     const techniqueIds: number[] = []
     for (let n = 0; n < DATASET.techniques; n++) {
-      techniqueIds.push(await publish(payload, 'techniques', { name: `Bench technique ${n}`, summary: `Technique ${n} in one line`, description: shortRichText(`Technique ${n}`), pressure: 'medium' }))
+      techniqueIds.push(
+        await publish(payload, 'techniques', {
+          name: `Bench technique ${n}`,
+          summary: `Technique ${n} in one line`,
+          description: shortRichText(`Technique ${n}`),
+          pressure: 'medium',
+        }),
+      )
     }
-    await inBatches(DATASET.faqs, 5, (n) => publish(payload, 'faqs', { question: `Bench question ${n}?`, answer: shortRichText(`Answer ${n}.`) }))
+    await inBatches(DATASET.faqs, 5, (n) =>
+      publish(payload, 'faqs', { question: `Bench question ${n}?`, answer: shortRichText(`Answer ${n}.`) }),
+    )
     await inBatches(DATASET.myths, 5, (n) =>
-      publish(payload, 'myths', { myth: `Bench myth ${n}`, fact: shortRichText(`Fact ${n}.`), sources: [{ title: `Study ${n}`, url: 'https://example.com/study' }] }),
+      publish(payload, 'myths', {
+        myth: `Bench myth ${n}`,
+        fact: shortRichText(`Fact ${n}.`),
+        sources: [{ title: `Study ${n}`, url: 'https://example.com/study' }],
+      }),
     )
     await inBatches(DATASET.publishedArticles, 10, (n) =>
       publish(payload, 'articles', {
@@ -50,7 +72,13 @@ runScript('bench seed', async () => {
     await inBatches(DATASET.draftArticles, 5, (n) =>
       payload.create({
         collection: 'articles',
-        data: { title: `Bench draft ${n}`, slug: `bench-draft-${n}`, excerpt: 'Not yet public.', content: articleBody(n), _status: 'draft' } as never,
+        data: {
+          title: `Bench draft ${n}`,
+          slug: `bench-draft-${n}`,
+          excerpt: 'Not yet public.',
+          content: articleBody(n),
+          _status: 'draft',
+        } as never,
         draft: true,
         overrideAccess: true,
       }),

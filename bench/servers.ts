@@ -18,7 +18,13 @@ async function waitUntilAnswering(url: string, child: ChildProcess, output: () =
   const deadline = Date.now() + 120_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output()}`)
-    if (await fetch(url).then((response) => response.ok, () => false)) return
+    if (
+      await fetch(url).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
   throw new Error(`server not ready in time:\n${output()}`)
@@ -49,7 +55,14 @@ export async function startSpaCms(databaseUrl: string, readCache: 'on' | 'off', 
   const port = await findFreePort()
   const baseUrl = `http://127.0.0.1:${port}`
   // SERVER_URL is the address the admin is opened at (the browser bench): Payload trusts its cookie only there.
-  const env = { DATABASE_URL: databaseUrl, PORT: String(port), SERVER_URL: baseUrl, READ_CACHE: readCache, LOG_LEVEL: 'warn', GRAPHQL_RATE_LIMIT: '1000000000' }
+  const env = {
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    SERVER_URL: baseUrl,
+    READ_CACHE: readCache,
+    LOG_LEVEL: 'warn',
+    GRAPHQL_RATE_LIMIT: '1000000000',
+  }
   const child = checkout ? spawnServerFrom(checkout, env) : spawnServer(env)
   const output = collectOutput(child)
   await waitUntilAnswering(`${baseUrl}/ready`, child, output)
@@ -92,10 +105,14 @@ export async function startStockPayload(databaseUrl: string): Promise<Running> {
 }
 
 export async function seed(databaseUrl: string, publishedArticles: number): Promise<void> {
-  const child = spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, path.join(projectRoot, 'bench/seed.ts'), '--articles', String(publishedArticles)], {
-    cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
-    stdio: 'inherit',
-  })
+  const child = spawn(
+    process.execPath,
+    [...TYPESCRIPT_NODE_ARGS, path.join(projectRoot, 'bench/seed.ts'), '--articles', String(publishedArticles)],
+    {
+      cwd: projectRoot,
+      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+      stdio: 'inherit',
+    },
+  )
   if ((await waitForExit(child)) !== 0) throw new Error('seeding the benchmark data failed')
 }

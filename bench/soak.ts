@@ -32,7 +32,9 @@ const REPORT_FILE = path.resolve('bench/results/soak-latest.md')
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 function rssMiBOf(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((entry) => entry.startsWith('VmRSS:'))
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((entry) => entry.startsWith('VmRSS:'))
   return Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) / 1024
 }
 
@@ -43,8 +45,13 @@ class Workload {
   constructor(private readonly baseUrl: string) {}
 
   /** One request, timed; anything but `expected` counts as an error of its kind. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers of every shape the soak reads
-  async request(kind: string, expected: number, pathname: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<any> {
+  async request(
+    kind: string,
+    expected: number,
+    pathname: string,
+    init: { method?: string; body?: unknown; token?: string } = {},
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers of every shape the soak reads
+  ): Promise<any> {
     const stats = (this.kinds[kind] ??= { count: 0, errors: 0, latenciesMs: [] })
     const started = performance.now()
     let status = 0
@@ -70,7 +77,8 @@ class Workload {
     const failed = status !== expected || (kind.startsWith('GraphQL') && body?.errors)
     if (failed) {
       stats.errors += 1
-      if (this.firstErrors.length < 10) this.firstErrors.push(`${kind}: ${status} ${JSON.stringify(body?.errors ?? body).slice(0, 300)}`)
+      if (this.firstErrors.length < 10)
+        this.firstErrors.push(`${kind}: ${status} ${JSON.stringify(body?.errors ?? body).slice(0, 300)}`)
       return undefined
     }
     return body
@@ -78,12 +86,17 @@ class Workload {
 }
 
 async function createAccounts(workload: Workload) {
-  const admin = await workload.request('setup', 200, '/api/users/first-register', { body: { email: 'soak-admin@spa.test', password: PASSWORD } })
+  const admin = await workload.request('setup', 200, '/api/users/first-register', {
+    body: { email: 'soak-admin@spa.test', password: PASSWORD },
+  })
   if (!admin) throw new Error(`could not create the first user: ${workload.firstErrors.join('; ')}`)
   const tokens: Record<'writer' | 'reviewer', string> = { writer: '', reviewer: '' }
   for (const role of ['writer', 'reviewer'] as const) {
     const email = `soak-${role}@spa.test`
-    await workload.request('setup', 201, '/api/users', { body: { email, password: PASSWORD, role }, token: admin.token })
+    await workload.request('setup', 201, '/api/users', {
+      body: { email, password: PASSWORD, role },
+      token: admin.token,
+    })
     const login = await workload.request('setup', 200, '/api/users/login', { body: { email, password: PASSWORD } })
     if (!login) throw new Error(`could not log in as the ${role}: ${workload.firstErrors.join('; ')}`)
     tokens[role] = login.token
@@ -93,10 +106,26 @@ async function createAccounts(workload: Workload) {
 
 const PUBLIC_READS: [kind: string, read: (workload: Workload, slug: string) => Promise<unknown>][] = [
   ['REST list', (workload) => workload.request('REST list', 200, '/api/articles?limit=12&sort=-publishedAt&depth=0')],
-  ['REST by slug', (workload, slug) => workload.request('REST by slug', 200, `/api/articles?where[slug][equals]=${slug}&depth=1&limit=1`)],
+  [
+    'REST by slug',
+    (workload, slug) =>
+      workload.request('REST by slug', 200, `/api/articles?where[slug][equals]=${slug}&depth=1&limit=1`),
+  ],
   ['REST list', (workload) => workload.request('REST list', 200, '/api/techniques?limit=0&sort=name')],
-  ['GraphQL', (workload) => workload.request('GraphQL', 200, '/api/graphql', { body: { query: '{ Articles(limit: 12, sort: "-publishedAt") { docs { title slug excerpt publishedAt } } }' } })],
-  ['GraphQL', (workload) => workload.request('GraphQL', 200, '/api/graphql', { body: { query: '{ Faqs(limit: 0, sort: "order") { docs { question slug category order } } }' } })],
+  [
+    'GraphQL',
+    (workload) =>
+      workload.request('GraphQL', 200, '/api/graphql', {
+        body: { query: '{ Articles(limit: 12, sort: "-publishedAt") { docs { title slug excerpt publishedAt } } }' },
+      }),
+  ],
+  [
+    'GraphQL',
+    (workload) =>
+      workload.request('GraphQL', 200, '/api/graphql', {
+        body: { query: '{ Faqs(limit: 0, sort: "order") { docs { question slug category order } } }' },
+      }),
+  ],
 ]
 
 async function readPublicContent(workload: Workload, until: number, slug: string): Promise<void> {
@@ -107,7 +136,12 @@ async function readPublicContent(workload: Workload, until: number, slug: string
 }
 
 /** A writer's article going round the workflow: edit, submit, approve, publish, and again. */
-async function editAndPublish(workload: Workload, until: number, tokens: Record<'writer' | 'reviewer', string>, editor: number): Promise<void> {
+async function editAndPublish(
+  workload: Workload,
+  until: number,
+  tokens: Record<'writer' | 'reviewer', string>,
+  editor: number,
+): Promise<void> {
   const created = await workload.request('create', 201, '/api/articles?draft=true', {
     body: { ...contentData('articles', `Soak article ${editor} ${Date.now()}`), _status: 'draft' },
     token: tokens.writer,
@@ -115,10 +149,27 @@ async function editAndPublish(workload: Workload, until: number, tokens: Record<
   if (!created) return
   const id = created.doc.id as number
   const steps = [
-    () => workload.request('edit', 200, `/api/articles/${id}?draft=true`, { method: 'PATCH', body: { excerpt: `Edited at ${new Date().toISOString()}` }, token: tokens.writer }),
-    () => workload.request('transition', 200, `/api/articles/${id}/workflow`, { body: { action: 'submit' }, token: tokens.writer }),
-    () => workload.request('transition', 200, `/api/articles/${id}/workflow`, { body: { action: 'approve' }, token: tokens.reviewer }),
-    () => workload.request('transition', 200, `/api/articles/${id}/workflow`, { body: { action: 'publish' }, token: tokens.reviewer }),
+    () =>
+      workload.request('edit', 200, `/api/articles/${id}?draft=true`, {
+        method: 'PATCH',
+        body: { excerpt: `Edited at ${new Date().toISOString()}` },
+        token: tokens.writer,
+      }),
+    () =>
+      workload.request('transition', 200, `/api/articles/${id}/workflow`, {
+        body: { action: 'submit' },
+        token: tokens.writer,
+      }),
+    () =>
+      workload.request('transition', 200, `/api/articles/${id}/workflow`, {
+        body: { action: 'approve' },
+        token: tokens.reviewer,
+      }),
+    () =>
+      workload.request('transition', 200, `/api/articles/${id}/workflow`, {
+        body: { action: 'publish' },
+        token: tokens.reviewer,
+      }),
   ]
   for (let turn = 0; Date.now() < until; turn += 1) {
     // A failed step would leave the article in a stage the next step does not expect: stop this editor.
@@ -131,7 +182,8 @@ function sampleMemory(pid: number, samples: MemorySample[], startedAt: number, m
   const sample = () => {
     const atSeconds = Math.round((Date.now() - startedAt) / 1000 / MEMORY_SAMPLE_SECONDS) * MEMORY_SAMPLE_SECONDS
     samples.push({ atSeconds, rssMiB: rssMiBOf(pid) })
-    if (atSeconds % 60 === 0) console.log(`soak: ${atSeconds / 60}/${minutes} min, server RSS ${samples.at(-1)!.rssMiB.toFixed(0)} MiB`)
+    if (atSeconds % 60 === 0)
+      console.log(`soak: ${atSeconds / 60}/${minutes} min, server RSS ${samples.at(-1)!.rssMiB.toFixed(0)} MiB`)
   }
   sample()
   return setInterval(sample, MEMORY_SAMPLE_SECONDS * 1000)
@@ -191,7 +243,13 @@ async function main(): Promise<void> {
       // so what RSS still gains over the run is memory really kept.
       NODE_OPTIONS: `--max-old-space-size=${SERVER_HEAP_MIB}`,
     })
-    const passed = await soak(minutes, server, process.env.DATABASE_URL ? `new database on ${redactDatabaseUrl(postgres.serverUrl)}` : 'embedded Postgres in a temporary folder')
+    const passed = await soak(
+      minutes,
+      server,
+      process.env.DATABASE_URL
+        ? `new database on ${redactDatabaseUrl(postgres.serverUrl)}`
+        : 'embedded Postgres in a temporary folder',
+    )
     const exitCode = await server.stop()
     server = undefined
     if (exitCode !== 0) throw new Error(`the server exited with code ${exitCode} after SIGTERM`)

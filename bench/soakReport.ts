@@ -58,7 +58,13 @@ export function judgeMemory(samples: MemorySample[], durationSeconds: number): M
   const afterWarmUpMiB = median(measured.slice(0, SAMPLES_PER_POINT).map((sample) => sample.rssMiB))
   const atEndMiB = median(samples.slice(-SAMPLES_PER_POINT).map((sample) => sample.rssMiB))
   const growth = afterWarmUpMiB ? (atEndMiB - afterWarmUpMiB) / afterWarmUpMiB : 0
-  return { afterWarmUpMiB, atEndMiB, growth, steadyGrowth: growth > MAX_RSS_GROWTH, trendMiBPerMinute: slopePerMinute(measured) }
+  return {
+    afterWarmUpMiB,
+    atEndMiB,
+    growth,
+    steadyGrowth: growth > MAX_RSS_GROWTH,
+    trendMiBPerMinute: slopePerMinute(measured),
+  }
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`
@@ -93,7 +99,10 @@ export function markdownReport(run: SoakRun): { markdown: string; passed: boolea
     '',
     '| Requests | Count | Errors | p50 | p99 |',
     '| --- | ---: | ---: | ---: | ---: |',
-    ...Object.entries(run.kinds).map(([name, kind]) => `| ${name} | ${kind.count} | ${kind.errors} | ${ms(percentile(kind.latenciesMs, 0.5))} | ${ms(percentile(kind.latenciesMs, 0.99))} |`),
+    ...Object.entries(run.kinds).map(
+      ([name, kind]) =>
+        `| ${name} | ${kind.count} | ${kind.errors} | ${ms(percentile(kind.latenciesMs, 0.5))} | ${ms(percentile(kind.latenciesMs, 0.99))} |`,
+    ),
     '',
     '| Time | Server RSS |',
     '| ---: | ---: |',

@@ -32,22 +32,40 @@ async function call(baseUrl: string, path: string, token: string, body?: unknown
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   const json = await response.json()
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(json).slice(0, 300)}`)
+  if (!response.ok)
+    throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(json).slice(0, 300)}`)
   return json
 }
 
 async function logIn(baseUrl: string, { email, password }: { email: string; password: string }): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })
+  const response = await fetch(`${baseUrl}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  })
   const json = (await response.json()) as { token?: string }
-  if (!json.token) throw new Error(`bench login as ${email} failed: ${response.status} ${JSON.stringify(json).slice(0, 200)}`)
+  if (!json.token)
+    throw new Error(`bench login as ${email} failed: ${response.status} ${JSON.stringify(json).slice(0, 200)}`)
   return json.token
 }
 
 const read = async (baseUrl: string, request: BenchRequest) =>
-  (await fetch(`${baseUrl}${request.path}`, { method: request.method, body: request.body, headers: request.body ? { 'content-type': 'application/json' } : {} })).text()
+  (
+    await fetch(`${baseUrl}${request.path}`, {
+      method: request.method,
+      body: request.body,
+      headers: request.body ? { 'content-type': 'application/json' } : {},
+    })
+  ).text()
 
 /** Reads until the answer mentions `slug`; the time from `since` when it first does. */
-async function timeUntilVisible(reader: Reader, request: BenchRequest, slug: string, since: number, timeoutMs = 10_000): Promise<number> {
+async function timeUntilVisible(
+  reader: Reader,
+  request: BenchRequest,
+  slug: string,
+  since: number,
+  timeoutMs = 10_000,
+): Promise<number> {
   for (;;) {
     const body = await read(reader.baseUrl, request)
     const elapsed = performance.now() - since
@@ -56,13 +74,23 @@ async function timeUntilVisible(reader: Reader, request: BenchRequest, slug: str
   }
 }
 
-export async function measureWritesVisible(publisher: string, readers: Reader[], newestList: BenchRequest, trials: number): Promise<Visibility> {
+export async function measureWritesVisible(
+  publisher: string,
+  readers: Reader[],
+  newestList: BenchRequest,
+  trials: number,
+): Promise<Visibility> {
   const writer = await logIn(publisher, BENCH_ACCOUNTS.writer)
   const reviewer = await logIn(publisher, BENCH_ACCOUNTS.reviewer)
   const visibility: Visibility = Object.fromEntries(readers.map((reader) => [reader.name, []]))
   for (let trial = 0; trial < trials; trial++) {
     const title = `Writes visible ${Date.now()} ${trial}`
-    const created = await call(publisher, '/api/articles?draft=true', writer, { title, excerpt: 'Freshly published.', content: shortRichText('Freshly published.'), _status: 'draft' })
+    const created = await call(publisher, '/api/articles?draft=true', writer, {
+      title,
+      excerpt: 'Freshly published.',
+      content: shortRichText('Freshly published.'),
+      _status: 'draft',
+    })
     const { id, slug } = created.doc as { id: number; slug: string }
     await call(publisher, `/api/articles/${id}/workflow`, writer, { action: 'submit' })
     await call(publisher, `/api/articles/${id}/workflow`, reviewer, { action: 'approve' })

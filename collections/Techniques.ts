@@ -19,7 +19,10 @@ export const Techniques: CollectionConfig<'techniques'> = {
     {
       name: 'pressure',
       type: 'select',
-      options: ['light', 'medium', 'firm', 'deep'].map((value) => ({ label: value[0].toUpperCase() + value.slice(1), value })),
+      options: ['light', 'medium', 'firm', 'deep'].map((value) => ({
+        label: value[0].toUpperCase() + value.slice(1),
+        value,
+      })),
     },
     {
       name: 'bestFor',

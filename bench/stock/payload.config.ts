@@ -24,10 +24,15 @@ const publishedOrLoggedIn: Access = ({ req }) => (req.user ? true : { _status: {
 
 function withoutHooks(field: Field): Field {
   const { hooks: _hooks, ...rest } = field as Field & { hooks?: unknown }
-  return 'fields' in rest && Array.isArray(rest.fields) ? ({ ...rest, fields: rest.fields.map(withoutHooks) } as Field) : (rest as Field)
+  return 'fields' in rest && Array.isArray(rest.fields)
+    ? ({ ...rest, fields: rest.fields.map(withoutHooks) } as Field)
+    : (rest as Field)
 }
 
-function stock({ hooks: _hooks, access: _access, endpoints: _endpoints, admin, fields, ...rest }: CollectionConfig, read?: Access): CollectionConfig {
+function stock(
+  { hooks: _hooks, access: _access, endpoints: _endpoints, admin, fields, ...rest }: CollectionConfig,
+  read?: Access,
+): CollectionConfig {
   return {
     ...rest,
     admin: { useAsTitle: admin?.useAsTitle },
@@ -37,14 +42,19 @@ function stock({ hooks: _hooks, access: _access, endpoints: _endpoints, admin, f
 }
 
 /** The collections with the fields the workflow plugin gives them (slug, author, workflow group, audit trail). */
-const withWorkflowFields = editorialWorkflow({ collections: EDITORIAL, serverUrl: '' })({ collections: [Articles, Techniques, Faqs, Myths] } as Config).collections ?? []
+const withWorkflowFields =
+  editorialWorkflow({ collections: EDITORIAL, serverUrl: '' })({
+    collections: [Articles, Techniques, Faqs, Myths],
+  } as Config).collections ?? []
 const editorial = new Set(Object.keys(EDITORIAL))
 
 export default buildConfig({
   secret: process.env.PAYLOAD_SECRET ?? '',
   telemetry: false,
   collections: [
-    ...withWorkflowFields.map((collection) => stock(collection, editorial.has(collection.slug) ? publishedOrLoggedIn : undefined)),
+    ...withWorkflowFields.map((collection) =>
+      stock(collection, editorial.has(collection.slug) ? publishedOrLoggedIn : undefined),
+    ),
     stock(mediaCollection(process.env.MEDIA_DIR ?? 'media'), () => true),
     stock(Users),
   ],

@@ -4,5 +4,12 @@ import type { NextBuild } from '../../src/server/build'
 export const STOCK_BUILD: NextBuild = {
   dir: 'bench/stock',
   inputs: ['bench/stock', 'collections', 'src', 'package-lock.json', 'tsconfig.json'],
-  notInBuild: ['bench/stock/.next', 'bench/stock/next-env.d.ts', 'bench/stock/server.ts', 'src/server', 'src/scripts', 'src/db'],
+  notInBuild: [
+    'bench/stock/.next',
+    'bench/stock/next-env.d.ts',
+    'bench/stock/server.ts',
+    'src/server',
+    'src/scripts',
+    'src/db',
+  ],
 }

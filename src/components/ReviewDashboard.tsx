@@ -5,7 +5,16 @@ import React, { useEffect, useState } from 'react'
 
 import type { User } from '../../payload-types'
 import { StageBadge } from './StageBadge'
-import { cancelScheduled, errorMessage, fetchQueue, fetchScheduled, localTime, personName, type QueueItem, type ScheduledAction } from './workflowApi'
+import {
+  cancelScheduled,
+  errorMessage,
+  fetchQueue,
+  fetchScheduled,
+  localTime,
+  personName,
+  type QueueItem,
+  type ScheduledAction,
+} from './workflowApi'
 import './workflow.scss'
 
 type Loaded = { items: QueueItem[] } | { error: string } | null
@@ -58,10 +67,24 @@ export function ReviewDashboard() {
 
   return (
     <div className="review-dashboard">
-      {reviews && <QueuePanel title="Awaiting my review" testId="review-queue" loaded={queue} empty="Nothing is waiting for review." {...panel} />}
+      {reviews && (
+        <QueuePanel
+          title="Awaiting my review"
+          testId="review-queue"
+          loaded={queue}
+          empty="Nothing is waiting for review."
+          {...panel}
+        />
+      )}
       {/* Reviewers and admins mostly review: their own drafts show only when they have some. */}
       {(!reviews || (mine && 'items' in mine && mine.items.length > 0)) && (
-        <QueuePanel title="My drafts and returned items" testId="my-work" loaded={mine} empty="You have no drafts in progress." {...panel} />
+        <QueuePanel
+          title="My drafts and returned items"
+          testId="my-work"
+          loaded={mine}
+          empty="You have no drafts in progress."
+          {...panel}
+        />
       )}
       <ScheduledPanel apiRoute={apiRoute} docURL={docURL} collectionLabel={collectionLabel} />
     </div>
@@ -106,7 +129,11 @@ function QueuePanel({ title, testId, loaded, empty, docURL, collectionLabel }: P
 type LoadedSchedule = { items: ScheduledAction[] } | { error: string } | null
 
 /** What is scheduled to publish or unpublish, soonest first; failures stay listed with their reason. */
-function ScheduledPanel({ apiRoute, docURL, collectionLabel }: Pick<PanelProps, 'docURL' | 'collectionLabel'> & { apiRoute: string }) {
+function ScheduledPanel({
+  apiRoute,
+  docURL,
+  collectionLabel,
+}: Pick<PanelProps, 'docURL' | 'collectionLabel'> & { apiRoute: string }) {
   const [loaded, setLoaded] = useState<LoadedSchedule>(null)
   const [reloads, setReloads] = useState(0)
   const [busy, setBusy] = useState<number | null>(null)
@@ -138,12 +165,19 @@ function ScheduledPanel({ apiRoute, docURL, collectionLabel }: Pick<PanelProps, 
       <h3>Scheduled</h3>
       {loaded === null && <p className="workflow-muted">Loading…</p>}
       {loaded && 'error' in loaded && <p className="workflow-error">{loaded.error}</p>}
-      {loaded && 'items' in loaded && loaded.items.length === 0 && <p className="workflow-muted">Nothing is scheduled.</p>}
+      {loaded && 'items' in loaded && loaded.items.length === 0 && (
+        <p className="workflow-muted">Nothing is scheduled.</p>
+      )}
       {loaded && 'items' in loaded && loaded.items.length > 0 && (
         <ul className="review-dashboard__list">
           {loaded.items.map((item) => (
-            <li key={item.id} className={`review-dashboard__item${item.reason ? ' review-dashboard__item--returned' : ''}`}>
-              <Link href={docURL(item.collection, item.documentId)}>{item.title || `Untitled (${item.documentId})`}</Link>
+            <li
+              key={item.id}
+              className={`review-dashboard__item${item.reason ? ' review-dashboard__item--returned' : ''}`}
+            >
+              <Link href={docURL(item.collection, item.documentId)}>
+                {item.title || `Untitled (${item.documentId})`}
+              </Link>
               <span className="workflow-muted">{collectionLabel(item.collection)}</span>
               <span>
                 {item.label} {localTime(item.at)}

@@ -1,5 +1,15 @@
 'use client'
-import { Button, Drawer, Link, toast, useConfig, useDocumentInfo, useDrawerSlug, useFormModified, useModal } from '@payloadcms/ui'
+import {
+  Button,
+  Drawer,
+  Link,
+  toast,
+  useConfig,
+  useDocumentInfo,
+  useDrawerSlug,
+  useFormModified,
+  useModal,
+} from '@payloadcms/ui'
 import { formatAdminURL } from 'payload/shared'
 import React, { useEffect, useState } from 'react'
 
@@ -71,11 +81,20 @@ export function WorkflowActionBar() {
   }, [apiRoute, collectionSlug, id, savedAt, reloads])
 
   if (!collectionSlug || id === undefined) return null
-  if (loadError) return <span className="workflow-muted" title={loadError}>Workflow unavailable</span>
+  if (loadError)
+    return (
+      <span className="workflow-muted" title={loadError}>
+        Workflow unavailable
+      </span>
+    )
   if (!status) return null
 
   const stage = status.workflowStage
-  const versionsURL = formatAdminURL({ adminRoute: config.routes.admin, path: `/collections/${collectionSlug}/${id}/versions`, relative: true })
+  const versionsURL = formatAdminURL({
+    adminRoute: config.routes.admin,
+    path: `/collections/${collectionSlug}/${id}/versions`,
+    relative: true,
+  })
 
   function openDrawer(action: Action | null, schedule = false) {
     setDrawerAction(action)
@@ -112,13 +131,24 @@ export function WorkflowActionBar() {
     <div className="workflow-bar">
       <StageBadge stage={stage} testId="workflow-stage" />
       {stage === 'changes_requested' && status.reviewComment && (
-        <button type="button" className="workflow-bar__note" title={status.reviewComment} data-testid="workflow-show-comment" onClick={() => openDrawer(null)}>
+        <button
+          type="button"
+          className="workflow-bar__note"
+          title={status.reviewComment}
+          data-testid="workflow-show-comment"
+          onClick={() => openDrawer(null)}
+        >
           “{status.reviewComment}”
         </button>
       )}
       {stage === 'in_review' && (
         <>
-          <button type="button" className="workflow-bar__note" data-testid="workflow-show-checklist" onClick={() => openDrawer(null)}>
+          <button
+            type="button"
+            className="workflow-bar__note"
+            data-testid="workflow-show-checklist"
+            onClick={() => openDrawer(null)}
+          >
             Checklist ({status.checklist.length})
           </button>
           <Link className="workflow-bar__link" href={versionsURL} data-testid="workflow-compare">
@@ -166,7 +196,12 @@ export function WorkflowActionBar() {
           {label}
         </Button>
       ))}
-      <Drawer slug={drawerSlug} title={drawerAction ? (scheduling ? scheduleLabel(drawerAction) : ACTION_LABELS[drawerAction]) : status.stageLabel}>
+      <Drawer
+        slug={drawerSlug}
+        title={
+          drawerAction ? (scheduling ? scheduleLabel(drawerAction) : ACTION_LABELS[drawerAction]) : status.stageLabel
+        }
+      >
         <WorkflowDrawer
           key={`${drawerAction ?? 'details'}-${scheduling}`}
           status={status}

@@ -36,8 +36,10 @@ export function WorkflowDrawer({ status, action, scheduling, busy, onConfirm, on
   const submitter = personName(status.submittedBy)
   // After a failed attempt the status is reloaded: the action may no longer be on offer.
   const offered = action !== null && !scheduling && status.actions.some((available) => available.action === action)
-  const ready = action === 'request_changes' ? comment.trim() !== '' : action !== 'approve' || !hasClaims || acknowledged
-  const schedulable = scheduling && action !== null && status.schedulable.some((available) => available.action === action)
+  const ready =
+    action === 'request_changes' ? comment.trim() !== '' : action !== 'approve' || !hasClaims || acknowledged
+  const schedulable =
+    scheduling && action !== null && status.schedulable.some((available) => available.action === action)
   const chosen = when ? new Date(when) : null
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone
 
@@ -75,7 +77,9 @@ export function WorkflowDrawer({ status, action, scheduling, busy, onConfirm, on
         </section>
       )}
 
-      {action && !offered && !schedulable && <p className="workflow-error">{ACTION_LABELS[action]} is no longer possible: the document has changed.</p>}
+      {action && !offered && !schedulable && (
+        <p className="workflow-error">{ACTION_LABELS[action]} is no longer possible: the document has changed.</p>
+      )}
 
       {status.scheduled.length > 0 && (
         <section>
@@ -94,9 +98,7 @@ export function WorkflowDrawer({ status, action, scheduling, busy, onConfirm, on
 
       {schedulable && (
         <label className="workflow-drawer__field">
-          <span>
-            When? Your time zone: {timeZone}
-          </span>
+          <span>When? Your time zone: {timeZone}</span>
           <input
             type="datetime-local"
             data-testid="workflow-schedule-at"

@@ -76,13 +76,20 @@ export const takeWorkflowAction = (apiRoute: string, collection: string, id: num
   request<ActionResult>(`${apiRoute}/${collection}/${id}/workflow`, { method: 'POST', body: JSON.stringify(body) })
 
 /** Schedules `action` for `at` (a moment, sent in UTC; the server keeps it as that moment). */
-export const scheduleWorkflowAction = (apiRoute: string, collection: string, id: number | string, action: Action, at: Date) =>
+export const scheduleWorkflowAction = (
+  apiRoute: string,
+  collection: string,
+  id: number | string,
+  action: Action,
+  at: Date,
+) =>
   request<{ id: number; scheduled: ScheduledAction }>(`${apiRoute}/${collection}/${id}/workflow`, {
     method: 'POST',
     body: JSON.stringify({ action, at: at.toISOString() }),
   })
 
-export const fetchScheduled = (apiRoute: string) => request<{ docs: ScheduledAction[] }>(`${apiRoute}/workflow/scheduled`)
+export const fetchScheduled = (apiRoute: string) =>
+  request<{ docs: ScheduledAction[] }>(`${apiRoute}/workflow/scheduled`)
 
 export const cancelScheduled = (apiRoute: string, id: number) =>
   request<{ id: number; cancelled: true }>(`${apiRoute}/workflow/scheduled/${id}`, { method: 'DELETE' })
@@ -90,7 +97,14 @@ export const cancelScheduled = (apiRoute: string, id: number) =>
 /** A moment in the editor's own time zone, with the zone's name: "3 Dec 2026, 10:30 CET". */
 export const localTime = (iso: string) =>
   // dateStyle/timeStyle cannot be combined with timeZoneName: the parts are named one by one.
-  new Date(iso).toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })
+  new Date(iso).toLocaleString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  })
 
 /** In review, oldest first; `mine`: the caller's own documents in any stage, newest first. */
 export const fetchQueue = (apiRoute: string, mine: boolean) =>

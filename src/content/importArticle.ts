@@ -39,7 +39,8 @@ function maxLengthOf(fields: FlattenedField[], [name, ...rest]: string[]): numbe
 
 const fits = (value: string, maxLength: number | undefined) => maxLength === undefined || value.length <= maxLength
 const quoteList = (names: string[]) => names.map((name) => `"${name}"`).join(', ')
-const sameName = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase()
+const sameName = (a: string, b: string) =>
+  a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase()
 
 /**
  * What a saved web page says about its article, put into the article's fields where it has one,
@@ -54,13 +55,22 @@ function fieldsFromPage(payload: Payload, page: PageDetails, importer: User): { 
     const excerptMax = maxLengthOf(fields, ['excerpt'])
     const metaDescriptionMax = maxLengthOf(fields, ['seo', 'metaDescription'])
     if (fits(description, excerptMax)) data.excerpt = description
-    else warnings.push(`The page's description is longer than an excerpt may be (${excerptMax} characters), so it was not used: write the excerpt yourself.`)
+    else
+      warnings.push(
+        `The page's description is longer than an excerpt may be (${excerptMax} characters), so it was not used: write the excerpt yourself.`,
+      )
     if (fits(description, metaDescriptionMax)) data.seo = { metaDescription: description }
-    else warnings.push(`The page's description is longer than an SEO description may be (${metaDescriptionMax} characters): write one in the SEO fields.`)
+    else
+      warnings.push(
+        `The page's description is longer than an SEO description may be (${metaDescriptionMax} characters): write one in the SEO fields.`,
+      )
   }
   if (published !== undefined) {
     const date = new Date(published)
-    if (Number.isNaN(date.getTime())) warnings.push(`The page's publication date "${published}" is not a date the importer can read, so it was not kept.`)
+    if (Number.isNaN(date.getTime()))
+      warnings.push(
+        `The page's publication date "${published}" is not a date the importer can read, so it was not kept.`,
+      )
     else data.publishedAt = date.toISOString()
   }
   if (byline !== undefined && !(importer.name && sameName(byline, importer.name))) {
@@ -69,11 +79,15 @@ function fieldsFromPage(payload: Payload, page: PageDetails, importer: User): { 
     )
   }
   if (categories.length > 0) {
-    warnings.push(`The page's ${categories.length === 1 ? 'category' : 'categories'} ${quoteList(categories)} ${categories.length === 1 ? 'was' : 'were'} not kept: articles have no categories.`)
+    warnings.push(
+      `The page's ${categories.length === 1 ? 'category' : 'categories'} ${quoteList(categories)} ${categories.length === 1 ? 'was' : 'were'} not kept: articles have no categories.`,
+    )
   }
   if (featuredImage !== undefined) {
     const alt = featuredImage.alt ? `alt text "${featuredImage.alt}"` : 'no alt text'
-    warnings.push(`The page's featured image was not imported: ${featuredImage.url} (${alt}). Upload it to Media and choose it as the hero image.`)
+    warnings.push(
+      `The page's featured image was not imported: ${featuredImage.url} (${alt}). Upload it to Media and choose it as the hero image.`,
+    )
   }
   return { data, warnings }
 }
@@ -111,7 +125,12 @@ async function createWithFreeSlug(
 
 export async function importArticleDraft(
   payload: Payload,
-  { source, format, author, req }: { source: string; format: ImportFormat; author: User; req?: Partial<PayloadRequest> },
+  {
+    source,
+    format,
+    author,
+    req,
+  }: { source: string; format: ImportFormat; author: User; req?: Partial<PayloadRequest> },
 ): Promise<ImportedDraft> {
   const converted = await convertDocument(source, format, payload.config)
   const fromPage = converted.page ? fieldsFromPage(payload, converted.page, author) : { data: {}, warnings: [] }
@@ -124,10 +143,20 @@ export async function importArticleDraft(
     )
     const slug = draft.slug as string
     const slugWarning =
-      wanted !== '' && slug !== wanted ? [`The slug "${wanted}" is already used by another article, so this draft's slug is "${slug}": change it in the sidebar if you prefer another.`] : []
-    return { id: draft.id, title: draft.title, slug, warnings: [...converted.warnings, ...fromPage.warnings, ...slugWarning] }
+      wanted !== '' && slug !== wanted
+        ? [
+            `The slug "${wanted}" is already used by another article, so this draft's slug is "${slug}": change it in the sidebar if you prefer another.`,
+          ]
+        : []
+    return {
+      id: draft.id,
+      title: draft.title,
+      slug,
+      warnings: [...converted.warnings, ...fromPage.warnings, ...slugWarning],
+    }
   } catch (error) {
-    if (error instanceof ValidationError) throw new APIError(`The article could not be created: ${explainValidation(error)}`, 400, undefined, true)
+    if (error instanceof ValidationError)
+      throw new APIError(`The article could not be created: ${explainValidation(error)}`, 400, undefined, true)
     throw error
   }
 }

@@ -29,7 +29,8 @@ async function readImportRequest(req: PayloadRequest): Promise<{ source: string;
   const { format, source } = (req.data ?? {}) as { format?: unknown; source?: unknown }
   if (!IMPORT_FORMATS.includes(format as ImportFormat)) throw badRequest('"format" must be "markdown" or "html".')
   if (typeof source !== 'string') throw badRequest('"source" must be the document\'s text.')
-  if (Buffer.byteLength(source) > MAX_SOURCE_BYTES) throw new APIError('The document is larger than 2 MB.', 413, undefined, true)
+  if (Buffer.byteLength(source) > MAX_SOURCE_BYTES)
+    throw new APIError('The document is larger than 2 MB.', 413, undefined, true)
   return { source, format: format as ImportFormat }
 }
 
@@ -38,7 +39,8 @@ export const importArticleEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!req.user) throw new APIError('Log in to import articles.', 401, undefined, true)
-    if (!isStaffUser(req.user)) throw new APIError('Only writers, reviewers and admins can import articles.', 403, undefined, true)
+    if (!isStaffUser(req.user))
+      throw new APIError('Only writers, reviewers and admins can import articles.', 403, undefined, true)
     try {
       const { source, format } = await readImportRequest(req)
       const draft = await importArticleDraft(req.payload, { source, format, author: req.user as User, req })

@@ -4,7 +4,14 @@
  * (403), and nobody may delete an image that published content still shows (409: replace it
  * there first, through review). Checked in the core, for single and bulk writes on every path.
  */
-import { APIError, type CollectionBeforeOperationHook, type CollectionSlug, type FlattenedField, type PayloadRequest, type Where } from 'payload'
+import {
+  APIError,
+  type CollectionBeforeOperationHook,
+  type CollectionSlug,
+  type FlattenedField,
+  type PayloadRequest,
+  type Where,
+} from 'payload'
 
 import { hasRole } from '../access/roles'
 
@@ -19,11 +26,14 @@ interface LiveUse {
 function uploadPaths(fields: FlattenedField[], media: string, prefix = ''): string[] {
   return fields.flatMap((field) => {
     if (field.type === 'upload' && field.relationTo === media) return [prefix + field.name]
-    return field.type === 'group' || field.type === 'tab' ? uploadPaths(field.flattenedFields, media, `${prefix}${field.name}.`) : []
+    return field.type === 'group' || field.type === 'tab'
+      ? uploadPaths(field.flattenedFields, media, `${prefix}${field.name}.`)
+      : []
   })
 }
 
-const richTextPaths = (fields: FlattenedField[]) => fields.filter((field) => field.type === 'richText').map((field) => field.name)
+const richTextPaths = (fields: FlattenedField[]) =>
+  fields.filter((field) => field.type === 'richText').map((field) => field.name)
 
 /** Whether a Lexical tree shows one of `ids` of `media` as an upload node. */
 function showsImage(node: unknown, media: string, ids: Set<string>): boolean {
@@ -58,24 +68,51 @@ export async function liveUsesOf(req: PayloadRequest, media: string, ids: Id[]):
       req,
     })
     for (const doc of docs as unknown as Record<string, unknown>[]) {
-      const inField = fields.some((path) => wanted.has(String(path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown>)?.[key], doc))))
-      if (inField || richText.some((path) => showsImage(doc[path], media, wanted))) uses.push({ collection: config.slug, id: doc.id as Id })
+      const inField = fields.some((path) =>
+        wanted.has(
+          String(path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown>)?.[key], doc)),
+        ),
+      )
+      if (inField || richText.some((path) => showsImage(doc[path], media, wanted)))
+        uses.push({ collection: config.slug, id: doc.id as Id })
     }
   }
   return uses
 }
 
 /** The ids a write addresses: the one by id, or those its `where` selects for this user. */
-async function targetedIds(req: PayloadRequest, media: CollectionSlug, args: { id?: Id; where?: Where }): Promise<Id[]> {
+async function targetedIds(
+  req: PayloadRequest,
+  media: CollectionSlug,
+  args: { id?: Id; where?: Where },
+): Promise<Id[]> {
   if (args.id !== undefined) return [args.id]
   if (!args.where) return []
-  const { docs } = await req.payload.find({ collection: media, where: args.where, depth: 0, limit: 0, pagination: false, select: {}, overrideAccess: false, req })
+  const { docs } = await req.payload.find({
+    collection: media,
+    where: args.where,
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    select: {},
+    overrideAccess: false,
+    req,
+  })
   return docs.map((doc) => doc.id)
 }
 
-const describe = (uses: LiveUse[]) => uses.slice(0, 5).map((use) => `${use.collection} ${use.id}`).join(', ') + (uses.length > 5 ? ` and ${uses.length - 5} more` : '')
+const describe = (uses: LiveUse[]) =>
+  uses
+    .slice(0, 5)
+    .map((use) => `${use.collection} ${use.id}`)
+    .join(', ') + (uses.length > 5 ? ` and ${uses.length - 5} more` : '')
 
-export const protectImagesOfLivePages: CollectionBeforeOperationHook<'media'> = async ({ args, collection, operation, req }) => {
+export const protectImagesOfLivePages: CollectionBeforeOperationHook<'media'> = async ({
+  args,
+  collection,
+  operation,
+  req,
+}) => {
   const write = args as { id?: Id; where?: Where; overrideAccess?: boolean }
   if (write.overrideAccess || (operation !== 'update' && operation !== 'delete')) return args
   const reviewer = hasRole(req.user, 'reviewer', 'admin')
@@ -84,7 +121,17 @@ export const protectImagesOfLivePages: CollectionBeforeOperationHook<'media'> = 
   const uses = ids.length ? await liveUsesOf(req, collection.slug, ids) : []
   if (!uses.length) return args
   if (operation === 'delete') {
-    throw new APIError(`This image is shown on the live site (${describe(uses)}). Replace it there, through review, before deleting it.`, 409, undefined, true)
+    throw new APIError(
+      `This image is shown on the live site (${describe(uses)}). Replace it there, through review, before deleting it.`,
+      409,
+      undefined,
+      true,
+    )
   }
-  throw new APIError(`This image is shown on the live site (${describe(uses)}): only a reviewer or an admin may change it.`, 403, undefined, true)
+  throw new APIError(
+    `This image is shown on the live site (${describe(uses)}): only a reviewer or an admin may change it.`,
+    403,
+    undefined,
+    true,
+  )
 }

@@ -39,7 +39,14 @@ function lookUpPublished(req: PayloadRequest, collection: CollectionSlug, lookup
       process.nextTick(() => {
         lookups.pending.delete(collection)
         req.payload.db
-          .find({ collection, where: { and: [{ id: { in: ids } }, { _status: { equals: 'published' } }] }, limit: 0, pagination: false, select: { id: true }, req })
+          .find({
+            collection,
+            where: { and: [{ id: { in: ids } }, { _status: { equals: 'published' } }] },
+            limit: 0,
+            pagination: false,
+            select: { id: true },
+            req,
+          })
           .then(({ docs }) => resolve(new Set(docs.map((doc) => String(doc.id)))), reject)
       }),
     )
@@ -50,7 +57,10 @@ function lookUpPublished(req: PayloadRequest, collection: CollectionSlug, lookup
 }
 
 function isPublished(req: PayloadRequest, collection: CollectionSlug, id: number | string): Promise<boolean> {
-  const lookups = ((req.context.publishedLookups as PublishedLookups | undefined) ??= { known: new Map(), pending: new Map() })
+  const lookups = ((req.context.publishedLookups as PublishedLookups | undefined) ??= {
+    known: new Map(),
+    pending: new Map(),
+  })
   const key = `${collection}:${String(id)}`
   let answer = lookups.known.get(key)
   if (!answer) {

@@ -72,7 +72,10 @@ export const ensureValidUniqueSlug =
     const errors = [] as { message: string; path: string }[]
     if (problem) errors.push({ path: 'slug', message: problem })
     else if (await slugTaken(req, collection, slug, originalDoc?.id)) {
-      errors.push({ path: 'slug', message: `The slug "${slug}" is already used by another document in ${collection}. Choose another.` })
+      errors.push({
+        path: 'slug',
+        message: `The slug "${slug}" is already used by another document in ${collection}. Choose another.`,
+      })
     }
     if (errors.length) throw new ValidationError({ collection, errors, req })
     return data
@@ -95,7 +98,9 @@ async function slugTaken(
     }),
     req.payload.countVersions({
       collection,
-      where: { and: [{ 'version.slug': { equals: slug } }, { latest: { equals: true } }, ...notThisDocument('parent')] },
+      where: {
+        and: [{ 'version.slug': { equals: slug } }, { latest: { equals: true } }, ...notThisDocument('parent')],
+      },
       overrideAccess: true,
       req,
     }),
@@ -115,7 +120,13 @@ async function slugsContaining(payload: Payload, collection: CollectionSlug, bas
   // System reads without a request: a clash with a document nobody may see is still a clash,
   // and every match is needed, not a client-sized page of them.
   const [saved, latestDrafts] = await Promise.all([
-    payload.find({ collection, where: { slug: { contains: base } }, pagination: false, depth: 0, overrideAccess: true }),
+    payload.find({
+      collection,
+      where: { slug: { contains: base } },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    }),
     payload.findVersions({
       collection,
       where: { and: [{ 'version.slug': { contains: base } }, { latest: { equals: true } }] },

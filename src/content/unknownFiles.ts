@@ -9,8 +9,18 @@ type FileHandler = NonNullable<UploadConfig['handlers']>[number]
 
 export const answerUnknownFilesWith404: FileHandler = async (req, { params }): Promise<void> => {
   const collection = req.payload.collections[params.collection as CollectionSlug]?.config
-  const sizes = (collection?.upload && typeof collection.upload === 'object' ? collection.upload.imageSizes ?? [] : []).map((size) => size.name)
-  const named: Where[] = [{ filename: { equals: params.filename } }, ...sizes.map((size) => ({ [`sizes.${size}.filename`]: { equals: params.filename } }))]
-  const { totalDocs } = await req.payload.count({ collection: params.collection as CollectionSlug, where: { or: named }, overrideAccess: true, req })
+  const sizes = (
+    collection?.upload && typeof collection.upload === 'object' ? (collection.upload.imageSizes ?? []) : []
+  ).map((size) => size.name)
+  const named: Where[] = [
+    { filename: { equals: params.filename } },
+    ...sizes.map((size) => ({ [`sizes.${size}.filename`]: { equals: params.filename } })),
+  ]
+  const { totalDocs } = await req.payload.count({
+    collection: params.collection as CollectionSlug,
+    where: { or: named },
+    overrideAccess: true,
+    req,
+  })
   if (totalDocs === 0) throw new NotFound(req.t)
 }

@@ -35,7 +35,9 @@ export function richTextLinkProblem(url: unknown): string | undefined {
   if (typeof url !== 'string') return undefined
   try {
     const { protocol } = new URL(url, 'https://relative.invalid')
-    return SAFE_LINK_PROTOCOLS.includes(protocol) ? undefined : `Links may point to http(s), mailto: or tel: addresses, not "${protocol}".`
+    return SAFE_LINK_PROTOCOLS.includes(protocol)
+      ? undefined
+      : `Links may point to http(s), mailto: or tel: addresses, not "${protocol}".`
   } catch {
     return `"${url}" is not a valid link: it should look like https://example.com/page.`
   }
@@ -48,7 +50,8 @@ interface LexicalNode {
 }
 
 const LINK_FIELDS = new Set(['url', 'newTab', 'linkType', 'doc'])
-const isRecord = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value)
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  Boolean(value) && typeof value === 'object' && !Array.isArray(value)
 const isBlank = (value: unknown) => value === undefined || value === null || value === ''
 
 /**
@@ -65,21 +68,29 @@ export function linkFieldsProblem(fields: unknown, linkable: (collection: string
     if (!isBlank(fields.url)) return 'An internal link points to a document and cannot also carry a URL.'
     const doc = fields.doc
     const value = isRecord(doc) && isRecord(doc.value) ? doc.value.id : isRecord(doc) ? doc.value : undefined
-    if (!isRecord(doc) || typeof doc.relationTo !== 'string' || !linkable(doc.relationTo) || !['string', 'number'].includes(typeof value)) {
+    if (
+      !isRecord(doc) ||
+      typeof doc.relationTo !== 'string' ||
+      !linkable(doc.relationTo) ||
+      !['string', 'number'].includes(typeof value)
+    ) {
       return 'An internal link must point to an article, technique, FAQ or myth.'
     }
     return undefined
   }
-  if (!isBlank(fields.linkType) && fields.linkType !== 'custom') return `"${String(fields.linkType)}" is not a kind of link: use a URL or a document.`
+  if (!isBlank(fields.linkType) && fields.linkType !== 'custom')
+    return `"${String(fields.linkType)}" is not a kind of link: use a URL or a document.`
   if (!isBlank(fields.doc)) return 'A link to a URL cannot also point to a document.'
-  if (typeof fields.url !== 'string') return 'A link\'s URL must be text.'
+  if (typeof fields.url !== 'string') return "A link's URL must be text."
   return richTextLinkProblem(fields.url)
 }
 
 function unsafeLinkProblems(node: LexicalNode | undefined, linkable: (collection: string) => boolean): string[] {
   if (!isRecord(node)) return []
   const own = node.type === 'link' || node.type === 'autolink' ? linkFieldsProblem(node.fields, linkable) : undefined
-  const children = Array.isArray(node.children) ? node.children.flatMap((child) => unsafeLinkProblems(child, linkable)) : []
+  const children = Array.isArray(node.children)
+    ? node.children.flatMap((child) => unsafeLinkProblems(child, linkable))
+    : []
   return [...(own ? [own] : []), ...children]
 }
 
@@ -94,8 +105,11 @@ function richTextValues(value: unknown, path: string): { path: string; root: Lex
 /** Lexical stores any URL typed into its link dialog; a `javascript:` one would run for readers. */
 export const ensureSafeRichTextLinks: CollectionBeforeValidateHook = ({ collection, data, req }) => {
   // Internal links may point only to content that readers can open: collections with drafts.
-  const linkable = (slug: string) => Boolean(req.payload.collections[slug as keyof typeof req.payload.collections]?.config.versions?.drafts)
-  const errors = richTextValues(data, '').flatMap(({ path, root }) => unsafeLinkProblems(root, linkable).map((message) => ({ path, message })))
+  const linkable = (slug: string) =>
+    Boolean(req.payload.collections[slug as keyof typeof req.payload.collections]?.config.versions?.drafts)
+  const errors = richTextValues(data, '').flatMap(({ path, root }) =>
+    unsafeLinkProblems(root, linkable).map((message) => ({ path, message })),
+  )
   if (errors.length) throw new ValidationError({ collection: collection.slug, errors, req })
   return data
 }

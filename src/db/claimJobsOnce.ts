@@ -30,9 +30,11 @@ function guardClaims(adapter: PostgresAdapter): void {
     if (!isClaim(args.data)) return updateJobs(args)
     const transactionID = await args.req?.transactionID
     const session = transactionID === undefined ? undefined : (adapter.sessions[transactionID] as Session | undefined)
-    if (!session) throw new Error('Claiming jobs needs the transaction Payload opens for it (are transactions disabled?)')
+    if (!session)
+      throw new Error('Claiming jobs needs the transaction Payload opens for it (are transactions disabled?)')
     // By id (runByID), a job another runner holds is not taken from it.
-    const where: Where = args.id === undefined ? args.where : { and: [{ id: { equals: args.id } }, { processing: { equals: false } }] }
+    const where: Where =
+      args.id === undefined ? args.where : { and: [{ id: { equals: args.id } }, { processing: { equals: false } }] }
     const candidates = await adapter.find({
       collection: 'payload-jobs',
       where,
@@ -44,11 +46,21 @@ function guardClaims(adapter: PostgresAdapter): void {
     const ids = candidates.docs.map((job) => job.id as number)
     if (ids.length === 0) return args.returning === false ? null : []
     const locked = await session.db.execute<{ id: number }>(
-      sql`SELECT id FROM ${sql.identifier(table)} WHERE id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) FOR UPDATE SKIP LOCKED`,
+      sql`SELECT id FROM ${sql.identifier(table)} WHERE id IN (${sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )}) FOR UPDATE SKIP LOCKED`,
     )
     const lockedIds = locked.rows.map((row) => row.id)
     if (lockedIds.length === 0) return args.returning === false ? null : []
-    return updateJobs({ data: args.data, req: args.req, returning: args.returning, sort: args.sort, limit: lockedIds.length, where: { and: [where, { id: { in: lockedIds } }] } })
+    return updateJobs({
+      data: args.data,
+      req: args.req,
+      returning: args.returning,
+      sort: args.sort,
+      limit: lockedIds.length,
+      where: { and: [where, { id: { in: lockedIds } }] },
+    })
   }
 }
 
@@ -59,7 +71,8 @@ export function claimJobsOnce(adapter: PostgresAdapterResult): PostgresAdapterRe
     init: (args) => {
       const { jobs } = args.payload.config
       // With these, Payload claims through payload.update, around the adapter: the guard would not see it.
-      if (jobs.runHooks || jobs.depth) throw new Error('claimJobsOnce cannot guard job claims with jobs.runHooks or jobs.depth set')
+      if (jobs.runHooks || jobs.depth)
+        throw new Error('claimJobsOnce cannot guard job claims with jobs.runHooks or jobs.depth set')
       const postgres = adapter.init(args)
       guardClaims(postgres)
       return postgres

@@ -10,7 +10,11 @@ import { APIError, type CollectionBeforeOperationHook, type PayloadRequest } fro
 import { transactionSql } from './transactionSql'
 
 /** Waits for the document (a transition: rare, and it must not fail because a save was running). */
-export async function lockDocumentForTransaction(req: PayloadRequest, collection: string, id: number | string): Promise<void> {
+export async function lockDocumentForTransaction(
+  req: PayloadRequest,
+  collection: string,
+  id: number | string,
+): Promise<void> {
   const db = await transactionSql(req, `locking ${collection} ${id}`)
   await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${collection}), ${Number(id)})`)
 }
@@ -20,13 +24,25 @@ export async function lockDocumentForTransaction(req: PayloadRequest, collection
  * lock would hold a pooled connection (Payload has begun its transaction), and a burst of saves
  * of one document would starve every other request of connections.
  */
-export const serialiseSavesOfOneDocument: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
+export const serialiseSavesOfOneDocument: CollectionBeforeOperationHook = async ({
+  args,
+  collection,
+  operation,
+  req,
+}) => {
   const { id } = args as { id?: number | string }
   if (operation !== 'update' || id === undefined || !req.transactionID) return args
   const db = await transactionSql(req, `locking ${collection.slug} ${id}`)
-  const { rows } = await db.execute(sql`SELECT pg_try_advisory_xact_lock(hashtext(${collection.slug}), ${Number(id)}) AS locked`)
+  const { rows } = await db.execute(
+    sql`SELECT pg_try_advisory_xact_lock(hashtext(${collection.slug}), ${Number(id)}) AS locked`,
+  )
   if (rows[0]?.locked !== true) {
-    throw new APIError('This document is being saved or moved through the workflow by another request right now. Nothing was changed: save again in a moment.', 409, undefined, true)
+    throw new APIError(
+      'This document is being saved or moved through the workflow by another request right now. Nothing was changed: save again in a moment.',
+      409,
+      undefined,
+      true,
+    )
   }
   return args
 }

@@ -6,7 +6,22 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { accessSync, chmodSync, chownSync, constants, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
+import {
+  accessSync,
+  chmodSync,
+  chownSync,
+  constants,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { createServer } from 'node:net'
 import { arch, platform, tmpdir, userInfo } from 'node:os'
 import path from 'node:path'
@@ -64,7 +79,15 @@ function systemUserForPostgres(): RunAs | undefined {
     } catch {
       // the group may exist without the user
     }
-    execFileSync('useradd', ['--system', '-g', SUPERUSER, '--no-create-home', '--shell', '/usr/sbin/nologin', SUPERUSER])
+    execFileSync('useradd', [
+      '--system',
+      '-g',
+      SUPERUSER,
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      SUPERUSER,
+    ])
     return { uid: idOf('-u', SUPERUSER), gid: idOf('-g', SUPERUSER), name: SUPERUSER }
   }
 }
@@ -102,7 +125,9 @@ function assertDirectoriesEnterable(dataDir: string, owner: RunAs): void {
 function binariesReachableBy(binaries: Binaries, owner: RunAs): Binaries {
   if (!folderClosedTo(binaries.postgres, owner)) return binaries
   const nativeDir = path.dirname(path.dirname(binaries.postgres))
-  const { version } = JSON.parse(readFileSync(path.join(nativeDir, '..', 'package.json'), 'utf8')) as { version: string }
+  const { version } = JSON.parse(readFileSync(path.join(nativeDir, '..', 'package.json'), 'utf8')) as {
+    version: string
+  }
   const copyDir = path.join(tmpdir(), `spa-cms-postgres-${platform()}-${arch()}-${version}`)
   if (!existsSync(copyDir)) {
     // Copied under a name of its own, then renamed: runs starting together never see half a copy.
@@ -249,7 +274,9 @@ export class EmbeddedPostgres {
     } catch (error) {
       rmSync(dataDir, { recursive: true, force: true })
       const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim()
-      throw new EmbeddedPostgresError(`Creating the embedded Postgres cluster failed: ${stderr || (error as Error).message}`)
+      throw new EmbeddedPostgresError(
+        `Creating the embedded Postgres cluster failed: ${stderr || (error as Error).message}`,
+      )
     } finally {
       rmSync(pwFile, { force: true })
     }
@@ -280,11 +307,15 @@ export class EmbeddedPostgres {
   private spawnServer(binaries: Binaries, runAs: RunAs | undefined): Promise<void> {
     accessSync(binaries.postgres, constants.X_OK)
     const args = [
-      '-D', this.options.dataDir,
-      '-p', String(this.port),
-      '-c', 'listen_addresses=127.0.0.1',
+      '-D',
+      this.options.dataDir,
+      '-p',
+      String(this.port),
+      '-c',
+      'listen_addresses=127.0.0.1',
       // No Unix socket: its default folder may not exist or be writable on this machine.
-      '-c', 'unix_socket_directories=',
+      '-c',
+      'unix_socket_directories=',
     ]
     const child = spawn(binaries.postgres, args, {
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -295,7 +326,11 @@ export class EmbeddedPostgres {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         child.kill('SIGKILL')
-        reject(new EmbeddedPostgresError(`The embedded Postgres did not start within ${START_TIMEOUT_MS / 1000}s: ${recent.join(' ')}`))
+        reject(
+          new EmbeddedPostgresError(
+            `The embedded Postgres did not start within ${START_TIMEOUT_MS / 1000}s: ${recent.join(' ')}`,
+          ),
+        )
       }, START_TIMEOUT_MS)
       child.stderr?.setEncoding('utf8')
       child.stderr?.on('data', (chunk: string) => {
@@ -312,7 +347,11 @@ export class EmbeddedPostgres {
       child.once('exit', (code, signal) => {
         clearTimeout(timer)
         this.child = undefined
-        reject(new EmbeddedPostgresError(`The embedded Postgres exited during start (code ${code ?? signal}): ${recent.join(' ')}`))
+        reject(
+          new EmbeddedPostgresError(
+            `The embedded Postgres exited during start (code ${code ?? signal}): ${recent.join(' ')}`,
+          ),
+        )
       })
     })
   }

@@ -10,7 +10,9 @@ interface PoolInternals {
 }
 
 const connectionClosed = (client: PoolClient) =>
-  new Promise<void>((resolve) => (client as unknown as { _ended: boolean })._ended ? resolve() : client.once('end', () => resolve()))
+  new Promise<void>((resolve) =>
+    (client as unknown as { _ended: boolean })._ended ? resolve() : client.once('end', () => resolve()),
+  )
 
 /**
  * db-postgres checks one client out of its pool on connect and never gives it back

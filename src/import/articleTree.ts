@@ -22,7 +22,10 @@ import type { ImportWarnings } from './warnings'
 
 /** The text formats of articleEditorFeatures: bold, italic, underline, strikethrough. */
 const ARTICLE_TEXT_FORMATS =
-  TEXT_TYPE_TO_FORMAT.bold | TEXT_TYPE_TO_FORMAT.italic | TEXT_TYPE_TO_FORMAT.underline | TEXT_TYPE_TO_FORMAT.strikethrough
+  TEXT_TYPE_TO_FORMAT.bold |
+  TEXT_TYPE_TO_FORMAT.italic |
+  TEXT_TYPE_TO_FORMAT.underline |
+  TEXT_TYPE_TO_FORMAT.strikethrough
 
 /** Lexical's TableCellHeaderStates.ROW: the cell heads its column, as in a <thead> row. */
 const HEADER_ROW_STATE = 1

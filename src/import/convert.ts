@@ -3,11 +3,7 @@
  * article editor, plus warnings about what could not come along. Pure: it needs the sanitized
  * Payload config only to build the editor config, never a database.
  */
-import {
-  editorConfigFactory,
-  HeadingFeature,
-  type SanitizedServerEditorConfig,
-} from '@payloadcms/richtext-lexical'
+import { editorConfigFactory, HeadingFeature, type SanitizedServerEditorConfig } from '@payloadcms/richtext-lexical'
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 import type { HeadingTagType } from '@payloadcms/richtext-lexical/lexical/rich-text'
 import type { SanitizedConfig } from 'payload'
@@ -68,9 +64,7 @@ export async function convertDocument(
   const { content, page } = CONVERTERS[format](source, editorConfig, warnings)
   const title = takeTitle(content.root)
   if (title === undefined) {
-    throw new ImportError(
-      'No title found: the document needs a top-level heading (# Title in Markdown, <h1> in HTML).',
-    )
+    throw new ImportError('No title found: the document needs a top-level heading (# Title in Markdown, <h1> in HTML).')
   }
   if (title === '') throw new ImportError('The title heading is empty: write the article title in it.')
   fitToArticleEditor(content.root, warnings)

@@ -22,10 +22,12 @@ function nestedListOf(item: SerializedListItemNode): SerializedListNode | undefi
 }
 
 function listEntries(list: SerializedListNode, depth: number): ListEntry[] {
-  return list.children.filter((child) => isNode(child, 'listitem')).flatMap((item) => {
-    const nested = nestedListOf(item)
-    return nested ? listEntries(nested, depth + 1) : [{ depth, list, item }]
-  })
+  return list.children
+    .filter((child) => isNode(child, 'listitem'))
+    .flatMap((item) => {
+      const nested = nestedListOf(item)
+      return nested ? listEntries(nested, depth + 1) : [{ depth, list, item }]
+    })
 }
 
 function nestingItem(list: SerializedListNode, depth: number): SerializedListItemNode {
@@ -74,7 +76,7 @@ function buildList(entries: ListEntry[], first: number, depth: number): { list: 
 function rebuildLists(lists: SerializedListNode[]): SerializedListNode[] {
   const entries = lists.flatMap((list) => listEntries(list, 0))
   const rebuilt: SerializedListNode[] = []
-  for (let next = 0; next < entries.length; ) {
+  for (let next = 0; next < entries.length;) {
     const built = buildList(entries, next, 0)
     rebuilt.push(built.list)
     next = built.next

@@ -242,7 +242,9 @@ function longestTagFirst(transformers: Transformer[]): Transformer[] {
  * Lexical's own QUOTE transformer puts a line break between them.
  */
 function importTransformers(transformers: Transformer[]): Transformer[] {
-  const withLexicalQuote = transformers.map((transformer) => (isBlockquoteTransformer(transformer) ? QUOTE : transformer))
+  const withLexicalQuote = transformers.map((transformer) =>
+    isBlockquoteTransformer(transformer) ? QUOTE : transformer,
+  )
   return longestTagFirst(withLexicalQuote)
 }
 
@@ -252,7 +254,10 @@ export function markdownToEditorState(
   warnings: ImportWarnings,
 ): SerializedEditorState {
   const markdown = prepareMarkdown(source, warnings)
-  const features = { ...editorConfig.features, markdownTransformers: importTransformers(editorConfig.features.markdownTransformers) }
+  const features = {
+    ...editorConfig.features,
+    markdownTransformers: importTransformers(editorConfig.features.markdownTransformers),
+  }
   const state = convertMarkdownToLexical({ editorConfig: { ...editorConfig, features }, markdown })
   repairMixedListNesting(state.root)
   return state

@@ -18,11 +18,14 @@ function plural(count: number, singular: string, pluralForm: string): string {
 }
 
 const MESSAGES: Record<ImportIssue, (count: number) => string> = {
-  frontMatter: () => 'The front matter block (between --- lines at the top) was ignored: copy what you need into the article fields.',
-  image: (n) => `${n} ${plural(n, 'image was', 'images were')} skipped: upload them to Media and insert them in the editor.`,
+  frontMatter: () =>
+    'The front matter block (between --- lines at the top) was ignored: copy what you need into the article fields.',
+  image: (n) =>
+    `${n} ${plural(n, 'image was', 'images were')} skipped: upload them to Media and insert them in the editor.`,
   embed: (n) =>
     `${n} embedded ${plural(n, 'item (video, audio, iframe) was', 'items (videos, audio, iframes) were')} skipped: the article editor cannot show embeds.`,
-  codeBlock: (n) => `${n} code ${plural(n, 'block was', 'blocks were')} skipped: the article editor has no code blocks.`,
+  codeBlock: (n) =>
+    `${n} code ${plural(n, 'block was', 'blocks were')} skipped: the article editor has no code blocks.`,
   rawHtml: () => 'HTML markup inside the Markdown was removed; the text inside it was kept.',
   textFormat: () =>
     'Formatting the editor does not offer (code, subscript, superscript, highlight, colours) was removed; the text was kept.',

@@ -27,7 +27,8 @@ export interface ExtractedArticle {
  * Site chrome: a header, menu, footer or sidebar outside the article. Its presence is what tells
  * a saved page from a fragment or a bare document, which are imported as they are.
  */
-const SITE_CHROME = 'header, nav, footer, aside, [role="banner"], [role="navigation"], [role="contentinfo"], [role="complementary"]'
+const SITE_CHROME =
+  'header, nav, footer, aside, [role="banner"], [role="navigation"], [role="contentinfo"], [role="complementary"]'
 const ARTICLE = 'article, main, [role="main"]'
 
 export function isWholePage(document: Document): boolean {
@@ -36,12 +37,15 @@ export function isWholePage(document: Document): boolean {
 
 type JsonObject = Record<string, unknown>
 
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value])
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined)
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
 
 /** schema.org article types, as Readability recognises them. */
-const ARTICLE_TYPE = /^(Article|NewsArticle|BlogPosting|TechArticle|Report|ScholarlyArticle|SocialMediaPosting|LiveBlogPosting)$/
+const ARTICLE_TYPE =
+  /^(Article|NewsArticle|BlogPosting|TechArticle|Report|ScholarlyArticle|SocialMediaPosting|LiveBlogPosting)$/
 
 /** Every object of the page's JSON-LD blocks, @graph members included. */
 function jsonLdNodes(document: Document): JsonObject[] {
@@ -65,8 +69,11 @@ function jsonLdNodes(document: Document): JsonObject[] {
 function jsonLdArticle(document: Document): { article?: JsonObject; resolve: (value: unknown) => unknown } {
   const nodes = jsonLdNodes(document)
   const byId = new Map(nodes.flatMap((node) => (typeof node['@id'] === 'string' ? [[node['@id'], node] as const] : [])))
-  const resolve = (value: unknown) => (isObject(value) && typeof value['@id'] === 'string' && byId.get(value['@id'])) || value
-  const article = nodes.find((node) => asList(node['@type']).some((type) => typeof type === 'string' && ARTICLE_TYPE.test(type)))
+  const resolve = (value: unknown) =>
+    (isObject(value) && typeof value['@id'] === 'string' && byId.get(value['@id'])) || value
+  const article = nodes.find((node) =>
+    asList(node['@type']).some((type) => typeof type === 'string' && ARTICLE_TYPE.test(type)),
+  )
   return { article, resolve }
 }
 
@@ -82,30 +89,48 @@ function metaContent(document: Document, ...keys: string[]): string | undefined 
 /** The alt text of an image of the page that shows `url` (the featured image is usually shown too). */
 function altOfImageShowing(document: Document, url: string): string | undefined {
   for (const image of document.querySelectorAll('img')) {
-    const sources = [image.getAttribute('src'), ...(image.getAttribute('srcset') ?? '').split(',').map((entry) => entry.trim().split(/\s+/)[0])]
+    const sources = [
+      image.getAttribute('src'),
+      ...(image.getAttribute('srcset') ?? '').split(',').map((entry) => entry.trim().split(/\s+/)[0]),
+    ]
     if (sources.includes(url)) return text(image.getAttribute('alt'))
   }
   return undefined
 }
 
-function featuredImage(document: Document, article: JsonObject | undefined, resolve: (value: unknown) => unknown): PageDetails['featuredImage'] {
+function featuredImage(
+  document: Document,
+  article: JsonObject | undefined,
+  resolve: (value: unknown) => unknown,
+): PageDetails['featuredImage'] {
   const fromJsonLd = asList(article?.image).map(resolve)[0]
-  const jsonLdUrl = typeof fromJsonLd === 'string' ? fromJsonLd : isObject(fromJsonLd) ? (text(fromJsonLd.url) ?? text(fromJsonLd.contentUrl)) : undefined
+  const jsonLdUrl =
+    typeof fromJsonLd === 'string'
+      ? fromJsonLd
+      : isObject(fromJsonLd)
+        ? (text(fromJsonLd.url) ?? text(fromJsonLd.contentUrl))
+        : undefined
   const url = metaContent(document, 'og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image') ?? jsonLdUrl
   if (!url) return undefined
   const alt =
     metaContent(document, 'og:image:alt', 'twitter:image:alt') ??
-    (isObject(fromJsonLd) && (text(fromJsonLd.url) === url || text(fromJsonLd.contentUrl) === url) ? text(fromJsonLd.caption) : undefined) ??
+    (isObject(fromJsonLd) && (text(fromJsonLd.url) === url || text(fromJsonLd.contentUrl) === url)
+      ? text(fromJsonLd.caption)
+      : undefined) ??
     altOfImageShowing(document, url)
   return { url, ...(alt ? { alt } : {}) }
 }
 
 function categories(document: Document, article: JsonObject | undefined): string[] {
-  const fromMeta = [...document.querySelectorAll('meta[property="article:section" i]')].map((meta) => text(meta.getAttribute('content')))
+  const fromMeta = [...document.querySelectorAll('meta[property="article:section" i]')].map((meta) =>
+    text(meta.getAttribute('content')),
+  )
   const fromJsonLd = asList(article?.articleSection).map(text)
   // WordPress marks the post's category links with rel="category tag".
   const fromLinks = [...document.querySelectorAll('a[rel~="category" i]')].map((link) => text(link.textContent))
-  const found = [fromMeta, fromJsonLd, fromLinks].map((list) => list.filter((name) => name !== undefined)).find((list) => list.length > 0)
+  const found = [fromMeta, fromJsonLd, fromLinks]
+    .map((list) => list.filter((name) => name !== undefined))
+    .find((list) => list.length > 0)
   return [...new Set(found)]
 }
 
@@ -130,7 +155,8 @@ const withoutEmpty = <T extends object>(details: T): T =>
 function readPageDetails(document: Document): PageDetails {
   const { article, resolve } = jsonLdArticle(document)
   return withoutEmpty({
-    description: metaContent(document, 'description', 'og:description', 'twitter:description') ?? text(article?.description),
+    description:
+      metaContent(document, 'description', 'og:description', 'twitter:description') ?? text(article?.description),
     published:
       text(article?.datePublished) ??
       metaContent(document, 'article:published_time') ??

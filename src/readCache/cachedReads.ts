@@ -242,13 +242,22 @@ function asExpress(app: Express, req: IncomingMessage, res: ServerResponse): voi
  * line, security headers, caching headers and, for GraphQL, the same rate-limit counter).
  * Returns false, having written nothing, for everything else: express then serves the request.
  */
-export function answerHitBeforeExpress(cache: ReadCache, policy: PublicCachePolicy, protections: CachedReadProtections, logger: Logger, app: Express): (req: IncomingMessage, res: ServerResponse) => boolean {
+export function answerHitBeforeExpress(
+  cache: ReadCache,
+  policy: PublicCachePolicy,
+  protections: CachedReadProtections,
+  logger: Logger,
+  app: Express,
+): (req: IncomingMessage, res: ServerResponse) => boolean {
   const cacheControl = publicCacheControl(policy)
 
   function write(req: IncomingMessage, res: ServerResponse, cached: CachedResponse, started: number): void {
     let headers = headersOfHits.get(cached)
     if (!headers) {
-      headers = { ok: hitHeaders(protections.securityHeaders, cached, cacheControl, true), notModified: hitHeaders(protections.securityHeaders, cached, cacheControl, false) }
+      headers = {
+        ok: hitHeaders(protections.securityHeaders, cached, cacheControl, true),
+        notModified: hitHeaders(protections.securityHeaders, cached, cacheControl, false),
+      }
       headersOfHits.set(cached, headers)
     }
     const notModified = matchesIfNoneMatch(req.headers['if-none-match'], cached.etag)
@@ -261,7 +270,8 @@ export function answerHitBeforeExpress(cache: ReadCache, policy: PublicCachePoli
 
   return (req, res) => {
     const url = req.url ?? ''
-    if (req.method !== 'GET' || !cache.serving || !url.startsWith('/api/') || carriesCredentials(req.headers)) return false
+    if (req.method !== 'GET' || !cache.serving || !url.startsWith('/api/') || carriesCredentials(req.headers))
+      return false
     // Paths in any other form are refused by express (canonicalPaths.ts).
     if (canonicalPathProblem(url) !== undefined) return false
     const plan = planOf(req as Request)
@@ -284,7 +294,9 @@ export function answerHitBeforeExpress(cache: ReadCache, policy: PublicCachePoli
     protections.limitGraphql(req as Request, res as Response, (error?: unknown) => {
       if (!error) return write(req, res, cached, started)
       logger.error({ err: error, reqId: req.id }, 'request failed')
-      ;(res as Response).status(500).json({ errors: [{ message: 'Something went wrong on our side. The error was logged.' }] })
+      ;(res as Response)
+        .status(500)
+        .json({ errors: [{ message: 'Something went wrong on our side. The error was logged.' }] })
     })
     return true
   }

@@ -90,7 +90,8 @@ export function listenForChanges(
     const token = randomBytes(8).toString('hex')
     awaited = token
     beat = setTimeout(() => {
-      if (client === current && awaited === token) lost(new Error(`no heartbeat came back within ${heartbeat.timeoutMs} ms`))
+      if (client === current && awaited === token)
+        lost(new Error(`no heartbeat came back within ${heartbeat.timeoutMs} ms`))
     }, heartbeat.timeoutMs)
     current.query('SELECT pg_notify($1, $2)', [HEARTBEAT_CHANNEL, token]).catch((error: Error) => {
       if (client === current) lost(error)
@@ -108,7 +109,11 @@ export function listenForChanges(
   }
 
   async function connect(): Promise<void> {
-    const candidate = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 2_000, application_name: LISTENER_APPLICATION_NAME })
+    const candidate = new pg.Client({
+      connectionString: databaseUrl,
+      connectionTimeoutMillis: 2_000,
+      application_name: LISTENER_APPLICATION_NAME,
+    })
     candidate.on('error', (error) => lost(error))
     candidate.on('end', () => lost())
     candidate.on('notification', ({ channel, payload }) => {

@@ -10,10 +10,15 @@ export interface PublicCachePolicy {
 /** Responses that depend on who asked must stay out of every shared and browser cache. */
 export const PERSONAL_CACHE_CONTROL = 'private, no-store'
 
-export const publicCacheControl = ({ maxAgeSeconds, sharedMaxAgeSeconds, staleWhileRevalidateSeconds }: PublicCachePolicy): string =>
+export const publicCacheControl = ({
+  maxAgeSeconds,
+  sharedMaxAgeSeconds,
+  staleWhileRevalidateSeconds,
+}: PublicCachePolicy): string =>
   `public, max-age=${maxAgeSeconds}, s-maxage=${sharedMaxAgeSeconds}, stale-while-revalidate=${staleWhileRevalidateSeconds}`
 
-export const entityTag = (body: Buffer): string => `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
+export const entityTag = (body: Buffer): string =>
+  `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
 
 /** RFC 9110 weak comparison, as If-None-Match requires. */
 export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {

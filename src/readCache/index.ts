@@ -21,7 +21,8 @@ export interface ReadCacheOptions {
   isEmbedded?: (collection: CollectionConfig) => boolean
 }
 
-const hasDrafts = (collection: CollectionConfig) => Boolean(typeof collection.versions === 'object' && collection.versions.drafts)
+const hasDrafts = (collection: CollectionConfig) =>
+  Boolean(typeof collection.versions === 'object' && collection.versions.drafts)
 const isUpload = (collection: CollectionConfig) => Boolean(collection.upload)
 
 /** The root query fields Payload's GraphQL gives a collection (see @payloadcms/graphql initCollections). */
@@ -51,12 +52,22 @@ function withChangeRecording(collection: CollectionConfig): CollectionConfig {
  * A collection added after the read-cache migration gets its trigger here, the same one: public
  * content announces changes of published rows, embedded collections every change.
  */
-async function ensureChangeNotices(payload: Payload, watched: { slug: string; publishedOnly: boolean }[]): Promise<void> {
-  const db = payload.db as unknown as { drizzle: { execute: (query: ReturnType<typeof sql>) => Promise<{ rows: Record<string, unknown>[] }> }; tableNameMap: Map<string, string> }
+async function ensureChangeNotices(
+  payload: Payload,
+  watched: { slug: string; publishedOnly: boolean }[],
+): Promise<void> {
+  const db = payload.db as unknown as {
+    drizzle: { execute: (query: ReturnType<typeof sql>) => Promise<{ rows: Record<string, unknown>[] }> }
+    tableNameMap: Map<string, string>
+  }
   // Before the migrations have run (an empty database being migrated) there is nothing to do yet.
-  const { rows: functions } = await db.drizzle.execute(sql`SELECT 1 FROM pg_proc WHERE proname = 'notify_public_content_change'`)
+  const { rows: functions } = await db.drizzle.execute(
+    sql`SELECT 1 FROM pg_proc WHERE proname = 'notify_public_content_change'`,
+  )
   if (functions.length === 0) return
-  const { rows } = await db.drizzle.execute(sql`SELECT tgname FROM pg_trigger WHERE tgname LIKE '%_notify_public_change'`)
+  const { rows } = await db.drizzle.execute(
+    sql`SELECT tgname FROM pg_trigger WHERE tgname LIKE '%_notify_public_change'`,
+  )
   const present = new Set(rows.map((row) => String(row.tgname)))
   for (const { slug, publishedOnly } of watched) {
     const table = db.tableNameMap.get(slug) ?? slug
@@ -83,10 +94,15 @@ export const readCache =
     const ownOnInit = config.onInit
     return {
       ...config,
-      collections: collections.map((collection) => (watched.includes(collection) ? withChangeRecording(collection) : collection)),
+      collections: collections.map((collection) =>
+        watched.includes(collection) ? withChangeRecording(collection) : collection,
+      ),
       onInit: async (payload) => {
         await ownOnInit?.(payload)
-        await ensureChangeNotices(payload, watched.map((collection) => ({ slug: collection.slug, publishedOnly: isPublicContent(collection) })))
+        await ensureChangeNotices(
+          payload,
+          watched.map((collection) => ({ slug: collection.slug, publishedOnly: isPublicContent(collection) })),
+        )
       },
     }
   }

@@ -21,7 +21,9 @@ export function registerPublicContent(rootFields: ReadonlyMap<string, readonly s
   const shared = globalThis as GlobalWithRegistry
   shared[REGISTRY_KEY] = {
     rootFields,
-    collectionOfRootField: new Map([...rootFields].flatMap(([collection, fields]) => fields.map((field) => [field, collection] as const))),
+    collectionOfRootField: new Map(
+      [...rootFields].flatMap(([collection, fields]) => fields.map((field) => [field, collection] as const)),
+    ),
     generation: (shared[REGISTRY_KEY]?.generation ?? 0) + 1,
   }
 }

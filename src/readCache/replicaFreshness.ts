@@ -46,7 +46,11 @@ export class ReplicaFreshness implements FreshnessGate {
   private closed = false
   private failing = false
 
-  constructor(primaryUrl: string, replicaUrls: string[], private readonly logger: Logger) {
+  constructor(
+    primaryUrl: string,
+    replicaUrls: string[],
+    private readonly logger: Logger,
+  ) {
     this.primary = singleConnection(primaryUrl)
     this.replicas = replicaUrls.map(singleConnection)
   }
@@ -77,7 +81,11 @@ export class ReplicaFreshness implements FreshnessGate {
           this.failing = false
           if (!this.caughtUp) await sleep(POLL_MS)
         } catch (error) {
-          if (!this.failing) this.logger.warn({ reason: (error as Error).message }, 'read cache: cannot read replica positions; not storing new answers until it can')
+          if (!this.failing)
+            this.logger.warn(
+              { reason: (error as Error).message },
+              'read cache: cannot read replica positions; not storing new answers until it can',
+            )
           this.failing = true
           await sleep(RETRY_AFTER_ERROR_MS)
         }

@@ -8,5 +8,9 @@ runScript('generate', async () => {
   const { committedArtefactPaths, writeArtefacts } = await import('./generatedArtefacts')
   const paths = committedArtefactPaths(config)
   await writeArtefacts(config, paths)
-  console.log(`wrote ${Object.values(paths).map((file) => file.replace(`${process.cwd()}/`, '')).join(', ')}`)
+  console.log(
+    `wrote ${Object.values(paths)
+      .map((file) => file.replace(`${process.cwd()}/`, ''))
+      .join(', ')}`,
+  )
 })

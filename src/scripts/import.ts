@@ -23,7 +23,8 @@ function readArguments() {
     options: { collection: { type: 'string', default: 'articles' }, as: { type: 'string' } },
   })
   if (positionals.length !== 1) throw new UsageError(USAGE)
-  if (values.collection !== 'articles') throw new UsageError(`Only articles can be imported, not "${values.collection}".`)
+  if (values.collection !== 'articles')
+    throw new UsageError(`Only articles can be imported, not "${values.collection}".`)
   return { file: positionals[0], authorEmail: values.as }
 }
 
@@ -31,7 +32,9 @@ function readSource(file: string): string {
   try {
     return readFileSync(file, 'utf8')
   } catch (error) {
-    throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`)
+    throw new UsageError(
+      `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    )
   }
 }
 
@@ -63,5 +66,9 @@ async function findAuthor(payload: Awaited<ReturnType<typeof startPayload>>, ema
   const where: Where = email ? { email: { equals: email.toLowerCase() } } : { role: { equals: 'admin' } }
   const { docs } = await payload.find({ collection: 'users', where, sort: 'createdAt', limit: 1, overrideAccess: true })
   if (docs[0]) return { ...(docs[0] as User), collection: 'users' } as User
-  throw new UsageError(email ? `No user with the email ${email}.` : 'No admin exists yet: create the first user in the admin, or pass --as <email>.')
+  throw new UsageError(
+    email
+      ? `No user with the email ${email}.`
+      : 'No admin exists yet: create the first user in the admin, or pass --as <email>.',
+  )
 }

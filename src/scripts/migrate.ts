@@ -28,8 +28,13 @@ async function main(): Promise<void> {
     } else {
       const { migrations } = await import('../../migrations/index')
       // Generated migrations type their arguments more narrowly than the adapter's `Migration`.
-      await withStartupLock(database.url, () => payload.db.migrate({ migrations: migrations as unknown as Migration[] }))
-      const pending = await pendingMigrations(payload, migrations.map((migration) => migration.name))
+      await withStartupLock(database.url, () =>
+        payload.db.migrate({ migrations: migrations as unknown as Migration[] }),
+      )
+      const pending = await pendingMigrations(
+        payload,
+        migrations.map((migration) => migration.name),
+      )
       if (pending.length) throw new Error(`migrations still pending after migrate: ${pending.join(', ')}`)
       payload.logger.info(`database schema is up to date (${migrations.length} migrations)`)
     }
@@ -40,7 +45,10 @@ async function main(): Promise<void> {
 }
 
 /** Proof that migrate did its work: never trust a silent success. */
-async function pendingMigrations(payload: Awaited<ReturnType<typeof startPayload>>, names: string[]): Promise<string[]> {
+async function pendingMigrations(
+  payload: Awaited<ReturnType<typeof startPayload>>,
+  names: string[],
+): Promise<string[]> {
   const { docs } = await payload.find({ collection: 'payload-migrations', limit: 0, pagination: false })
   const applied = new Set(docs.map((doc) => (doc as { name?: string }).name))
   return names.filter((migrationName) => !applied.has(migrationName))

@@ -4,7 +4,14 @@
  * unpublished one, which told the public which ids are drafts. A reader who cannot read the
  * document now gets the same 404 as for one that does not exist.
  */
-import { NotFound, type CollectionSlug, type Endpoint, type PayloadHandler, type PayloadRequest, type SanitizedConfig } from 'payload'
+import {
+  NotFound,
+  type CollectionSlug,
+  type Endpoint,
+  type PayloadHandler,
+  type PayloadRequest,
+  type SanitizedConfig,
+} from 'payload'
 
 import { isSerialId } from './serialIds'
 
@@ -12,7 +19,8 @@ async function refuseUnreadable(req: PayloadRequest, collection: CollectionSlug,
   if (id === undefined || id === null || id === '') return // permissions of the collection, not of a document
   const readable =
     isSerialId(id) &&
-    (await req.payload.count({ collection, where: { id: { equals: Number(id) } }, overrideAccess: false, req })).totalDocs > 0
+    (await req.payload.count({ collection, where: { id: { equals: Number(id) } }, overrideAccess: false, req }))
+      .totalDocs > 0
   if (!readable) throw new NotFound(req.t)
 }
 
@@ -45,7 +53,10 @@ interface QueryField {
 type GraphqlCollections = Record<string, { graphQL?: { type?: { name: string } } }>
 
 /** For `graphQL.queries`: the generated `docAccess<Type>` queries, each with the same check first. */
-export function docAccessQueriesHidingUnreadable(collections: GraphqlCollections, generated: Record<string, QueryField>): Record<string, QueryField> {
+export function docAccessQueriesHidingUnreadable(
+  collections: GraphqlCollections,
+  generated: Record<string, QueryField>,
+): Record<string, QueryField> {
   const wrapped: Record<string, QueryField> = {}
   for (const [slug, collection] of Object.entries(collections)) {
     const name = `docAccess${collection.graphQL?.type?.name}`

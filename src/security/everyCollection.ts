@@ -3,7 +3,12 @@
  * (preferences, locked documents, jobs), whatever path a request took to get there: REST,
  * GraphQL, the admin, bulk `where=` writes or the local API on a user's behalf.
  */
-import { APIError, type CollectionAfterOperationHook, type CollectionBeforeOperationHook, type SanitizedConfig } from 'payload'
+import {
+  APIError,
+  type CollectionAfterOperationHook,
+  type CollectionBeforeOperationHook,
+  type SanitizedConfig,
+} from 'payload'
 
 import { hideUnreadableDocumentsFromAccessChecks } from './documentAccess'
 import { EDIT_LOCKS, ownEditLocksOnly } from './editLocks'
@@ -11,14 +16,18 @@ import { limitClientQueries } from './queryGuards'
 import { isSerialId } from './serialIds'
 import { hideUnreadableRelationsFromQueries } from './relationshipFilters'
 
-
 const hasSerialIds = (fields: { name: string }[]) => !fields.some((field) => field.name === 'id')
 
 export const refuseMalformedIds: CollectionBeforeOperationHook = ({ args, collection }) => {
   const { id } = args as { id?: unknown }
   if (id === undefined || !hasSerialIds(collection.flattenedFields)) return args
   if (isSerialId(id)) return args
-  throw new APIError(`There is no ${collection.slug} document with that id: ids are whole numbers from 1 up.`, 404, undefined, true)
+  throw new APIError(
+    `There is no ${collection.slug} document with that id: ids are whole numbers from 1 up.`,
+    404,
+    undefined,
+    true,
+  )
 }
 
 interface BulkResult {
@@ -37,7 +46,12 @@ export const bulkWritesAllOrNothing: CollectionAfterOperationHook = ({ collectio
   const verb = operation === 'update' ? 'updated' : 'deleted'
   const reasons = [...new Set(errors.map((error) => error.message ?? 'refused'))].join(' ')
   const total = errors.length + (docs?.length ?? 0)
-  throw new APIError(`Nothing was ${verb}: ${errors.length} of the ${total} ${collection.slug} documents could not be ${verb}. ${reasons}`, 400, { errors }, true)
+  throw new APIError(
+    `Nothing was ${verb}: ${errors.length} of the ${total} ${collection.slug} documents could not be ${verb}. ${reasons}`,
+    400,
+    { errors },
+    true,
+  )
 }
 
 export function protectEveryCollection(config: SanitizedConfig): SanitizedConfig {
@@ -45,7 +59,12 @@ export function protectEveryCollection(config: SanitizedConfig): SanitizedConfig
     // Without endpoints Payload answers 501 naming the server's internal URL; now a plain 404.
     if (collection.endpoints === false) collection.endpoints = []
     if (collection.slug === EDIT_LOCKS) ownEditLocksOnly(collection)
-    collection.hooks.beforeOperation = [refuseMalformedIds, limitClientQueries, hideUnreadableRelationsFromQueries, ...(collection.hooks.beforeOperation ?? [])]
+    collection.hooks.beforeOperation = [
+      refuseMalformedIds,
+      limitClientQueries,
+      hideUnreadableRelationsFromQueries,
+      ...(collection.hooks.beforeOperation ?? []),
+    ]
     collection.hooks.afterOperation = [...(collection.hooks.afterOperation ?? []), bulkWritesAllOrNothing]
   }
   hideUnreadableDocumentsFromAccessChecks(config)

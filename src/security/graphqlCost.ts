@@ -47,9 +47,15 @@ function argumentValue(node: ValueNode | undefined, variables: Record<string, un
 }
 
 /** How many documents a field returns at most, as the query guards will let it. */
-function rowsOf(node: FieldNode, field: GraphQLField<unknown, unknown>, parent: GraphQLNamedType, variables: Record<string, unknown>): number {
+function rowsOf(
+  node: FieldNode,
+  field: GraphQLField<unknown, unknown>,
+  parent: GraphQLNamedType,
+  variables: Record<string, unknown>,
+): number {
   if (field.args.some((arg) => arg.name === 'limit')) {
-    const valueOf = (name: string) => argumentValue(node.arguments?.find((arg) => arg.name.value === name)?.value, variables)
+    const valueOf = (name: string) =>
+      argumentValue(node.arguments?.find((arg) => arg.name.value === name)?.value, variables)
     const limit = valueOf('limit')
     if (typeof limit !== 'number') return valueOf('pagination') === false ? MAX_PAGE_SIZE : DEFAULT_PAGE_SIZE
     return limit <= 0 || limit > MAX_PAGE_SIZE ? MAX_PAGE_SIZE : limit
@@ -67,10 +73,17 @@ function fieldCost(node: FieldNode, parent: GraphQLNamedType, estimate: Estimate
   if (!field) return 1
   const type = getNamedType(field.type)
   if (!node.selectionSet) return isScalarType(type) && DOCUMENT_VALUED_SCALARS.has(type.name) ? DOCUMENT_VALUED_COST : 1
-  return 1 + rowsOf(node, field, parent, estimate.variables) * selectionCost(node.selectionSet, type, estimate, fragments)
+  return (
+    1 + rowsOf(node, field, parent, estimate.variables) * selectionCost(node.selectionSet, type, estimate, fragments)
+  )
 }
 
-function selectionCost(selectionSet: SelectionSetNode, parent: GraphQLNamedType, estimate: Estimate, fragments: Set<string>): number {
+function selectionCost(
+  selectionSet: SelectionSetNode,
+  parent: GraphQLNamedType,
+  estimate: Estimate,
+  fragments: Set<string>,
+): number {
   const schema = estimate.context.getSchema()
   let total = 0
   for (const selection of selectionSet.selections) {

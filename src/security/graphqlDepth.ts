@@ -4,7 +4,11 @@
  */
 import { GraphQLError, Kind, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql'
 
-function depthOf(selectionSet: SelectionSetNode | undefined, context: ValidationContext, visitedFragments: Set<string>): number {
+function depthOf(
+  selectionSet: SelectionSetNode | undefined,
+  context: ValidationContext,
+  visitedFragments: Set<string>,
+): number {
   if (!selectionSet) return 0
   let deepest = 0
   for (const selection of selectionSet.selections) {
@@ -30,7 +34,10 @@ export const limitQueryDepth =
       const depth = depthOf(operation.selectionSet, context, new Set())
       if (depth > maxDepth) {
         context.reportError(
-          new GraphQLError(`This query is nested ${depth} levels deep; at most ${maxDepth} are allowed. Ask for related documents in separate queries.`, { nodes: [operation] }),
+          new GraphQLError(
+            `This query is nested ${depth} levels deep; at most ${maxDepth} are allowed. Ask for related documents in separate queries.`,
+            { nodes: [operation] },
+          ),
         )
       }
     },

@@ -33,11 +33,21 @@ type FieldsOf = (collection: string) => FlattenedField[] | undefined
  * Dotted paths of the rich-text and JSON fields, in groups (`workflow.checklist`) and through
  * relationships (`techniques.description`); each related collection is followed once.
  */
-export function documentValuedPaths(fields: FlattenedField[], fieldsOf: FieldsOf, prefix = '', followed = new Set<string>()): string[] {
+export function documentValuedPaths(
+  fields: FlattenedField[],
+  fieldsOf: FieldsOf,
+  prefix = '',
+  followed = new Set<string>(),
+): string[] {
   return fields.flatMap((field) => {
     if (field.type === 'richText' || field.type === 'json') return [prefix + field.name]
-    if (field.type === 'group') return documentValuedPaths(field.flattenedFields, fieldsOf, `${prefix}${field.name}.`, followed)
-    if ((field.type === 'relationship' || field.type === 'upload') && typeof field.relationTo === 'string' && !followed.has(field.relationTo)) {
+    if (field.type === 'group')
+      return documentValuedPaths(field.flattenedFields, fieldsOf, `${prefix}${field.name}.`, followed)
+    if (
+      (field.type === 'relationship' || field.type === 'upload') &&
+      typeof field.relationTo === 'string' &&
+      !followed.has(field.relationTo)
+    ) {
       const related = fieldsOf(field.relationTo) ?? []
       return documentValuedPaths(related, fieldsOf, `${prefix}${field.name}.`, new Set([...followed, field.relationTo]))
     }
@@ -50,12 +60,16 @@ const isCombinator = (key: string) => ['and', 'or'].includes(key.toLowerCase())
 
 function whereKeys(where: WhereNode): string[] {
   return Object.entries(where).flatMap(([key, condition]) =>
-    isCombinator(key) && Array.isArray(condition) ? condition.flatMap((child: WhereNode) => whereKeys(child ?? {})) : [key],
+    isCombinator(key) && Array.isArray(condition)
+      ? condition.flatMap((child: WhereNode) => whereKeys(child ?? {}))
+      : [key],
   )
 }
 
 const sortKeys = (sort: QueryArgs['sort']) =>
-  (Array.isArray(sort) ? sort : String(sort ?? '').split(',')).map((key) => key.trim().replace(/^-/, '')).filter(Boolean)
+  (Array.isArray(sort) ? sort : String(sort ?? '').split(','))
+    .map((key) => key.trim().replace(/^-/, ''))
+    .filter(Boolean)
 
 const touches = (key: string, path: string) => key === path || key.startsWith(`${path}.`)
 
@@ -116,7 +130,10 @@ function checkFilterAndSortPaths(query: QueryArgs, documentPaths: string[]): voi
 /** The config does not change while the server runs: each collection's paths are worked out once (they were 1 % of a read's CPU). */
 const forbiddenPathsByCollection = new WeakMap<object, string[]>()
 
-function forbiddenPaths(collection: Parameters<CollectionBeforeOperationHook>[0]['collection'], fieldsOf: FieldsOf): string[] {
+function forbiddenPaths(
+  collection: Parameters<CollectionBeforeOperationHook>[0]['collection'],
+  fieldsOf: FieldsOf,
+): string[] {
   let paths = forbiddenPathsByCollection.get(collection)
   if (!paths) {
     const own = documentValuedPaths(collection.flattenedFields, fieldsOf, '', new Set([collection.slug]))
@@ -133,7 +150,8 @@ export const limitClientQueries: CollectionBeforeOperationHook = ({ args, collec
   const query = args as QueryArgs
   checkPageSize(query)
   checkDepth(query)
-  const fieldsOf: FieldsOf = (slug) => req.payload.collections[slug as keyof typeof req.payload.collections]?.config.flattenedFields
+  const fieldsOf: FieldsOf = (slug) =>
+    req.payload.collections[slug as keyof typeof req.payload.collections]?.config.flattenedFields
   checkFilterAndSortPaths(query, forbiddenPaths(collection, fieldsOf))
   checkFilterValues(query)
   return args

@@ -8,7 +8,14 @@
  * then exactly what it would be if the unreadable documents did not exist. What cannot be
  * rewritten that way (negations, sorting) is refused with 400.
  */
-import { APIError, type CollectionBeforeOperationHook, type CollectionSlug, type FlattenedField, type PayloadRequest, type Where } from 'payload'
+import {
+  APIError,
+  type CollectionBeforeOperationHook,
+  type CollectionSlug,
+  type FlattenedField,
+  type PayloadRequest,
+  type Where,
+} from 'payload'
 
 import { MAX_PAGE_SIZE } from './queryGuards'
 
@@ -35,7 +42,11 @@ export function relationOnPath(fields: FlattenedField[], path: string): Relation
     const field = current.find((candidate) => candidate.name === segment)
     if (!field) return undefined
     if (field.type === 'relationship' || field.type === 'upload') {
-      return { field: segments.slice(0, index + 1).join('.'), relationTo: field.relationTo as RelationOnPath['relationTo'], rest: segments.slice(index + 1).join('.') }
+      return {
+        field: segments.slice(0, index + 1).join('.'),
+        relationTo: field.relationTo as RelationOnPath['relationTo'],
+        rest: segments.slice(index + 1).join('.'),
+      }
     }
     if (!('flattenedFields' in field)) return undefined
     current = field.flattenedFields
@@ -64,24 +75,49 @@ async function hides(req: PayloadRequest, relationTo: RelationOnPath['relationTo
 }
 
 /** Ids of the related documents the reader may see that satisfy `where`; their own access rules and this hook apply. */
-async function visibleMatches(req: PayloadRequest, collection: CollectionSlug, where: Where, path: string): Promise<(number | string)[]> {
+async function visibleMatches(
+  req: PayloadRequest,
+  collection: CollectionSlug,
+  where: Where,
+  path: string,
+): Promise<(number | string)[]> {
   if ((await visibility(req, collection)) === 'none') return []
-  const { docs } = await req.payload.find({ collection, where, depth: 0, limit: MAX_PAGE_SIZE, pagination: false, select: {}, overrideAccess: false, req })
+  const { docs } = await req.payload.find({
+    collection,
+    where,
+    depth: 0,
+    limit: MAX_PAGE_SIZE,
+    pagination: false,
+    select: {},
+    overrideAccess: false,
+    req,
+  })
   if (docs.length >= MAX_PAGE_SIZE) {
-    throw refuse(`The filter on "${path}" matches too many ${collection} to look up (${MAX_PAGE_SIZE} or more): narrow it down.`)
+    throw refuse(
+      `The filter on "${path}" matches too many ${collection} to look up (${MAX_PAGE_SIZE} or more): narrow it down.`,
+    )
   }
   return docs.map((doc) => doc.id)
 }
 
-const isNegation = (operator: string, value: unknown) => NEGATIONS.has(operator) || (operator === 'exists' && [false, 'false'].includes(value as never))
+const isNegation = (operator: string, value: unknown) =>
+  NEGATIONS.has(operator) || (operator === 'exists' && [false, 'false'].includes(value as never))
 
-async function rewriteCondition(req: PayloadRequest, path: string, relation: RelationOnPath & { relationTo: CollectionSlug }, condition: unknown): Promise<Where> {
-  if (!condition || typeof condition !== 'object' || Array.isArray(condition)) throw refuse(`The filter on "${path}" needs an operator, e.g. where[${path}][equals]=…`)
+async function rewriteCondition(
+  req: PayloadRequest,
+  path: string,
+  relation: RelationOnPath & { relationTo: CollectionSlug },
+  condition: unknown,
+): Promise<Where> {
+  if (!condition || typeof condition !== 'object' || Array.isArray(condition))
+    throw refuse(`The filter on "${path}" needs an operator, e.g. where[${path}][equals]=…`)
   const target = relation.rest || 'id'
   const parts: Where[] = []
   for (const [operator, value] of Object.entries(condition)) {
     if (target === 'id' && isNegation(operator, value)) {
-      throw refuse(`Filtering on "${path}" with "${operator}${operator === 'exists' ? '=false' : ''}" is not available here: filter on what is linked (equals, in, exists=true).`)
+      throw refuse(
+        `Filtering on "${path}" with "${operator}${operator === 'exists' ? '=false' : ''}" is not available here: filter on what is linked (equals, in, exists=true).`,
+      )
     }
     const ids = await visibleMatches(req, relation.relationTo, { [target]: { [operator]: value } }, path)
     parts.push({ [relation.field]: { in: ids.length ? ids : [NO_DOCUMENT] } })
@@ -104,13 +140,20 @@ async function rewriteWhere(req: PayloadRequest, fields: FlattenedField[], where
     }
     // Several conditions may rewrite to the same field: each keeps its own `and` entry.
     const { and = [], ...rest } = rewritten as { and?: Where[] }
-    Object.assign(rewritten, rest, { and: [...and, await rewriteCondition(req, key, { ...relation, relationTo: relation.relationTo as CollectionSlug }, condition)] })
+    Object.assign(rewritten, rest, {
+      and: [
+        ...and,
+        await rewriteCondition(req, key, { ...relation, relationTo: relation.relationTo as CollectionSlug }, condition),
+      ],
+    })
   }
   return rewritten
 }
 
 const sortKeys = (sort: unknown) =>
-  (Array.isArray(sort) ? sort : String(sort ?? '').split(',')).map((key) => String(key).trim().replace(/^-/, '')).filter(Boolean)
+  (Array.isArray(sort) ? sort : String(sort ?? '').split(','))
+    .map((key) => String(key).trim().replace(/^-/, ''))
+    .filter(Boolean)
 
 async function refuseHiddenSorts(req: PayloadRequest, fields: FlattenedField[], sort: unknown): Promise<void> {
   for (const key of sortKeys(sort)) {
@@ -124,7 +167,18 @@ async function refuseHiddenSorts(req: PayloadRequest, fields: FlattenedField[], 
 const QUERY_OPERATIONS = new Set(['read', 'count', 'readDistinct'])
 
 /** What an id can be compared with; `like` or `contains` on a relationship's ids was a database error (500). */
-const ID_OPERATORS = new Set(['equals', 'not_equals', 'in', 'not_in', 'all', 'exists', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal'])
+const ID_OPERATORS = new Set([
+  'equals',
+  'not_equals',
+  'in',
+  'not_in',
+  'all',
+  'exists',
+  'greater_than',
+  'greater_than_equal',
+  'less_than',
+  'less_than_equal',
+])
 
 function refuseNonIdOperators(fields: FlattenedField[], where: Where): void {
   for (const [key, condition] of Object.entries(where)) {
@@ -133,13 +187,22 @@ function refuseNonIdOperators(fields: FlattenedField[], where: Where): void {
       continue
     }
     const relation = relationOnPath(fields, key)
-    if (!relation || (relation.rest !== '' && relation.rest !== 'id') || !condition || typeof condition !== 'object') continue
+    if (!relation || (relation.rest !== '' && relation.rest !== 'id') || !condition || typeof condition !== 'object')
+      continue
     const operator = Object.keys(condition).find((candidate) => !ID_OPERATORS.has(candidate))
-    if (operator) throw refuse(`"${key}" holds ids of linked documents: "${operator}" does not apply to ids. Use equals or in, or a field of the linked documents such as "${relation.field}.slug".`)
+    if (operator)
+      throw refuse(
+        `"${key}" holds ids of linked documents: "${operator}" does not apply to ids. Use equals or in, or a field of the linked documents such as "${relation.field}.slug".`,
+      )
   }
 }
 
-export const hideUnreadableRelationsFromQueries: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
+export const hideUnreadableRelationsFromQueries: CollectionBeforeOperationHook = async ({
+  args,
+  collection,
+  operation,
+  req,
+}) => {
   const query = args as { where?: Where; sort?: unknown; field?: string; overrideAccess?: boolean }
   if (query.overrideAccess || !QUERY_OPERATIONS.has(operation)) return args
   if (query.where && typeof query.where === 'object') refuseNonIdOperators(collection.flattenedFields, query.where)
@@ -148,7 +211,8 @@ export const hideUnreadableRelationsFromQueries: CollectionBeforeOperationHook =
     throw refuse(`Distinct values of "${query.field}" (linked documents) are not available here.`)
   }
   await refuseHiddenSorts(req, collection.flattenedFields, query.sort)
-  if (query.where && typeof query.where === 'object') query.where = await rewriteWhere(req, collection.flattenedFields, query.where)
+  if (query.where && typeof query.where === 'object')
+    query.where = await rewriteWhere(req, collection.flattenedFields, query.where)
   return args
 }
 

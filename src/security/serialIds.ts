@@ -3,4 +3,6 @@ const SERIAL_ID = /^[1-9]\d{0,9}$/
 const MAX_SERIAL = 2_147_483_647
 
 export const isSerialId = (id: unknown): boolean =>
-  typeof id === 'number' ? Number.isInteger(id) && id > 0 && id <= MAX_SERIAL : SERIAL_ID.test(String(id)) && Number(id) <= MAX_SERIAL
+  typeof id === 'number'
+    ? Number.isInteger(id) && id > 0 && id <= MAX_SERIAL
+    : SERIAL_ID.test(String(id)) && Number(id) <= MAX_SERIAL

@@ -12,7 +12,12 @@ const refusal = () => new APIError(FILES_BY_URL_REFUSED, 400, undefined, true)
 
 /** The REST body Payload parsed (JSON, or multipart `_payload`) still carries the URL. */
 export const refuseFilesByUrl: CollectionBeforeOperationHook<'media'> = ({ args, operation, req }) => {
-  if (operation === 'create' && req.payloadAPI === 'REST' && typeof (req.data as { url?: unknown } | undefined)?.url === 'string') throw refusal()
+  if (
+    operation === 'create' &&
+    req.payloadAPI === 'REST' &&
+    typeof (req.data as { url?: unknown } | undefined)?.url === 'string'
+  )
+    throw refusal()
   return args
 }
 

@@ -37,7 +37,9 @@ function seedCollections(payload: Payload): SeedCollection[] {
       const bodyField = fields.find((field) => field.type === 'richText')?.name
       if (!bodyField) throw new Error(`${collection} has demo files but no rich-text field for their body`)
       const relations = fields.flatMap((field) =>
-        field.type === 'relationship' && typeof field.relationTo === 'string' && editorial.includes(field.relationTo as WorkflowCollection)
+        field.type === 'relationship' &&
+        typeof field.relationTo === 'string' &&
+        editorial.includes(field.relationTo as WorkflowCollection)
           ? [{ field: field.name, relationTo: field.relationTo as WorkflowCollection }]
           : [],
       )
@@ -67,13 +69,23 @@ function readSourceFiles(collection: WorkflowCollection): SourceFile[] {
       const file = path.join(dir, name)
       const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(readFileSync(file, 'utf8'))
       if (!match) throw new Error(`${file} has no front matter between --- lines`)
-      return { file: path.relative(projectRoot, file), meta: parseYaml(match[1]) as Record<string, unknown>, body: match[2] }
+      return {
+        file: path.relative(projectRoot, file),
+        meta: parseYaml(match[1]) as Record<string, unknown>,
+        body: match[2],
+      }
     })
 }
 
 async function idsBySlug(payload: Payload, collection: CollectionSlug, slugs: unknown): Promise<number[]> {
   if (!Array.isArray(slugs) || slugs.length === 0) return []
-  const { docs } = await payload.find({ collection, where: { slug: { in: slugs } }, limit: 0, depth: 0, overrideAccess: true })
+  const { docs } = await payload.find({
+    collection,
+    where: { slug: { in: slugs } },
+    limit: 0,
+    depth: 0,
+    overrideAccess: true,
+  })
   return slugs.map((slug) => docs.find((doc) => (doc as { slug?: string }).slug === slug)?.id as number).filter(Boolean)
 }
 
@@ -110,7 +122,12 @@ export async function loadDemoContent(payload: Payload): Promise<SeedReport> {
       const { data, warnings } = await documentData(payload, seed, source)
       // A system action: demo content ships published, it is not anybody's unreviewed draft.
       // The data is read from files, so no generated type describes it: Payload validates it.
-      await payload.create({ collection, data: { ...data, _status: 'published' } as never, overrideAccess: true, context: { systemPublish: true } })
+      await payload.create({
+        collection,
+        data: { ...data, _status: 'published' } as never,
+        overrideAccess: true,
+        context: { systemPublish: true },
+      })
       report.created.push(`${collection}/${slug}`)
       report.warnings.push(...warnings.map((warning) => `${source.file}: ${warning}`))
     }

@@ -32,14 +32,16 @@ export interface AppParts {
   next?: { handler: RequestHandler; readCache: ReadCache; cachePolicy: PublicCachePolicy }
 }
 
-const logAndAnswerErrors = (logger: Logger): ErrorRequestHandler => (error, req, res, _next) => {
-  logger.error({ err: error, reqId: req.id }, 'request failed')
-  if (res.headersSent) {
-    res.end()
-    return
+const logAndAnswerErrors =
+  (logger: Logger): ErrorRequestHandler =>
+  (error, req, res, _next) => {
+    logger.error({ err: error, reqId: req.id }, 'request failed')
+    if (res.headersSent) {
+      res.end()
+      return
+    }
+    res.status(500).json({ errors: [{ message: 'Something went wrong on our side. The error was logged.' }] })
   }
-  res.status(500).json({ errors: [{ message: 'Something went wrong on our side. The error was logged.' }] })
-}
 
 function build({ logger, readiness, security, rateLimitStores, devServer = false, databaseWatch, next }: AppParts) {
   const app = express()
@@ -71,7 +73,13 @@ export function createApp(parts: AppParts): express.Express {
 export function createRequestListener(parts: AppParts): RequestListener {
   const { app, protections } = build(parts)
   if (!parts.next) return app
-  const answerHit = answerHitBeforeExpress(parts.next.readCache, parts.next.cachePolicy, protections.forCachedReads, parts.logger, app)
+  const answerHit = answerHitBeforeExpress(
+    parts.next.readCache,
+    parts.next.cachePolicy,
+    protections.forCachedReads,
+    parts.logger,
+    app,
+  )
   return (req, res) => {
     if (!answerHit(req, res)) app(req, res)
   }

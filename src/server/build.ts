@@ -61,7 +61,9 @@ function runNextBuild(build: NextBuild): Promise<void> {
       env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
     })
     child.once('error', reject)
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build failed with exit code ${code}`))))
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`next build failed with exit code ${code}`)),
+    )
   })
 }
 

@@ -17,13 +17,19 @@ export const TYPESCRIPT_NODE_ARGS = ['--conditions=production', '--import', 'tsx
 
 function runScript(script: string, args: string[], databaseUrl: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, path.join(projectRoot, 'src', 'scripts', script), ...args], {
-      cwd: projectRoot,
-      stdio: 'inherit',
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-    })
+    const child = spawn(
+      process.execPath,
+      [...TYPESCRIPT_NODE_ARGS, path.join(projectRoot, 'src', 'scripts', script), ...args],
+      {
+        cwd: projectRoot,
+        stdio: 'inherit',
+        env: { ...process.env, DATABASE_URL: databaseUrl },
+      },
+    )
     child.once('error', reject)
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${script} ${args.join(' ')} failed (exit code ${code})`))))
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${script} ${args.join(' ')} failed (exit code ${code})`)),
+    )
   })
 }
 

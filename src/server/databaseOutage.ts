@@ -39,7 +39,8 @@ export function watchDatabase(readiness: ReadinessProbe, logger: Logger): Databa
       failedInARow = 0
     } else {
       failedInARow += 1
-      if (failedInARow === FAILED_CHECKS_FOR_OUTAGE) logger.error({ reason: result.reason }, 'database unavailable: answering API requests with 503')
+      if (failedInARow === FAILED_CHECKS_FOR_OUTAGE)
+        logger.error({ reason: result.reason }, 'database unavailable: answering API requests with 503')
     }
     // Scheduled after the check finishes, so a slow check never overlaps the next one.
     timer = setTimeout(checkAgain, CHECK_INTERVAL_MS).unref()

@@ -40,14 +40,18 @@ function startReadCache(settings: Settings, databaseUrl: string, logger: Logger,
   const replicas = settings.databaseReplicaUrls.length > 0
   if (replicas) running.replicaFreshness = new ReplicaFreshness(databaseUrl, settings.databaseReplicaUrls, logger)
   const cache = new ReadCache(true, settings.readCache.maxBytes, running.replicaFreshness)
-  running.changeListener = listenForChanges(settings.databaseListenUrl ?? databaseUrl, {
-    onChange: ({ collection, id }) => {
-      running.replicaFreshness?.changeNoticed()
-      cache.documentChanged(collection, id)
+  running.changeListener = listenForChanges(
+    settings.databaseListenUrl ?? databaseUrl,
+    {
+      onChange: ({ collection, id }) => {
+        running.replicaFreshness?.changeNoticed()
+        cache.documentChanged(collection, id)
+      },
+      onListening: () => cache.setListening(true),
+      onLost: () => cache.setListening(false),
     },
-    onListening: () => cache.setListening(true),
-    onLost: () => cache.setListening(false),
-  }, logger)
+    logger,
+  )
   return cache
 }
 

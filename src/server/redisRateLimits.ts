@@ -36,7 +36,10 @@ export async function connectRedisRateLimits(url: string, logger: Logger): Promi
   client.on('error', (error: Error) => {
     if (!reachable) return // one line per outage, not one per reconnect attempt
     reachable = false
-    logger.warn({ reason: error.message }, 'rate limits: Redis is unreachable; logins are refused and GraphQL is unlimited until it is back')
+    logger.warn(
+      { reason: error.message },
+      'rate limits: Redis is unreachable; logins are refused and GraphQL is unlimited until it is back',
+    )
   })
   client.on('ready', () => {
     if (reachable) return

@@ -41,7 +41,10 @@ export function logAnsweredAtOnce(logger: Logger, req: IncomingMessage, status: 
   const level = levelFor(status)
   if (!logger.isLevelEnabled(level)) return
   const responseTime = Math.round(performance.now() - started)
-  logger[level]({ req: { id: req.id, method: req.method, path: pathOf(req.url) }, res: { statusCode: status }, responseTime }, 'request completed')
+  logger[level](
+    { req: { id: req.id, method: req.method, path: pathOf(req.url) }, res: { statusCode: status }, responseTime },
+    'request completed',
+  )
 }
 
 export function requestLogging(logger: Logger): RequestHandler {

@@ -31,7 +31,9 @@ export function captureResponse(res: ServerResponse, onComplete: (response: Comp
 
   res.writeHead = ((status: number, ...rest: unknown[]) => {
     res.statusCode = status
-    const headers = rest.find((arg): arg is OutgoingHttpHeaders => typeof arg === 'object' && arg !== null && !Array.isArray(arg))
+    const headers = rest.find(
+      (arg): arg is OutgoingHttpHeaders => typeof arg === 'object' && arg !== null && !Array.isArray(arg),
+    )
     for (const [name, value] of Object.entries(headers ?? {})) if (value !== undefined) res.setHeader(name, value)
     return res
   }) as ServerResponse['writeHead']

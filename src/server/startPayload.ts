@@ -16,12 +16,18 @@ const START_TIMEOUT_MS = 120_000
 
 export async function startPayloadNow(server: Server, logger: Logger): Promise<void> {
   const { address, port } = server.address() as AddressInfo
-  const host = address === '0.0.0.0' || address === '::' ? '127.0.0.1' : address.includes(':') ? `[${address}]` : address
+  const host =
+    address === '0.0.0.0' || address === '::' ? '127.0.0.1' : address.includes(':') ? `[${address}]` : address
   try {
-    const response = await fetch(`http://${host}:${port}/api/users/me`, { signal: AbortSignal.timeout(START_TIMEOUT_MS) })
+    const response = await fetch(`http://${host}:${port}/api/users/me`, {
+      signal: AbortSignal.timeout(START_TIMEOUT_MS),
+    })
     await response.body?.cancel()
     if (!response.ok) throw new Error(`it answered ${response.status}`)
   } catch (error) {
-    logger.warn({ err: error }, 'Payload did not start with the server; it starts, with its job runner, on the first request')
+    logger.warn(
+      { err: error },
+      'Payload did not start with the server; it starts, with its job runner, on the first request',
+    )
   }
 }

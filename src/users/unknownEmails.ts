@@ -22,9 +22,17 @@ interface Failures {
 }
 
 const hashLikeAnAccount = (password: string) =>
-  new Promise<void>((resolve) => pbkdf2(password, DECOY_SALT, HASH_ITERATIONS, HASH_KEY_LENGTH, 'sha256', () => resolve()))
+  new Promise<void>((resolve) =>
+    pbkdf2(password, DECOY_SALT, HASH_ITERATIONS, HASH_KEY_LENGTH, 'sha256', () => resolve()),
+  )
 
-export function answerUnknownEmailsLikeAccounts({ maxLoginAttempts, lockTime }: { maxLoginAttempts: number; lockTime: number }): CollectionBeforeOperationHook<'users'> {
+export function answerUnknownEmailsLikeAccounts({
+  maxLoginAttempts,
+  lockTime,
+}: {
+  maxLoginAttempts: number
+  lockTime: number
+}): CollectionBeforeOperationHook<'users'> {
   const failures = new Map<string, Failures>()
 
   function recordFailure(email: string, now: number): void {
@@ -37,10 +45,14 @@ export function answerUnknownEmailsLikeAccounts({ maxLoginAttempts, lockTime }: 
 
   return async ({ args, collection, operation, req }) => {
     if (operation !== 'login') return args
-    const { email, password } = ((args as { data?: { email?: unknown; password?: unknown } }).data ?? {})
+    const { email, password } = (args as { data?: { email?: unknown; password?: unknown } }).data ?? {}
     if (typeof email !== 'string') return args
     const sanitized = email.toLowerCase().trim()
-    const account = await req.payload.db.findOne({ collection: collection.slug, where: { email: { equals: sanitized } }, req })
+    const account = await req.payload.db.findOne({
+      collection: collection.slug,
+      where: { email: { equals: sanitized } },
+      req,
+    })
     if (account) return args
     const now = Date.now()
     const lockUntil = failures.get(sanitized)?.lockUntil

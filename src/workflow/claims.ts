@@ -8,11 +8,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
 export type ChecklistItemKind =
-  | 'missing_excerpt'
-  | 'missing_seo_description'
-  | 'missing_alt_text'
-  | 'broken_internal_link'
-  | 'health_claim'
+  'missing_excerpt' | 'missing_seo_description' | 'missing_alt_text' | 'broken_internal_link' | 'health_claim'
 
 export interface ChecklistItem {
   kind: ChecklistItemKind
@@ -188,7 +184,8 @@ function blockTexts(node: unknown): TextBlock[] {
 function richTextItems({ field, label }: LabelledField, input: ChecklistInput): ChecklistItem[] {
   return [...descendants(rootOf(input.doc[field]))].flatMap((node) => {
     if (node.type === 'upload') return optional(altTextItem(field, `Image in ${label}`, node.value, input.mediaAltText))
-    if (node.type === 'link' || node.type === 'autolink') return optional(brokenLinkItem(field, node, input.internalLinkExists))
+    if (node.type === 'link' || node.type === 'autolink')
+      return optional(brokenLinkItem(field, node, input.internalLinkExists))
     return []
   })
 }
@@ -309,7 +306,9 @@ function healthClaimItems({ texts, claimsNeedSources }: ChecklistRules, input: C
 const DEFAULT_PHRASES_FILE = 'src/workflow/healthClaims.json'
 
 /** The phrases reviewers want flagged, from `file` (default src/workflow/healthClaims.json in the working directory). */
-export function loadHealthClaimPhrases(file: string = path.join(process.cwd(), DEFAULT_PHRASES_FILE)): HealthClaimPhrase[] {
+export function loadHealthClaimPhrases(
+  file: string = path.join(process.cwd(), DEFAULT_PHRASES_FILE),
+): HealthClaimPhrase[] {
   let parsed: unknown
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'))
@@ -317,7 +316,9 @@ export function loadHealthClaimPhrases(file: string = path.join(process.cwd(), D
     throw new Error(`Cannot read the health-claim phrases from ${file}: ${(error as Error).message}`, { cause: error })
   }
   const invalid = (problem: string) =>
-    new Error(`${file} is not a valid health-claim phrase list: ${problem}. Expected { "phrases": [ { "phrase": "cure", "match": "word" }, … ] }.`)
+    new Error(
+      `${file} is not a valid health-claim phrase list: ${problem}. Expected { "phrases": [ { "phrase": "cure", "match": "word" }, … ] }.`,
+    )
   if (!isObject(parsed) || !Array.isArray(parsed.phrases)) throw invalid('it has no "phrases" array')
   return parsed.phrases.map((entry: unknown, index): HealthClaimPhrase => {
     if (!isObject(entry) || !hasText(entry.phrase)) throw invalid(`phrases[${index}].phrase must be a non-empty text`)

@@ -24,7 +24,11 @@ function withSlugAfterTitle(fields: Field[], titleField: string): Field[] {
   return [...fields.slice(0, at + 1), slugField(titleField), ...fields.slice(at + 1)]
 }
 
-export function withWorkflow(collection: CollectionConfig, resolved: ResolvedCollectionOptions, options: EditorialCollectionOptions): CollectionConfig {
+export function withWorkflow(
+  collection: CollectionConfig,
+  resolved: ResolvedCollectionOptions,
+  options: EditorialCollectionOptions,
+): CollectionConfig {
   const slug = resolved.slug as WorkflowCollection
   const { titleField } = resolved
   const own = collection.hooks ?? {}
@@ -47,7 +51,11 @@ export function withWorkflow(collection: CollectionConfig, resolved: ResolvedCol
     access: contentAccess,
     // No schedulePublish: scheduling goes through the workflow (scheduling.ts).
     versions: { drafts: { ...(options.autosave ? { autosave: { interval: 2000 } } : {}) }, maxPerDoc: 100 },
-    endpoints: [...(Array.isArray(collection.endpoints) ? collection.endpoints : []), transitionEndpoint(slug), workflowStatusEndpoint(slug)],
+    endpoints: [
+      ...(Array.isArray(collection.endpoints) ? collection.endpoints : []),
+      transitionEndpoint(slug),
+      workflowStatusEndpoint(slug),
+    ],
     hooks: {
       ...own,
       beforeOperation: [serialiseSavesOfOneDocument, ...(own.beforeOperation ?? [])],

@@ -63,7 +63,8 @@ interface Effect {
   apply: (input: EffectInput) => EffectResult
 }
 
-const healthClaimsIn = (workflow: WorkflowGroup) => ((workflow.checklist ?? []) as ChecklistItem[]).filter((item) => item.kind === 'health_claim')
+const healthClaimsIn = (workflow: WorkflowGroup) =>
+  ((workflow.checklist ?? []) as ChecklistItem[]).filter((item) => item.kind === 'health_claim')
 
 export const EFFECTS: Record<Action, Effect> = {
   submit: {
@@ -71,10 +72,20 @@ export const EFFECTS: Record<Action, Effect> = {
     refusal: ({ facts }) => {
       const unmet = facts.unmetRequirements ?? []
       if (unmet.length === 0) return undefined
-      return { status: 409, reason: unmet.map((requirement) => requirement.message).join(' '), data: { missing: unmet.map((requirement) => requirement.field) } }
+      return {
+        status: 409,
+        reason: unmet.map((requirement) => requirement.message).join(' '),
+        data: { missing: unmet.map((requirement) => requirement.field) },
+      }
     },
     apply: ({ workflow, actorId, now, facts }) => ({
-      workflow: { ...workflow, submittedBy: actorId, submittedAt: now, reviewComment: null, checklist: facts.checklist },
+      workflow: {
+        ...workflow,
+        submittedBy: actorId,
+        submittedAt: now,
+        reviewComment: null,
+        checklist: facts.checklist,
+      },
       checklist: facts.checklist,
     }),
   },
@@ -91,15 +102,26 @@ export const EFFECTS: Record<Action, Effect> = {
     refusal: ({ workflow, acknowledgeClaims }, noun) => {
       const claims = healthClaimsIn(workflow)
       if (claims.length === 0 || acknowledgeClaims) return undefined
-      return { status: 409, reason: `This ${noun} contains possible health claims. Check them and approve again with "acknowledgeClaims": true.`, data: { claims } }
+      return {
+        status: 409,
+        reason: `This ${noun} contains possible health claims. Check them and approve again with "acknowledgeClaims": true.`,
+        data: { claims },
+      }
     },
     // The version the reviewer saw; publish checks that exactly this content goes live.
-    apply: ({ workflow, actorId, now, facts }) => ({ workflow: { ...workflow, approvedBy: actorId, approvedAt: now, approvedVersion: facts.newestVersion } }),
+    apply: ({ workflow, actorId, now, facts }) => ({
+      workflow: { ...workflow, approvedBy: actorId, approvedAt: now, approvedVersion: facts.newestVersion },
+    }),
   },
   publish: {
     needs: ['approvedContentUnchanged'],
     refusal: ({ facts }) =>
-      facts.approvedContentUnchanged ? undefined : { status: 409, reason: 'The content changed after it was approved: it needs a new review before it can be published.' },
+      facts.approvedContentUnchanged
+        ? undefined
+        : {
+            status: 409,
+            reason: 'The content changed after it was approved: it needs a new review before it can be published.',
+          },
     apply: ({ workflow }) => ({ workflow, status: 'published' }),
   },
   unpublish: {
@@ -109,41 +131,68 @@ export const EFFECTS: Record<Action, Effect> = {
 }
 
 /** The effect of `action`, or the reason it cannot happen. */
-export function applyEffect(action: Action, input: EffectInput, noun: string): { ok: true; result: EffectResult } | { ok: false; refusal: Refusal } {
+export function applyEffect(
+  action: Action,
+  input: EffectInput,
+  noun: string,
+): { ok: true; result: EffectResult } | { ok: false; refusal: Refusal } {
   const effect = EFFECTS[action]
   const refusal = effect.refusal?.(input, noun)
   return refusal ? { ok: false, refusal } : { ok: true, result: effect.apply(input) }
 }
 
-const isFilledIn = (value: unknown): boolean => (typeof value === 'string' ? value.trim() !== '' : typeof value === 'number')
+const isFilledIn = (value: unknown): boolean =>
+  typeof value === 'string' ? value.trim() !== '' : typeof value === 'number'
 
 /** Text that is not blank, or a list with at least one item whose every text is filled in. */
 function meets(value: unknown): boolean {
   if (Array.isArray(value)) {
-    return value.some((item) => typeof item === 'object' && item !== null && Object.entries(item).filter(([key]) => key !== 'id').every(([, field]) => isFilledIn(field)))
+    return value.some(
+      (item) =>
+        typeof item === 'object' &&
+        item !== null &&
+        Object.entries(item)
+          .filter(([key]) => key !== 'id')
+          .every(([, field]) => isFilledIn(field)),
+    )
   }
   return isFilledIn(value)
 }
 
 /** The requirements a document does not meet before submission. */
-export const unmetRequirements = (requirements: SubmitRequirement[], doc: Record<string, unknown>): SubmitRequirement[] =>
-  requirements.filter((requirement) => !meets(doc[requirement.field]))
+export const unmetRequirements = (
+  requirements: SubmitRequirement[],
+  doc: Record<string, unknown>,
+): SubmitRequirement[] => requirements.filter((requirement) => !meets(doc[requirement.field]))
 
 /** Fields that record the workflow rather than the content: changing them voids no approval. */
 const NOT_CONTENT = new Set(['id', 'workflow', 'workflowStage', '_status', 'updatedAt', 'createdAt', 'publishedAt'])
 
 const contentOf = (doc: Record<string, unknown>) =>
-  JSON.stringify(Object.keys(doc).filter((key) => !NOT_CONTENT.has(key)).sort().map((key) => [key, doc[key]]))
+  JSON.stringify(
+    Object.keys(doc)
+      .filter((key) => !NOT_CONTENT.has(key))
+      .sort()
+      .map((key) => [key, doc[key]]),
+  )
 
 /** Whether two states of a document have the same content (what a reader would see). */
-export const sameContent = (a: Record<string, unknown>, b: Record<string, unknown>): boolean => contentOf(a) === contentOf(b)
+export const sameContent = (a: Record<string, unknown>, b: Record<string, unknown>): boolean =>
+  contentOf(a) === contentOf(b)
 
 /**
  * An edit by `editorId`: the stage it leads to (or 'frozen': refused), and the workflow group
  * after it. An edit that moves the stage voids the approval, so the new content needs a new one.
  */
-export function afterEdit(stage: Stage, workflow: WorkflowGroup, editorId: Id | null): { stage: Stage | 'frozen'; workflow: WorkflowGroup } {
+export function afterEdit(
+  stage: Stage,
+  workflow: WorkflowGroup,
+  editorId: Id | null,
+): { stage: Stage | 'frozen'; workflow: WorkflowGroup } {
   const next = STAGE_AFTER_EDIT[stage]
   const approvalVoided = next !== stage ? { approvedBy: null, approvedAt: null, approvedVersion: null } : {}
-  return { stage: next, workflow: { ...workflow, ...approvalVoided, lastEditedBy: editorId ?? workflow.lastEditedBy ?? null } }
+  return {
+    stage: next,
+    workflow: { ...workflow, ...approvalVoided, lastEditedBy: editorId ?? workflow.lastEditedBy ?? null },
+  }
 }

@@ -44,7 +44,10 @@ export function emailAdapter(smtp: SmtpSettings): EmailAdapter {
       defaultFromAddress: from.address,
       defaultFromName: from.name,
       sendEmail: async (message) => {
-        payload.logger.info({ mail: { to: recipientsOf(message.to), subject: message.subject } }, 'mail not sent: no SMTP_HOST configured')
+        payload.logger.info(
+          { mail: { to: recipientsOf(message.to), subject: message.subject } },
+          'mail not sent: no SMTP_HOST configured',
+        )
       },
     })
   }

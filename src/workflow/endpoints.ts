@@ -38,7 +38,13 @@ export const transitionEndpoint = (collection: WorkflowCollection): Endpoint => 
       const scheduled = await scheduleTransition(req, { collection, id, action: body.action, at: body.at })
       return Response.json({ id, scheduled }, { status: 202 })
     }
-    const result = await performTransition(req, { collection, id, action: body.action, comment: body.comment, acknowledgeClaims: body.acknowledgeClaims })
+    const result = await performTransition(req, {
+      collection,
+      id,
+      action: body.action,
+      comment: body.comment,
+      acknowledgeClaims: body.acknowledgeClaims,
+    })
     return Response.json(result)
   },
 })
@@ -52,7 +58,16 @@ export const workflowStatusEndpoint = (collection: WorkflowCollection): Endpoint
   method: 'get',
   handler: async (req) => {
     const { workflow: workflowActor } = actorOf(req)
-    const doc = (await req.payload.findByID({ collection, id: documentId(req), draft: true, depth: 1, overrideAccess: true, req, disableErrors: true, populate: { users: { email: true, name: true } } })) as WorkflowDoc | null
+    const doc = (await req.payload.findByID({
+      collection,
+      id: documentId(req),
+      draft: true,
+      depth: 1,
+      overrideAccess: true,
+      req,
+      disableErrors: true,
+      populate: { users: { email: true, name: true } },
+    })) as WorkflowDoc | null
     if (!doc) throw new APIError('No such document.', 404, undefined, true)
     const subject = subjectOf(doc)
     const workflow = (doc.workflow ?? {}) as Record<string, unknown>
@@ -61,7 +76,10 @@ export const workflowStatusEndpoint = (collection: WorkflowCollection): Endpoint
       workflowStage: subject.stage,
       stageLabel: STAGE_LABELS[subject.stage],
       actions: availableActions(subject, workflowActor).map((action) => ({ action, label: ACTION_LABELS[action] })),
-      schedulable: availableSchedules(subject, workflowActor).map((action) => ({ action, label: scheduleLabel(action) })),
+      schedulable: availableSchedules(subject, workflowActor).map((action) => ({
+        action,
+        label: scheduleLabel(action),
+      })),
       scheduled: await listScheduled(req.payload, workflowActor, { collection, id: doc.id }),
       checklist: workflow.checklist ?? [],
       reviewComment: workflow.reviewComment ?? null,
@@ -100,7 +118,16 @@ export const queueEndpoint: Endpoint = {
     const where: Where = mine ? { author: { equals: req.user.id } } : { workflowStage: { equals: 'in_review' } }
     const items: QueueItem[] = []
     for (const collection of workflowCollections(req.payload)) {
-      const { docs } = await req.payload.find({ collection, where, draft: true, depth: 1, limit: 0, overrideAccess: true, req, populate: { users: { email: true, name: true } } })
+      const { docs } = await req.payload.find({
+        collection,
+        where,
+        draft: true,
+        depth: 1,
+        limit: 0,
+        overrideAccess: true,
+        req,
+        populate: { users: { email: true, name: true } },
+      })
       for (const doc of docs as unknown as QueueDoc[]) {
         items.push({
           collection,
@@ -118,4 +145,3 @@ export const queueEndpoint: Endpoint = {
     return Response.json({ docs: items, totalDocs: items.length })
   },
 }
-

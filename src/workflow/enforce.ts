@@ -3,7 +3,14 @@
  * every create and update of a content collection passes here, whatever the path (REST,
  * GraphQL, admin, version restore, bulk update, local API, scheduled jobs).
  */
-import { APIError, type CollectionAfterChangeHook, type CollectionBeforeChangeHook, type CollectionSlug, type PayloadRequest, type RequestContext } from 'payload'
+import {
+  APIError,
+  type CollectionAfterChangeHook,
+  type CollectionBeforeChangeHook,
+  type CollectionSlug,
+  type PayloadRequest,
+  type RequestContext,
+} from 'payload'
 
 import { afterEdit, type WorkflowGroup } from './effects'
 import { collectionOptions } from './options'
@@ -25,7 +32,11 @@ interface LiveState {
 }
 
 /** The public (main-table) row, as opposed to the latest version that hooks see as originalDoc. */
-async function liveState(req: PayloadRequest, collection: CollectionSlug, id: number | string): Promise<LiveState | undefined> {
+async function liveState(
+  req: PayloadRequest,
+  collection: CollectionSlug,
+  id: number | string,
+): Promise<LiveState | undefined> {
   const row = await req.payload.db.findOne({ collection, where: { id: { equals: id } }, req })
   const { _status, updatedAt } = (row ?? {}) as { _status?: unknown; updatedAt?: unknown }
   return row ? { status: _status, updatedAt } : undefined
@@ -38,7 +49,14 @@ const byWorkflow = (context: RequestContext) => {
   return Boolean(workflowTransition || systemPublish)
 }
 
-export const enforceWorkflowOnWrite: CollectionBeforeChangeHook = async ({ collection, context, data, operation, originalDoc, req }) => {
+export const enforceWorkflowOnWrite: CollectionBeforeChangeHook = async ({
+  collection,
+  context,
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
   const { workflowTransition, systemPublish } = context as WorkflowContext
   if (workflowTransition) return { ...data, workflowStage: workflowTransition.to }
   if (systemPublish) return { ...data, workflowStage: data._status === 'published' ? 'published' : 'draft' }
@@ -46,10 +64,14 @@ export const enforceWorkflowOnWrite: CollectionBeforeChangeHook = async ({ colle
   const what = collectionOptions(req.payload, collection.slug).noun
   const currentStage = (originalDoc?.workflowStage ?? 'draft') as Stage
   if (data._status === 'published') {
-    throw forbidden(`Publishing goes through review: submit the ${what}, have a reviewer approve it, then publish it with the workflow.`)
+    throw forbidden(
+      `Publishing goes through review: submit the ${what}, have a reviewer approve it, then publish it with the workflow.`,
+    )
   }
   if (data.workflowStage !== undefined && data.workflowStage !== (operation === 'create' ? 'draft' : currentStage)) {
-    throw forbidden(`The workflow stage changes only through workflow actions (POST /api/${collection.slug}/<id>/workflow).`)
+    throw forbidden(
+      `The workflow stage changes only through workflow actions (POST /api/${collection.slug}/<id>/workflow).`,
+    )
   }
   if (operation === 'create') {
     return { ...data, workflowStage: 'draft', workflow: { lastEditedBy: req.user?.id ?? null } }
@@ -58,11 +80,15 @@ export const enforceWorkflowOnWrite: CollectionBeforeChangeHook = async ({ colle
   context[liveStateKey(collection.slug, originalDoc.id)] = live
   if (live?.status === 'published' && data._status !== 'draft') {
     // A non-draft save of live content would change the public version without review.
-    throw forbidden(`This ${what} is live: save your changes as a draft (they stay private), then submit them for review.`)
+    throw forbidden(
+      `This ${what} is live: save your changes as a draft (they stay private), then submit them for review.`,
+    )
   }
   const edit = afterEdit(currentStage, (originalDoc?.workflow ?? {}) as WorkflowGroup, req.user?.id ?? null)
   if (edit.stage === 'frozen') {
-    throw forbidden(`This ${what} is ${STAGE_LABELS.in_review.toLowerCase()} and cannot be edited. Withdraw it first, or wait for the reviewer.`)
+    throw forbidden(
+      `This ${what} is ${STAGE_LABELS.in_review.toLowerCase()} and cannot be edited. Withdraw it first, or wait for the reviewer.`,
+    )
   }
   // Clients never write the workflow group; only the record of who edited last changes here.
   return { ...data, workflowStage: edit.stage, workflow: edit.workflow }
@@ -79,7 +105,9 @@ export const guardLiveVersion: CollectionAfterChangeHook = async ({ collection, 
   if (before?.status !== 'published') return doc
   const after = await liveState(req, collection.slug, doc.id)
   if (after?.status !== 'published' || String(after.updatedAt) !== String(before.updatedAt)) {
-    throw forbidden(`The live ${collectionOptions(req.payload, collection.slug).noun} changes only through the workflow: unpublish or publish it with a workflow action.`)
+    throw forbidden(
+      `The live ${collectionOptions(req.payload, collection.slug).noun} changes only through the workflow: unpublish or publish it with a workflow action.`,
+    )
   }
   return doc
 }

@@ -30,7 +30,11 @@ export const workflowFields: Field[] = [
       { name: 'lastEditedBy', type: 'relationship', relationTo: 'users' },
       { name: 'approvedBy', type: 'relationship', relationTo: 'users' },
       { name: 'approvedAt', type: 'date' },
-      { name: 'approvedVersion', type: 'text', admin: { description: 'The version that was approved; publish makes exactly this one live.' } },
+      {
+        name: 'approvedVersion',
+        type: 'text',
+        admin: { description: 'The version that was approved; publish makes exactly this one live.' },
+      },
       { name: 'reviewComment', type: 'textarea' },
       { name: 'checklist', type: 'json', admin: { description: 'Content checks computed on submission.' } },
     ],

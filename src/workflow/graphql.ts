@@ -49,20 +49,40 @@ export const workflowMutations: GraphQLExtension = (graphQL) => {
         action: { type: new GraphQLNonNull(GraphQLString) },
         comment: { type: GraphQLString },
         acknowledgeClaims: { type: GraphQLBoolean },
-        at: { type: GraphQLString, description: 'Schedule the action for this time (ISO 8601 with offset) instead of taking it now.' },
+        at: {
+          type: GraphQLString,
+          description: 'Schedule the action for this time (ISO 8601 with offset) instead of taking it now.',
+        },
       },
       resolve: async (
         _root: unknown,
-        args: { collection: string; id: string; action: string; comment?: string; acknowledgeClaims?: boolean; at?: string | null },
+        args: {
+          collection: string
+          id: string
+          action: string
+          comment?: string
+          acknowledgeClaims?: boolean
+          at?: string | null
+        },
         context: { req: PayloadRequest },
       ) => {
         if (!isWorkflowCollection(context.req.payload, args.collection)) {
-          throw new APIError(`"${args.collection}" has no workflow. Use one of: ${workflowCollections(context.req.payload).join(', ')}.`, 400, undefined, true)
+          throw new APIError(
+            `"${args.collection}" has no workflow. Use one of: ${workflowCollections(context.req.payload).join(', ')}.`,
+            400,
+            undefined,
+            true,
+          )
         }
         if (args.at != null) {
           const id = Number(args.id)
           if (!Number.isInteger(id)) throw new APIError(`"${args.id}" is not a document id.`, 404, undefined, true)
-          const scheduled = await scheduleTransition(context.req, { collection: args.collection, id, action: args.action, at: args.at })
+          const scheduled = await scheduleTransition(context.req, {
+            collection: args.collection,
+            id,
+            action: args.action,
+            at: args.at,
+          })
           return { id, scheduled }
         }
         const result = await performTransition(context.req, { ...args, collection: args.collection })

@@ -12,7 +12,12 @@ import { withWorkflow } from './collection'
 import { queueEndpoint } from './endpoints'
 import { workflowMutations } from './graphql'
 import { keepWorkflowOptions, resolveWorkflowOptions } from './options'
-import { cancelScheduledEndpoint, scheduledActionsAutoRun, scheduledActionTask, scheduledListEndpoint } from './scheduling'
+import {
+  cancelScheduledEndpoint,
+  scheduledActionsAutoRun,
+  scheduledActionTask,
+  scheduledListEndpoint,
+} from './scheduling'
 import type { EditorialWorkflowOptions } from './types'
 import { webhookAutoRun, webhookTask } from './webhooks'
 
@@ -32,7 +37,9 @@ export const editorialWorkflow =
     const resolved = resolveWorkflowOptions(options, collections)
     const slugs = resolved.collections.map((collection) => collection.slug)
     const ownAutoRun = config.jobs?.autoRun
-    const workflowAutoRun: AutoRun = resolved.runJobs ? [scheduledActionsAutoRun, ...webhookAutoRun(resolved.webhooks.urls)] : []
+    const workflowAutoRun: AutoRun = resolved.runJobs
+      ? [scheduledActionsAutoRun, ...webhookAutoRun(resolved.webhooks.urls)]
+      : []
     return {
       ...config,
       collections: [
@@ -47,13 +54,19 @@ export const editorialWorkflow =
       jobs: {
         ...config.jobs,
         tasks: [...(config.jobs?.tasks ?? []), webhookTask, scheduledActionTask(slugs)],
-        autoRun: async (payload) => [...(typeof ownAutoRun === 'function' ? await ownAutoRun(payload) : (ownAutoRun ?? [])), ...workflowAutoRun],
+        autoRun: async (payload) => [
+          ...(typeof ownAutoRun === 'function' ? await ownAutoRun(payload) : (ownAutoRun ?? [])),
+          ...workflowAutoRun,
+        ],
       },
       admin: {
         ...config.admin,
         components: {
           ...config.admin?.components,
-          beforeDashboard: [...(config.admin?.components?.beforeDashboard ?? []), '/src/components/ReviewDashboard#ReviewDashboard'],
+          beforeDashboard: [
+            ...(config.admin?.components?.beforeDashboard ?? []),
+            '/src/components/ReviewDashboard#ReviewDashboard',
+          ],
         },
       },
       custom: keepWorkflowOptions(config.custom, resolved),

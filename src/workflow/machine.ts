@@ -3,7 +3,16 @@
  * caller loads the document and the person; this answers with the next stage or a refusal
  * that says why (with the HTTP status the API uses for it).
  */
-import { ACTION_LABELS, ACTIONS, CANCEL_SCHEDULED, STAGE_LABELS, TRANSITIONS, type Action, type Permitted, type Stage } from './transitions'
+import {
+  ACTION_LABELS,
+  ACTIONS,
+  CANCEL_SCHEDULED,
+  STAGE_LABELS,
+  TRANSITIONS,
+  type Action,
+  type Permitted,
+  type Stage,
+} from './transitions'
 
 type Id = number | string
 export type WorkflowRole = 'admin' | 'reviewer' | 'writer'
@@ -23,8 +32,7 @@ export interface WorkflowActor {
 }
 
 export type Decision =
-  | { allowed: true; action: Action; to: Stage }
-  | { allowed: false; status: 400 | 403 | 409; reason: string }
+  { allowed: true; action: Action; to: Stage } | { allowed: false; status: 400 | 403 | 409; reason: string }
 
 const same = (a: Id | null | undefined, b: Id | null | undefined) => a != null && b != null && String(a) === String(b)
 
@@ -44,9 +52,19 @@ function isPermitted(permitted: Permitted, subject: WorkflowSubject, actor: Work
 const refuse = (status: 400 | 403 | 409, reason: string): Decision => ({ allowed: false, status, reason })
 
 const whoMay = (permitted: readonly Permitted[]) =>
-  permitted.map((who) => ({ author: 'the author', submitter: 'whoever submitted it', reviewer: 'reviewers', admin: 'admins' })[who]).join(', ')
+  permitted
+    .map(
+      (who) =>
+        ({ author: 'the author', submitter: 'whoever submitted it', reviewer: 'reviewers', admin: 'admins' })[who],
+    )
+    .join(', ')
 
-export function decide(subject: WorkflowSubject, actor: WorkflowActor, action: unknown, comment?: string | null): Decision {
+export function decide(
+  subject: WorkflowSubject,
+  actor: WorkflowActor,
+  action: unknown,
+  comment?: string | null,
+): Decision {
   if (!isAction(action)) return refuse(400, `Unknown action "${String(action)}". Use one of: ${ACTIONS.join(', ')}.`)
   const transition = TRANSITIONS[action]
   const label = ACTION_LABELS[action]
@@ -55,13 +73,22 @@ export function decide(subject: WorkflowSubject, actor: WorkflowActor, action: u
   }
   if (!transition.from.includes(subject.stage)) {
     const applies = transition.from.map((stage) => STAGE_LABELS[stage]).join(' or ')
-    return refuse(409, `${label} is not possible now: the document is ${STAGE_LABELS[subject.stage]}, and ${label} applies to ${applies}.`)
+    return refuse(
+      409,
+      `${label} is not possible now: the document is ${STAGE_LABELS[subject.stage]}, and ${label} applies to ${applies}.`,
+    )
   }
   if (!transition.permitted.some((permitted) => isPermitted(permitted, subject, actor))) {
     return refuse(403, `${label} is for ${whoMay(transition.permitted)}.`)
   }
-  if (transition.notBySubmitterOrEditor && (same(actor.id, subject.submittedBy) || same(actor.id, subject.lastEditedBy))) {
-    return refuse(403, `${label} needs a second person: you submitted or last edited this version, so another reviewer must approve it.`)
+  if (
+    transition.notBySubmitterOrEditor &&
+    (same(actor.id, subject.submittedBy) || same(actor.id, subject.lastEditedBy))
+  ) {
+    return refuse(
+      403,
+      `${label} needs a second person: you submitted or last edited this version, so another reviewer must approve it.`,
+    )
   }
   return { allowed: true, action, to: transition.to }
 }
@@ -79,7 +106,10 @@ const SCHEDULABLE = ACTIONS.filter((action) => TRANSITIONS[action].schedulable)
  */
 export function decideSchedule(subject: WorkflowSubject, actor: WorkflowActor, action: unknown): Decision {
   if (isAction(action) && !TRANSITIONS[action].schedulable) {
-    return refuse(400, `${ACTION_LABELS[action]} cannot be scheduled; only ${SCHEDULABLE.map((one) => ACTION_LABELS[one]).join(' and ')} can.`)
+    return refuse(
+      400,
+      `${ACTION_LABELS[action]} cannot be scheduled; only ${SCHEDULABLE.map((one) => ACTION_LABELS[one]).join(' and ')} can.`,
+    )
   }
   return decide(subject, actor, action)
 }
@@ -91,5 +121,7 @@ export function availableSchedules(subject: WorkflowSubject, actor: WorkflowActo
 
 /** Whether a person may cancel an action scheduled by `scheduledBy`. */
 export function mayCancelScheduled(scheduledBy: Id | null | undefined, actor: WorkflowActor): boolean {
-  return CANCEL_SCHEDULED.some((permitted) => (permitted === 'scheduler' ? same(actor.id, scheduledBy) : actor.role === permitted))
+  return CANCEL_SCHEDULED.some((permitted) =>
+    permitted === 'scheduler' ? same(actor.id, scheduledBy) : actor.role === permitted,
+  )
 }

@@ -49,7 +49,11 @@ const personName = (person: NoticePerson) => person.name?.trim() || person.email
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim() || '(untitled)'
 
 /** Where a document opens in the admin, and how one of its collection is called. */
-export function documentReference(payload: Payload, collection: string, documentId: number): Pick<WorkflowNotice, 'noun' | 'adminUrl'> {
+export function documentReference(
+  payload: Payload,
+  collection: string,
+  documentId: number,
+): Pick<WorkflowNotice, 'noun' | 'adminUrl'> {
   return {
     noun: collectionOptions(payload, collection).noun,
     adminUrl: `${workflowOptions(payload).serverUrl}/admin/collections/${collection}/${documentId}`,
@@ -91,7 +95,11 @@ async function usersWithRole(payload: Payload, role: 'reviewer' | 'admin'): Prom
     depth: 0,
     overrideAccess: true,
   })
-  return docs.map((user) => ({ id: Number(user.id), email: user.email, name: (user as { name?: string | null }).name ?? null }))
+  return docs.map((user) => ({
+    id: Number(user.id),
+    email: user.email,
+    name: (user as { name?: string | null }).name ?? null,
+  }))
 }
 
 /** The mail one recipient gets about a transition, in plain English. */
@@ -102,9 +110,18 @@ export function composeMail(notice: WorkflowNotice, recipient: NoticePerson): Ma
   const stages = `It moved from "${stageLabel(notice.from)}" to "${stageLabel(notice.to)}".`
   const what: Record<NoticeAction, { subject: string; line: string }> = {
     submit: { subject: `Review requested: "${title}"`, line: `${actor} submitted the ${kind} "${title}" for review.` },
-    withdraw: { subject: `Withdrawn from review: "${title}"`, line: `${actor} withdrew the ${kind} "${title}" from review.` },
-    request_changes: { subject: `Changes requested: "${title}"`, line: `${actor} reviewed the ${kind} "${title}" and asked for changes.` },
-    approve: { subject: `Approved: "${title}"`, line: `${actor} approved the ${kind} "${title}". It is ready to be published.` },
+    withdraw: {
+      subject: `Withdrawn from review: "${title}"`,
+      line: `${actor} withdrew the ${kind} "${title}" from review.`,
+    },
+    request_changes: {
+      subject: `Changes requested: "${title}"`,
+      line: `${actor} reviewed the ${kind} "${title}" and asked for changes.`,
+    },
+    approve: {
+      subject: `Approved: "${title}"`,
+      line: `${actor} approved the ${kind} "${title}". It is ready to be published.`,
+    },
     publish: { subject: `Published: "${title}"`, line: `${actor} published the ${kind} "${title}". It is now live.` },
     unpublish: { subject: `Unpublished: "${title}"`, line: `${actor} took the ${kind} "${title}" offline.` },
   }
@@ -128,7 +145,10 @@ async function sendEach(payload: Payload, mails: Mail[], context: Record<string,
   const results = await Promise.allSettled(mails.map((mail) => payload.sendEmail(mail)))
   results.forEach((result, index) => {
     if (result.status === 'rejected') {
-      payload.logger.error({ err: result.reason, ...context, mail: { to: mails[index].to } }, 'workflow mail could not be sent')
+      payload.logger.error(
+        { err: result.reason, ...context, mail: { to: mails[index].to } },
+        'workflow mail could not be sent',
+      )
     }
   })
 }
@@ -136,7 +156,11 @@ async function sendEach(payload: Payload, mails: Mail[], context: Record<string,
 async function sendMails(payload: Payload, notice: WorkflowNotice): Promise<void> {
   const recipients = await mailRecipients(payload, notice)
   const workflow = { collection: notice.collection, id: notice.documentId, action: notice.action }
-  await sendEach(payload, recipients.map((recipient) => composeMail(notice, recipient)), { workflow })
+  await sendEach(
+    payload,
+    recipients.map((recipient) => composeMail(notice, recipient)),
+    { workflow },
+  )
 }
 
 /** A scheduled action that did not happen when its time came. */
@@ -185,9 +209,11 @@ export async function notifyScheduleFailure(payload: Payload, notice: ScheduleFa
     return true
   })
   const workflow = { collection: notice.collection, id: notice.documentId, scheduled: notice.action }
-  await sendEach(payload, recipients.map((recipient) => composeScheduleFailureMail(notice, recipient)), { workflow }).catch((err: unknown) =>
-    payload.logger.error({ err, workflow }, 'workflow mails could not be sent'),
-  )
+  await sendEach(
+    payload,
+    recipients.map((recipient) => composeScheduleFailureMail(notice, recipient)),
+    { workflow },
+  ).catch((err: unknown) => payload.logger.error({ err, workflow }, 'workflow mails could not be sent'))
 }
 
 async function sendWebhooks(payload: Payload, notice: WorkflowNotice): Promise<void> {
@@ -211,6 +237,8 @@ async function sendWebhooks(payload: Payload, notice: WorkflowNotice): Promise<v
 export async function notifyWorkflowTransition(payload: Payload, notice: WorkflowNotice): Promise<void> {
   const context = { workflow: { collection: notice.collection, id: notice.documentId, action: notice.action } }
   const [webhooks, mails] = await Promise.allSettled([sendWebhooks(payload, notice), sendMails(payload, notice)])
-  if (webhooks.status === 'rejected') payload.logger.error({ err: webhooks.reason, ...context }, 'workflow webhooks could not be queued')
-  if (mails.status === 'rejected') payload.logger.error({ err: mails.reason, ...context }, 'workflow mails could not be sent')
+  if (webhooks.status === 'rejected')
+    payload.logger.error({ err: webhooks.reason, ...context }, 'workflow webhooks could not be queued')
+  if (mails.status === 'rejected')
+    payload.logger.error({ err: mails.reason, ...context }, 'workflow mails could not be sent')
 }

@@ -8,7 +8,12 @@ import { APIError, type CollectionConfig, type CollectionSlug, type Field, type 
 import type { Config as GeneratedTypes } from '../../payload-types'
 import { isRole } from '../access/roles'
 import type { ChecklistRules, LabelledField } from './claims'
-import type { EditorialCollectionOptions, EditorialWorkflowOptions, ResolvedCollectionOptions, ResolvedWorkflowOptions } from './types'
+import type {
+  EditorialCollectionOptions,
+  EditorialWorkflowOptions,
+  ResolvedCollectionOptions,
+  ResolvedWorkflowOptions,
+} from './types'
 
 type Collections = GeneratedTypes['collections']
 
@@ -27,7 +32,8 @@ const defaultRoleOf: ResolvedWorkflowOptions['roleOf'] = (user) => (isRole(user.
 
 type NamedField = Field & { name: string; label?: unknown; type: string }
 
-const named = (fields: Field[]): NamedField[] => fields.filter((field): field is NamedField => 'name' in field && typeof field.name === 'string')
+const named = (fields: Field[]): NamedField[] =>
+  fields.filter((field): field is NamedField => 'name' in field && typeof field.name === 'string')
 
 /** "heroImage" → "Hero image", unless the field has a label of its own. */
 function labelOf(field: NamedField): string {
@@ -46,7 +52,12 @@ function defaultChecklist(collection: CollectionConfig, titleField: string): Che
     required: [],
     image: image ? labelled(image) : undefined,
     richText: fields.filter((field) => field.type === 'richText').map(labelled),
-    texts: [titleField, ...fields.filter((field) => ['text', 'textarea', 'richText'].includes(field.type) && field.name !== titleField).map((field) => field.name)],
+    texts: [
+      titleField,
+      ...fields
+        .filter((field) => ['text', 'textarea', 'richText'].includes(field.type) && field.name !== titleField)
+        .map((field) => field.name),
+    ],
   }
 }
 
@@ -56,9 +67,15 @@ function nounOf(collection: CollectionConfig): string {
   return collection.slug.replace(/s$/, '')
 }
 
-export function resolveCollectionOptions(collection: CollectionConfig, options: EditorialCollectionOptions): ResolvedCollectionOptions {
+export function resolveCollectionOptions(
+  collection: CollectionConfig,
+  options: EditorialCollectionOptions,
+): ResolvedCollectionOptions {
   const titleField = options.titleField ?? collection.admin?.useAsTitle
-  if (!titleField) throw new Error(`editorialWorkflow: say which field titles a ${collection.slug} document (titleField, or admin.useAsTitle).`)
+  if (!titleField)
+    throw new Error(
+      `editorialWorkflow: say which field titles a ${collection.slug} document (titleField, or admin.useAsTitle).`,
+    )
   return {
     slug: collection.slug,
     titleField,
@@ -68,7 +85,10 @@ export function resolveCollectionOptions(collection: CollectionConfig, options: 
   }
 }
 
-export function resolveWorkflowOptions(options: EditorialWorkflowOptions, collections: CollectionConfig[]): ResolvedWorkflowOptions {
+export function resolveWorkflowOptions(
+  options: EditorialWorkflowOptions,
+  collections: CollectionConfig[],
+): ResolvedWorkflowOptions {
   const bySlug = new Map(collections.map((collection) => [collection.slug, collection]))
   return {
     collections: Object.entries(options.collections).map(([slug, collectionOptions]) => {
@@ -83,7 +103,10 @@ export function resolveWorkflowOptions(options: EditorialWorkflowOptions, collec
   }
 }
 
-export const keepWorkflowOptions = (custom: Record<string, unknown> | undefined, resolved: ResolvedWorkflowOptions) => ({ ...custom, [CONFIG_KEY]: resolved })
+export const keepWorkflowOptions = (
+  custom: Record<string, unknown> | undefined,
+  resolved: ResolvedWorkflowOptions,
+) => ({ ...custom, [CONFIG_KEY]: resolved })
 
 export function workflowOptions(payload: Payload): ResolvedWorkflowOptions {
   const resolved = payload.config.custom?.[CONFIG_KEY] as ResolvedWorkflowOptions | undefined
@@ -100,9 +123,16 @@ export const isWorkflowCollection = (payload: Payload, value: unknown): value is
 
 export function collectionOptions(payload: Payload, collection: string): ResolvedCollectionOptions {
   const found = workflowOptions(payload).collections.find((candidate) => candidate.slug === collection)
-  if (!found) throw new APIError(`"${collection}" has no workflow. Use one of: ${workflowCollections(payload).join(', ')}.`, 400, undefined, true)
+  if (!found)
+    throw new APIError(
+      `"${collection}" has no workflow. Use one of: ${workflowCollections(payload).join(', ')}.`,
+      400,
+      undefined,
+      true,
+    )
   return found
 }
 
 /** The field that titles a document of `collection`. */
-export const titleFieldOf = (payload: Payload, collection: string): string => collectionOptions(payload, collection).titleField
+export const titleFieldOf = (payload: Payload, collection: string): string =>
+  collectionOptions(payload, collection).titleField

@@ -3,18 +3,41 @@
  * machine.ts), apply the action's effect (effects.ts), write the new stage and the audit event in
  * one transaction, commit, then notify. The lock means two reviewers acting at once cannot both win.
  */
-import { APIError, commitTransaction, initTransaction, killTransaction, NotFound, type Payload, type PayloadRequest, type Where } from 'payload'
+import {
+  APIError,
+  commitTransaction,
+  initTransaction,
+  killTransaction,
+  NotFound,
+  type Payload,
+  type PayloadRequest,
+  type Where,
+} from 'payload'
 
 import type { Article, User, WorkflowEvent } from '../../payload-types'
 import { isStaffUser } from '../access/roles'
 import { lockDocumentForTransaction } from '../db/documentLock'
 import { isSerialId } from '../security/serialIds'
 import { computeChecklist, loadHealthClaimPhrases, type ChecklistItem } from './claims'
-import { applyEffect, EFFECTS, sameContent, unmetRequirements, type EffectFacts, type Fact, type WorkflowGroup } from './effects'
+import {
+  applyEffect,
+  EFFECTS,
+  sameContent,
+  unmetRequirements,
+  type EffectFacts,
+  type Fact,
+  type WorkflowGroup,
+} from './effects'
 import type { WorkflowContext } from './enforce'
 import { decide, type WorkflowActor, type WorkflowSubject } from './machine'
 import { documentReference, notifyWorkflowTransition } from './notify'
-import { collectionOptions, titleFieldOf, workflowCollections, workflowOptions, type WorkflowCollection } from './options'
+import {
+  collectionOptions,
+  titleFieldOf,
+  workflowCollections,
+  workflowOptions,
+  type WorkflowCollection,
+} from './options'
 import type { Stage } from './transitions'
 
 export interface TransitionRequest {
@@ -55,7 +78,8 @@ export interface WorkflowDoc {
 
 export const idOf = (value: Related): Id | null => (value && typeof value === 'object' ? value.id : (value ?? null))
 
-export const fail = (status: number, message: string, data?: Record<string, unknown>) => new APIError(message, status, data, true)
+export const fail = (status: number, message: string, data?: Record<string, unknown>) =>
+  new APIError(message, status, data, true)
 
 export function subjectOf(doc: WorkflowDoc): WorkflowSubject {
   return {
@@ -66,7 +90,12 @@ export function subjectOf(doc: WorkflowDoc): WorkflowSubject {
   }
 }
 
-async function latestVersionId(payload: Payload, req: PayloadRequest, collection: WorkflowCollection, id: Id): Promise<string | null> {
+async function latestVersionId(
+  payload: Payload,
+  req: PayloadRequest,
+  collection: WorkflowCollection,
+  id: Id,
+): Promise<string | null> {
   const { docs } = await payload.findVersions({
     collection,
     where: { and: [{ parent: { equals: id } }, { latest: { equals: true } }] },
@@ -84,7 +113,12 @@ async function latestVersionId(payload: Payload, req: PayloadRequest, collection
  * first pass notes what it asks, then only those documents are looked up (loading every media
  * item and every document's slug made a submit cost hundreds of milliseconds).
  */
-async function checklistFor(payload: Payload, req: PayloadRequest, collection: WorkflowCollection, doc: WorkflowDoc): Promise<ChecklistItem[]> {
+async function checklistFor(
+  payload: Payload,
+  req: PayloadRequest,
+  collection: WorkflowCollection,
+  doc: WorkflowDoc,
+): Promise<ChecklistItem[]> {
   const mediaAsked = new Set<string>()
   /** Ids or slugs asked about, by collection: a link names a document by either. */
   const linksAsked = new Map<string, Set<string>>()
@@ -111,7 +145,15 @@ async function checklistFor(payload: Payload, req: PayloadRequest, collection: W
   const serialIds = (values: Iterable<string>) => [...values].filter(isSerialId).map(Number)
   const altById = new Map<string, string | null | undefined>()
   if (mediaAsked.size > 0) {
-    const { docs } = await payload.find({ collection: 'media', where: { id: { in: serialIds(mediaAsked) } }, pagination: false, depth: 0, overrideAccess: true, req, select: { alt: true } })
+    const { docs } = await payload.find({
+      collection: 'media',
+      where: { id: { in: serialIds(mediaAsked) } },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      req,
+      select: { alt: true },
+    })
     for (const item of docs) altById.set(String(item.id), item.alt)
   }
   const existing = new Map<string, Set<string>>()
@@ -119,7 +161,15 @@ async function checklistFor(payload: Payload, req: PayloadRequest, collection: W
     const asked = linksAsked.get(target)
     if (!asked) continue
     const where: Where = { or: [{ id: { in: serialIds(asked) } }, { slug: { in: [...asked] } }] }
-    const { docs } = await payload.find({ collection: target, where, pagination: false, depth: 0, overrideAccess: true, req, select: { slug: true } })
+    const { docs } = await payload.find({
+      collection: target,
+      where,
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      req,
+      select: { slug: true },
+    })
     existing.set(target, new Set(docs.flatMap((item) => [String(item.id), String((item as { slug?: unknown }).slug)])))
   }
   return computeChecklist({
@@ -136,20 +186,40 @@ async function checklistFor(payload: Payload, req: PayloadRequest, collection: W
 }
 
 /** Whether the document's content is exactly what was approved (edits after approval also move the stage back). */
-async function isApprovedContent(payload: Payload, req: PayloadRequest, collection: WorkflowCollection, doc: WorkflowDoc): Promise<boolean> {
+async function isApprovedContent(
+  payload: Payload,
+  req: PayloadRequest,
+  collection: WorkflowCollection,
+  doc: WorkflowDoc,
+): Promise<boolean> {
   const approvedVersion = doc.workflow?.approvedVersion
   if (!approvedVersion) return false
-  const approved = await payload.findVersionByID({ collection, id: approvedVersion, depth: 0, overrideAccess: true, req, disableErrors: true })
+  const approved = await payload.findVersionByID({
+    collection,
+    id: approvedVersion,
+    depth: 0,
+    overrideAccess: true,
+    req,
+    disableErrors: true,
+  })
   return Boolean(approved) && sameContent(approved!.version as unknown as Record<string, unknown>, doc)
 }
 
 /** Loads what an effect needs to know, and nothing else. */
-async function factsFor(needs: readonly Fact[], payload: Payload, req: PayloadRequest, collection: WorkflowCollection, doc: WorkflowDoc): Promise<EffectFacts> {
+async function factsFor(
+  needs: readonly Fact[],
+  payload: Payload,
+  req: PayloadRequest,
+  collection: WorkflowCollection,
+  doc: WorkflowDoc,
+): Promise<EffectFacts> {
   const facts: EffectFacts = {}
   if (needs.includes('checklist')) facts.checklist = await checklistFor(payload, req, collection, doc)
-  if (needs.includes('unmetRequirements')) facts.unmetRequirements = unmetRequirements(collectionOptions(payload, collection).requiredToSubmit, doc)
+  if (needs.includes('unmetRequirements'))
+    facts.unmetRequirements = unmetRequirements(collectionOptions(payload, collection).requiredToSubmit, doc)
   if (needs.includes('newestVersion')) facts.newestVersion = await latestVersionId(payload, req, collection, doc.id)
-  if (needs.includes('approvedContentUnchanged')) facts.approvedContentUnchanged = await isApprovedContent(payload, req, collection, doc)
+  if (needs.includes('approvedContentUnchanged'))
+    facts.approvedContentUnchanged = await isApprovedContent(payload, req, collection, doc)
   return facts
 }
 
@@ -181,7 +251,15 @@ export async function withLockedDocument<T>(
   const ownTransaction = await initTransaction(req)
   try {
     await lockDocumentForTransaction(req, collection, id)
-    const doc = (await payload.findByID({ collection, id, draft: true, depth: 0, overrideAccess: true, req, disableErrors: true })) as WorkflowDoc | null
+    const doc = (await payload.findByID({
+      collection,
+      id,
+      draft: true,
+      depth: 0,
+      overrideAccess: true,
+      req,
+      disableErrors: true,
+    })) as WorkflowDoc | null
     if (!doc) throw new NotFound(req.t)
     const result = await work(doc)
     if (ownTransaction) await commitTransaction(req)
@@ -195,7 +273,25 @@ export async function withLockedDocument<T>(
 /** The audit event of a transition: who did what, from which stage to which, on which version. */
 async function recordEvent(
   req: PayloadRequest,
-  { collection, id, action, from, to, actor, comment, checklist }: { collection: WorkflowCollection; id: Id; action: string; from: Stage; to: Stage; actor: User; comment: string | null; checklist?: ChecklistItem[] },
+  {
+    collection,
+    id,
+    action,
+    from,
+    to,
+    actor,
+    comment,
+    checklist,
+  }: {
+    collection: WorkflowCollection
+    id: Id
+    action: string
+    from: Stage
+    to: Stage
+    actor: User
+    comment: string | null
+    checklist?: ChecklistItem[]
+  },
 ): Promise<WorkflowEvent> {
   const versionId = await latestVersionId(req.payload, req, collection, id)
   return (await req.payload.create({
@@ -235,7 +331,14 @@ export async function performTransition(req: PayloadRequest, request: Transition
     const facts = await factsFor(EFFECTS[decision.action].needs, payload, req, collection, doc)
     const effect = applyEffect(
       decision.action,
-      { workflow: (doc.workflow ?? {}) as WorkflowGroup, actorId: actor.user.id, now: new Date().toISOString(), comment, acknowledgeClaims: request.acknowledgeClaims === true, facts },
+      {
+        workflow: (doc.workflow ?? {}) as WorkflowGroup,
+        actorId: actor.user.id,
+        now: new Date().toISOString(),
+        comment,
+        acknowledgeClaims: request.acknowledgeClaims === true,
+        facts,
+      },
       collectionOptions(payload, collection).noun,
     )
     if (!effect.ok) throw fail(effect.refusal.status, effect.refusal.reason, effect.refusal.data)
@@ -246,14 +349,27 @@ export async function performTransition(req: PayloadRequest, request: Transition
       collection,
       id,
       // Every editorial collection carries the same workflow group (fields.ts).
-      data: { workflowStage: decision.to, workflow: workflow as Article['workflow'], ...(status ? { _status: status } : {}) },
+      data: {
+        workflowStage: decision.to,
+        workflow: workflow as Article['workflow'],
+        ...(status ? { _status: status } : {}),
+      },
       draft: !status,
       depth: 0,
       overrideAccess: true,
       context,
       req,
     })
-    const event = await recordEvent(req, { collection, id, action: decision.action, from, to: decision.to, actor: actor.user, comment, checklist })
+    const event = await recordEvent(req, {
+      collection,
+      id,
+      action: decision.action,
+      from,
+      to: decision.to,
+      actor: actor.user,
+      comment,
+      checklist,
+    })
     return { doc, decision, from, event }
   })
 
@@ -277,6 +393,12 @@ export async function performTransition(req: PayloadRequest, request: Transition
 export async function submitterOf(payload: Payload, doc: WorkflowDoc, submittedNow: Id | null) {
   const submitterId = submittedNow ?? idOf(doc.workflow?.submittedBy)
   if (submitterId == null) return null
-  const user = (await payload.findByID({ collection: 'users', id: submitterId, depth: 0, overrideAccess: true, disableErrors: true })) as User | null
+  const user = (await payload.findByID({
+    collection: 'users',
+    id: submitterId,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+  })) as User | null
   return user ? { id: user.id, email: user.email, name: user.name } : null
 }

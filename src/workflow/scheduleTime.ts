@@ -21,12 +21,23 @@ export function parseScheduleTime(value: unknown, now: Date): ScheduleTime {
   }
   const [, year, month, day, hour, minute, second = '0', , offsetHours = '0', offsetMinutes = '0'] = match
   const fieldsValid =
-    Number(month) >= 1 && Number(month) <= 12 && Number(day) >= 1 && Number(day) <= daysIn(Number(year), Number(month)) &&
-    Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 59 && Number(offsetHours) <= 23 && Number(offsetMinutes) <= 59
+    Number(month) >= 1 &&
+    Number(month) <= 12 &&
+    Number(day) >= 1 &&
+    Number(day) <= daysIn(Number(year), Number(month)) &&
+    Number(hour) <= 23 &&
+    Number(minute) <= 59 &&
+    Number(second) <= 59 &&
+    Number(offsetHours) <= 23 &&
+    Number(offsetMinutes) <= 59
   const at = new Date(value.trim())
-  if (!fieldsValid || Number.isNaN(at.getTime())) return { ok: false, reason: `"${value}" is not a real date and time.` }
+  if (!fieldsValid || Number.isNaN(at.getTime()))
+    return { ok: false, reason: `"${value}" is not a real date and time.` }
   if (at.getTime() <= now.getTime()) {
-    return { ok: false, reason: `${at.toISOString()} is in the past (it is now ${now.toISOString()}): choose a later time.` }
+    return {
+      ok: false,
+      reason: `${at.toISOString()} is in the past (it is now ${now.toISOString()}): choose a later time.`,
+    }
   }
   return { ok: true, at }
 }

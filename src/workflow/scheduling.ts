@@ -31,7 +31,15 @@ import { transactionSql } from '../db/transactionSql'
 import { decideSchedule, mayCancelScheduled, type WorkflowActor } from './machine'
 import { documentReference, notifyScheduleFailure, type NoticePerson } from './notify'
 import { titleFieldOf, workflowCollections, workflowOptions, type WorkflowCollection } from './options'
-import { actorOf, fail, performTransition, submitterOf, subjectOf, withLockedDocument, type WorkflowDoc } from './perform'
+import {
+  actorOf,
+  fail,
+  performTransition,
+  submitterOf,
+  subjectOf,
+  withLockedDocument,
+  type WorkflowDoc,
+} from './perform'
 import { parseScheduleTime } from './scheduleTime'
 import { ACTION_LABELS, type Action } from './transitions'
 
@@ -87,15 +95,32 @@ interface JobRow {
 
 const inputOf = (job: JobRow) => job.input as ScheduledInput
 
-const personOf = (user: Pick<User, 'id' | 'email' | 'name'>): NoticePerson => ({ id: user.id, email: user.email, name: user.name ?? null })
+const personOf = (user: Pick<User, 'id' | 'email' | 'name'>): NoticePerson => ({
+  id: user.id,
+  email: user.email,
+  name: user.name ?? null,
+})
 
 async function findUser(payload: Payload, id: number): Promise<User | null> {
-  return (await payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true, disableErrors: true })) as User | null
+  return (await payload.findByID({
+    collection: 'users',
+    id,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+  })) as User | null
 }
 
 async function reportFailure(payload: Payload, scheduled: ScheduledInput, reason: string): Promise<void> {
   const { collection, documentId } = scheduled
-  const doc = (await payload.findByID({ collection, id: documentId, draft: true, depth: 0, overrideAccess: true, disableErrors: true })) as WorkflowDoc | null
+  const doc = (await payload.findByID({
+    collection,
+    id: documentId,
+    draft: true,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+  })) as WorkflowDoc | null
   const scheduler = await findUser(payload, scheduled.scheduledBy)
   await notifyScheduleFailure(payload, {
     collection,
@@ -121,7 +146,10 @@ const stillScheduled = (scheduled: ScheduledInput, jobId: number, req: PayloadRe
   if (!job) throw new ScheduleCancelled(`scheduled ${scheduled.action} ${jobId} was cancelled before it ran`)
   const approvedNow = doc.workflow?.approvedVersion
   if (scheduled.action === 'publish' && approvedNow && approvedNow !== scheduled.approvedVersion) {
-    throw fail(409, 'The content was changed and approved again after this publish was scheduled: schedule the new version yourself if it should go live.')
+    throw fail(
+      409,
+      'The content was changed and approved again after this publish was scheduled: schedule the new version yourself if it should go live.',
+    )
   }
 }
 
@@ -170,7 +198,11 @@ export const scheduledActionTask = (editorialCollections: string[]): TaskConfig<
  * `jobs.autoRun` entry: every 10 seconds, run the scheduled actions that are due, so each
  * happens within seconds of its time (and well within the minute promised).
  */
-export const scheduledActionsAutoRun: Extract<NonNullable<JobsConfig['autoRun']>, unknown[]>[number] = { queue: SCHEDULE_QUEUE, cron: '*/10 * * * * *', limit: 10 }
+export const scheduledActionsAutoRun: Extract<NonNullable<JobsConfig['autoRun']>, unknown[]>[number] = {
+  queue: SCHEDULE_QUEUE,
+  cron: '*/10 * * * * *',
+  limit: 10,
+}
 
 const pendingWhere = (extra: Where[] = []): Where => ({
   and: [{ taskSlug: { equals: SCHEDULE_TASK } }, { completedAt: { exists: false } }, ...extra],
@@ -178,7 +210,14 @@ const pendingWhere = (extra: Where[] = []): Where => ({
 
 /** Through the database adapter, as Payload's job runner reads its jobs (no API may read them). */
 async function findJobs(payload: Payload, where: Where, req?: PayloadRequest): Promise<JobRow[]> {
-  const { docs } = await payload.db.find({ collection: 'payload-jobs', where, sort: 'waitUntil', limit: 0, pagination: false, req })
+  const { docs } = await payload.db.find({
+    collection: 'payload-jobs',
+    where,
+    sort: 'waitUntil',
+    limit: 0,
+    pagination: false,
+    req,
+  })
   return docs as unknown as JobRow[]
 }
 
@@ -200,9 +239,20 @@ export async function scheduleTransition(
     const decision = decideSchedule(subjectOf(doc), workflowActor, action)
     if (!decision.allowed) throw fail(decision.status, decision.reason)
     const scheduledAction = decision.action as ScheduledActionName
-    const [already] = await findJobs(payload, pendingWhere([...forDocument(collection, id), { 'input.action': { equals: scheduledAction } }, { hasError: { not_equals: true } }]), req)
+    const [already] = await findJobs(
+      payload,
+      pendingWhere([
+        ...forDocument(collection, id),
+        { 'input.action': { equals: scheduledAction } },
+        { hasError: { not_equals: true } },
+      ]),
+      req,
+    )
     if (already) {
-      throw fail(409, `${ACTION_LABELS[scheduledAction]} is already scheduled for ${inputOf(already).at}: cancel that first to choose another time.`)
+      throw fail(
+        409,
+        `${ACTION_LABELS[scheduledAction]} is already scheduled for ${inputOf(already).at}: cancel that first to choose another time.`,
+      )
     }
     const input: ScheduledInput = {
       collection,
@@ -213,11 +263,21 @@ export async function scheduleTransition(
       approvedVersion: doc.workflow?.approvedVersion ?? null,
     }
     const job = await payload.jobs.queue({ task: SCHEDULE_TASK, queue: SCHEDULE_QUEUE, waitUntil: time.at, input, req })
-    return describe({ id: job.id as number, input }, String(doc[titleFieldOf(payload, collection)] ?? ''), personOf(actor), workflowActor)
+    return describe(
+      { id: job.id as number, input },
+      String(doc[titleFieldOf(payload, collection)] ?? ''),
+      personOf(actor),
+      workflowActor,
+    )
   })
 }
 
-function describe(job: JobRow, title: string, scheduledBy: NoticePerson | null, viewer: WorkflowActor): ScheduledAction {
+function describe(
+  job: JobRow,
+  title: string,
+  scheduledBy: NoticePerson | null,
+  viewer: WorkflowActor,
+): ScheduledAction {
   const input = inputOf(job)
   const error = (job.error ?? null) as { message?: string } | null
   return {
@@ -254,18 +314,43 @@ export async function listScheduled(
   )
   const titles = new Map<string, string>()
   for (const collection of workflowCollections(payload)) {
-    const ids = jobs.map(inputOf).filter((input) => input.collection === collection).map((input) => input.documentId)
+    const ids = jobs
+      .map(inputOf)
+      .filter((input) => input.collection === collection)
+      .map((input) => input.documentId)
     if (ids.length === 0) continue
     const titleField = titleFieldOf(payload, collection)
-    const { docs } = await payload.find({ collection, where: { id: { in: ids } }, draft: true, depth: 0, limit: 0, pagination: false, overrideAccess: true, select: { [titleField]: true } })
-    for (const doc of docs as unknown as WorkflowDoc[]) titles.set(`${collection}:${doc.id}`, String(doc[titleField] ?? ''))
+    const { docs } = await payload.find({
+      collection,
+      where: { id: { in: ids } },
+      draft: true,
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      overrideAccess: true,
+      select: { [titleField]: true },
+    })
+    for (const doc of docs as unknown as WorkflowDoc[])
+      titles.set(`${collection}:${doc.id}`, String(doc[titleField] ?? ''))
   }
   const schedulerIds = [...new Set(jobs.map((job) => inputOf(job).scheduledBy))]
-  const { docs: users } = await payload.find({ collection: 'users', where: { id: { in: schedulerIds } }, depth: 0, limit: 0, pagination: false, overrideAccess: true })
+  const { docs: users } = await payload.find({
+    collection: 'users',
+    where: { id: { in: schedulerIds } },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+  })
   const people = new Map(users.map((user) => [user.id, personOf(user as User)]))
   return jobs.map((job) => {
     const input = inputOf(job)
-    return describe(job, titles.get(`${input.collection}:${input.documentId}`) ?? '(deleted)', people.get(input.scheduledBy) ?? null, viewer)
+    return describe(
+      job,
+      titles.get(`${input.collection}:${input.documentId}`) ?? '(deleted)',
+      people.get(input.scheduledBy) ?? null,
+      viewer,
+    )
   })
 }
 
@@ -282,7 +367,9 @@ function requireStaff(req: PayloadRequest, what: string): WorkflowActor {
  * its job still exists (stillScheduled).
  */
 async function deleteUnlessRunning(req: PayloadRequest, jobId: number, action: ScheduledActionName): Promise<void> {
-  const { rows } = await (await transactionSql(req, 'cancelling a scheduled action')).execute(
+  const { rows } = await (
+    await transactionSql(req, 'cancelling a scheduled action')
+  ).execute(
     sql`DELETE FROM payload_jobs WHERE id = ${jobId} AND processing = false AND completed_at IS NULL RETURNING id`,
   )
   if (rows.length === 0) throw fail(409, `${ACTION_LABELS[action]} is running now and can no longer be cancelled.`)
@@ -316,13 +403,18 @@ export const cancelScheduledEndpoint: Endpoint = {
       throw fail(403, 'Only the person who scheduled it, or an admin, can cancel it.')
     }
     try {
-      await withLockedDocument(req, input.collection, input.documentId, () => deleteUnlessRunning(req, job.id, input.action))
+      await withLockedDocument(req, input.collection, input.documentId, () =>
+        deleteUnlessRunning(req, job.id, input.action),
+      )
     } catch (error) {
       // The document is gone, so nothing can run against it: the schedule is simply dropped.
       if (!(error instanceof NotFound)) throw error
       await req.payload.db.deleteOne({ collection: 'payload-jobs', where: { id: { equals: job.id } }, req })
     }
-    req.payload.logger.info({ workflow: { scheduled: job.id, collection: input.collection, id: input.documentId, cancelledBy: user.id } }, 'scheduled workflow action cancelled')
+    req.payload.logger.info(
+      { workflow: { scheduled: job.id, collection: input.collection, id: input.documentId, cancelledBy: user.id } },
+      'scheduled workflow action cancelled',
+    )
     return Response.json({ id: job.id, cancelled: true })
   },
 }

@@ -27,12 +27,17 @@ export interface Transition {
 }
 
 export const TRANSITIONS: Record<Action, Transition> = {
-  submit:          { from: ['draft', 'changes_requested'], to: 'in_review',         permitted: ['author', 'reviewer', 'admin'] },
-  withdraw:        { from: ['in_review'],                  to: 'draft',             permitted: ['submitter', 'admin'] },
-  request_changes: { from: ['in_review'],                  to: 'changes_requested', permitted: ['reviewer', 'admin'], commentRequired: true },
-  approve:         { from: ['in_review'],                  to: 'approved',          permitted: ['reviewer', 'admin'], notBySubmitterOrEditor: true },
-  publish:         { from: ['approved'],                   to: 'published',         permitted: ['reviewer', 'admin'], schedulable: true },
-  unpublish:       { from: ['published'],                  to: 'unpublished',       permitted: ['reviewer', 'admin'], schedulable: true },
+  submit: { from: ['draft', 'changes_requested'], to: 'in_review', permitted: ['author', 'reviewer', 'admin'] },
+  withdraw: { from: ['in_review'], to: 'draft', permitted: ['submitter', 'admin'] },
+  request_changes: {
+    from: ['in_review'],
+    to: 'changes_requested',
+    permitted: ['reviewer', 'admin'],
+    commentRequired: true,
+  },
+  approve: { from: ['in_review'], to: 'approved', permitted: ['reviewer', 'admin'], notBySubmitterOrEditor: true },
+  publish: { from: ['approved'], to: 'published', permitted: ['reviewer', 'admin'], schedulable: true },
+  unpublish: { from: ['published'], to: 'unpublished', permitted: ['reviewer', 'admin'], schedulable: true },
 }
 
 /** Who may cancel a scheduled action before it runs: whoever scheduled it, and admins. */

@@ -99,7 +99,10 @@ export const webhookTask: TaskConfig<WebhookTaskIO> = {
         signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
       })
     } catch (error) {
-      const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${WEBHOOK_TIMEOUT_MS} ms` : String((error as Error)?.cause ?? error)
+      const reason =
+        error instanceof Error && error.name === 'TimeoutError'
+          ? `no answer within ${WEBHOOK_TIMEOUT_MS} ms`
+          : String((error as Error)?.cause ?? error)
       throw new Error(`webhook to ${describeUrl(url)} failed: ${reason}`, { cause: error })
     }
     await response.body?.cancel().catch(() => {})

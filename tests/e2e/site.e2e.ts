@@ -138,7 +138,8 @@ beforeAll(async () => {
   if (!existsSync(path.join(SITE_DIR, 'node_modules/next'))) {
     // `npm install && npm test` in a fresh clone: the site's packages come from its own lock file.
     const installed = spawnSync('npm', ['ci', '--prefix', SITE_DIR, '--no-audit', '--no-fund'], { stdio: 'inherit' })
-    if (installed.status !== 0) throw new Error('The site has no packages and `npm ci --prefix examples/spa-site` failed.')
+    if (installed.status !== 0)
+      throw new Error('The site has no packages and `npm ci --prefix examples/spa-site` failed.')
   }
   const e2eDatabase = process.env.E2E_DATABASE_URL
   if (!e2eDatabase) throw new Error('E2E_DATABASE_URL is not set: run with npm run test:e2e')

@@ -223,7 +223,12 @@ describe('what is cached, and the HTTP caching headers', () => {
   })
 
   it('answers GET hits before express with the headers express gives a miss: security, request id, rate limit for GraphQL', async () => {
-    const headersOf = (response: Response) => Object.fromEntries([...response.headers].filter(([name]) => !['date', 'x-request-id', 'x-cache', 'ratelimit', 'etag', 'cache-control'].includes(name)))
+    const headersOf = (response: Response) =>
+      Object.fromEntries(
+        [...response.headers].filter(
+          ([name]) => !['date', 'x-request-id', 'x-cache', 'ratelimit', 'etag', 'cache-control'].includes(name),
+        ),
+      )
     const restPath = `/api/articles/${articleId}?depth=0&hit=path`
     const restMiss = await fetch(`${serverA.baseUrl}${restPath}`)
     const restHit = await fetch(`${serverA.baseUrl}${restPath}`, { headers: { 'x-request-id': 'front-end-42' } })

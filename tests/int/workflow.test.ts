@@ -429,7 +429,15 @@ describe('system reads', () => {
 
   it('look up only the documents the checklist asks about, and still tell existing links from broken ones', async () => {
     const technique = await fixtures.published('techniques', `Linked technique ${randomSuffix()}`)
-    const linkTo = (fields: Record<string, unknown>) => ({ type: 'link', version: 3, fields: { newTab: false, ...fields }, children: richText('a link').root.children[0].children, direction: 'ltr', format: '', indent: 0 })
+    const linkTo = (fields: Record<string, unknown>) => ({
+      type: 'link',
+      version: 3,
+      fields: { newTab: false, ...fields },
+      children: richText('a link').root.children[0].children,
+      direction: 'ltr',
+      format: '',
+      indent: 0,
+    })
     const content = richText('See ')
     ;(content.root.children[0].children as unknown[]).push(
       linkTo({ linkType: 'internal', doc: { relationTo: 'techniques', value: technique.id } }),
@@ -440,8 +448,13 @@ describe('system reads', () => {
     const article = await draftArticle('writer', { content })
     const submitted = await http.act('articles', article.id, 'submit', 'writer')
     expect(submitted.status).toBe(200)
-    const broken = submitted.body.event.checklist.filter((item: { message: string }) => /does not exist/.test(item.message)).map((item: { message: string }) => item.message)
-    expect(broken).toEqual([expect.stringContaining('techniques document 2000000000'), expect.stringContaining('/techniques/no-such-technique')])
+    const broken = submitted.body.event.checklist
+      .filter((item: { message: string }) => /does not exist/.test(item.message))
+      .map((item: { message: string }) => item.message)
+    expect(broken).toEqual([
+      expect.stringContaining('techniques document 2000000000'),
+      expect.stringContaining('/techniques/no-such-technique'),
+    ])
   })
 })
 

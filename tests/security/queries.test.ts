@@ -232,7 +232,8 @@ describe('limit', () => {
   })
 
   it('pagination=false naming at most 100 documents by id (as Payload populates relationships) is answered whole, without a count; more ids get pages', async () => {
-    const ids = (count: number) => Array.from({ length: count }, (_, index) => `where[id][in][${index}]=${index + 1}`).join('&')
+    const ids = (count: number) =>
+      Array.from({ length: count }, (_, index) => `where[id][in][${index}]=${index + 1}`).join('&')
     const named = await timedGet(`/api/techniques?pagination=false&${ids(100)}`)
     expect(named.status).toBe(200)
     expect(named.body).toMatchObject({ totalPages: 1, hasNextPage: false, totalDocs: named.body.docs.length })

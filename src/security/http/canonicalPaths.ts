@@ -30,18 +30,23 @@ export function canonicalPathProblem(target: string): string | undefined {
   const segments = path.split('/').slice(1)
   // A single trailing slash is fine: Payload and express both ignore it.
   const inner = segments.at(-1) === '' ? segments.slice(0, -1) : segments
-  if (inner.some((segment) => segment === '.' || segment === '..')) return `Dot segments ("." or "..") are not allowed in the request path; send ${resolvedPath(path)}.`
-  if (inner.some((segment) => segment === '') && path !== '/') return 'Empty segments ("//") are not allowed in the request path.'
+  if (inner.some((segment) => segment === '.' || segment === '..'))
+    return `Dot segments ("." or "..") are not allowed in the request path; send ${resolvedPath(path)}.`
+  if (inner.some((segment) => segment === '') && path !== '/')
+    return 'Empty segments ("//") are not allowed in the request path.'
   return undefined
 }
 
 function percentEncodingProblem(path: string): string | undefined {
   const encodings = path.match(/%(..)?/g) ?? []
   for (const encoding of encodings) {
-    if (!/^%[0-9A-Fa-f]{2}$/.test(encoding)) return 'The request path has a malformed %-encoding: "%" must be followed by two hexadecimal digits.'
+    if (!/^%[0-9A-Fa-f]{2}$/.test(encoding))
+      return 'The request path has a malformed %-encoding: "%" must be followed by two hexadecimal digits.'
     const character = String.fromCharCode(parseInt(encoding.slice(1), 16))
-    if (UNRESERVED.test(character)) return `Letters, digits and "-._~" must not be %-encoded in the request path; send ${decodedUnreserved(path)}.`
-    if (ROUTE_CHANGING.has(character) || CONTROL.test(character)) return `"${encoding}" is not allowed in the request path.`
+    if (UNRESERVED.test(character))
+      return `Letters, digits and "-._~" must not be %-encoded in the request path; send ${decodedUnreserved(path)}.`
+    if (ROUTE_CHANGING.has(character) || CONTROL.test(character))
+      return `"${encoding}" is not allowed in the request path.`
   }
   return undefined
 }

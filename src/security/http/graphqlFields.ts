@@ -57,7 +57,12 @@ function queryFactsOf(req: Request): QueryFacts {
   let facts = factsByRequest.get(req)
   if (!facts) {
     const text = queryText(req)
-    facts = typeof text !== 'string' ? NO_QUERY : text.length <= REMEMBERED_QUERY_CHARS ? rememberedFacts(text) : factsOf(text)
+    facts =
+      typeof text !== 'string'
+        ? NO_QUERY
+        : text.length <= REMEMBERED_QUERY_CHARS
+          ? rememberedFacts(text)
+          : factsOf(text)
     factsByRequest.set(req, facts)
   }
   return facts
@@ -78,7 +83,9 @@ function fragmentInCycle(document: DocumentNode): string | undefined {
     spreads.set(definition.name.value, names)
   }
   const reaches = (from: string, target: string, seen: Set<string>): boolean =>
-    (spreads.get(from) ?? []).some((next) => next === target || (!seen.has(next) && reaches(next, target, seen.add(next))))
+    (spreads.get(from) ?? []).some(
+      (next) => next === target || (!seen.has(next) && reaches(next, target, seen.add(next))),
+    )
   return [...spreads.keys()].find((name) => reaches(name, name, new Set()))
 }
 
@@ -90,10 +97,12 @@ function fragmentInCycle(document: DocumentNode): string | undefined {
 export const MAX_GRAPHQL_FIELDS = 250
 
 function documentProblem(document: DocumentNode, fields: number): string | undefined {
-  if (fields > MAX_GRAPHQL_FIELDS) return `This query names ${fields} fields (aliases included); at most ${MAX_GRAPHQL_FIELDS} are allowed. Split it into several queries.`
+  if (fields > MAX_GRAPHQL_FIELDS)
+    return `This query names ${fields} fields (aliases included); at most ${MAX_GRAPHQL_FIELDS} are allowed. Split it into several queries.`
   const fragment = fragmentInCycle(document)
   // graphql reports a cycle itself, but Payload's complexity rule walks the fragments first and overflows the stack.
-  if (fragment) return `The fragment "${fragment}" spreads itself (directly or through other fragments); fragments must not form a cycle.`
+  if (fragment)
+    return `The fragment "${fragment}" spreads itself (directly or through other fragments); fragments must not form a cycle.`
   return undefined
 }
 

@@ -21,7 +21,13 @@ type OnStoreError = 'serve' | 'refuse'
 
 const STORE_DOWN_RETRY_SECONDS = 5
 
-function limitPerClientIp(limit: number, windowMs: number, what: string, store: Store | undefined, onStoreError: OnStoreError): RequestHandler {
+function limitPerClientIp(
+  limit: number,
+  windowMs: number,
+  what: string,
+  store: Store | undefined,
+  onStoreError: OnStoreError,
+): RequestHandler {
   const limiter = rateLimit({
     windowMs,
     limit,
@@ -30,7 +36,11 @@ function limitPerClientIp(limit: number, windowMs: number, what: string, store: 
     store,
     passOnStoreError: onStoreError === 'serve',
     handler: (_req, res) => {
-      sendApiError(res, 429, `Too many ${what} from your address. Please wait ${res.getHeader('retry-after')} seconds and try again.`)
+      sendApiError(
+        res,
+        429,
+        `Too many ${what} from your address. Please wait ${res.getHeader('retry-after')} seconds and try again.`,
+      )
     },
   })
   if (onStoreError === 'serve') return limiter
@@ -38,7 +48,11 @@ function limitPerClientIp(limit: number, windowMs: number, what: string, store: 
     limiter(req, res, (error?: unknown) => {
       if (!error) return next()
       res.setHeader('retry-after', String(STORE_DOWN_RETRY_SECONDS))
-      sendApiError(res, 503, `This service cannot count ${what} right now, so it accepts none for the moment. Please try again in a few seconds.`)
+      sendApiError(
+        res,
+        503,
+        `This service cannot count ${what} right now, so it accepts none for the moment. Please try again in a few seconds.`,
+      )
     })
 }
 
@@ -63,10 +77,19 @@ export interface RateLimiters {
 }
 
 /** One set of counters per process, shared by every path that answers a limited request. */
-export function createRateLimiters({ windowMs, login, forgotPassword, graphql }: SecuritySettings['rateLimits'], stores?: RateLimitStores): RateLimiters {
+export function createRateLimiters(
+  { windowMs, login, forgotPassword, graphql }: SecuritySettings['rateLimits'],
+  stores?: RateLimitStores,
+): RateLimiters {
   return {
     login: limitPerClientIp(login, windowMs, 'login attempts', stores?.('login'), 'refuse'),
-    forgotPassword: limitPerClientIp(forgotPassword, windowMs, 'password reset requests', stores?.('forgotPassword'), 'refuse'),
+    forgotPassword: limitPerClientIp(
+      forgotPassword,
+      windowMs,
+      'password reset requests',
+      stores?.('forgotPassword'),
+      'refuse',
+    ),
     graphql: limitPerClientIp(graphql, windowMs, 'GraphQL requests', stores?.('graphql'), 'serve'),
   }
 }
@@ -76,6 +99,10 @@ export function rateLimits(limiters: RateLimiters): Router {
   router.post('/api/users/login', limiters.login)
   router.post('/api/users/forgot-password', limiters.forgotPassword)
   router.use('/api/graphql', limiters.graphql)
-  router.post('/api/graphql', limitGraphqlMutation('loginUser', limiters.login), limitGraphqlMutation('forgotPasswordUser', limiters.forgotPassword))
+  router.post(
+    '/api/graphql',
+    limitGraphqlMutation('loginUser', limiters.login),
+    limitGraphqlMutation('forgotPasswordUser', limiters.forgotPassword),
+  )
   return router
 }

@@ -37,9 +37,11 @@ function bodyTypeProblem(req: Request): string | undefined {
   if (mediaType === 'multipart/form-data' || isMethodOverrideSearch(req)) return undefined
   return 'Send the request body as JSON (Content-Type: application/json), or as multipart/form-data to upload a file.'
 }
-const mayHaveBody = (req: Request) => req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined
+const mayHaveBody = (req: Request) =>
+  req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined
 /** An empty body (`Content-Length: 0`, as some clients send with DELETE) needs no type. */
-const hasBody = (req: Request) => req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length']) > 0
+const hasBody = (req: Request) =>
+  req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length']) > 0
 
 /** Refused before the body was read: the connection is closed instead of waiting for the rest. */
 function refuse(res: Response, status: number, message: string): void {
@@ -60,7 +62,9 @@ function checkJsonBody(body: Buffer): JsonCheck {
   } catch {
     return { problem: 'The request body is not valid JSON. Check for a missing quote, comma or bracket.' }
   }
-  return containsNulCharacter(json) ? { problem: 'Text in the request cannot contain NUL characters (\\u0000).' } : { json }
+  return containsNulCharacter(json)
+    ? { problem: 'Text in the request cannot contain NUL characters (\\u0000).' }
+    : { json }
 }
 
 /** A new request with the same head as `req` whose body is `body`. */
@@ -73,7 +77,9 @@ function replay(req: Request, body: Buffer): IncomingMessage {
   copy.httpVersionMinor = req.httpVersionMinor
   copy.headers = { ...req.headers, 'content-length': String(body.length) }
   delete copy.headers['transfer-encoding']
-  copy.rawHeaders = Object.entries(copy.headers).flatMap(([name, value]) => (Array.isArray(value) ? value.flatMap((entry) => [name, entry]) : [name, String(value)]))
+  copy.rawHeaders = Object.entries(copy.headers).flatMap(([name, value]) =>
+    Array.isArray(value) ? value.flatMap((entry) => [name, entry]) : [name, String(value)],
+  )
   // Without `complete`, the copy counts as aborted once read, and destroying it closes the socket.
   copy.complete = true
   copy.push(body)

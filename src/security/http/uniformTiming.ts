@@ -29,14 +29,23 @@ function answerAfterAtLeast(minimumMs: number, holds: (status: number) => boolea
 }
 
 /** Holds GraphQL requests that run `field` (a GraphQL answer is 200 whether it failed or not). */
-const forGraphqlField = (field: string, hold: RequestHandler): RequestHandler => (req, res, next) =>
-  graphqlFieldUses(req, field) > 0 ? hold(req, res, next) : next()
+const forGraphqlField =
+  (field: string, hold: RequestHandler): RequestHandler =>
+  (req, res, next) =>
+    graphqlFieldUses(req, field) > 0 ? hold(req, res, next) : next()
 
 export function uniformAccountTiming(): Router {
   const holdForgotPassword = answerAfterAtLeast(FORGOT_PASSWORD_ANSWER_MS)
   const router = Router()
   router.post('/api/users/forgot-password', holdForgotPassword)
-  router.post('/api/users/login', answerAfterAtLeast(FAILED_LOGIN_ANSWER_MS, (status) => status >= 400))
-  router.post('/api/graphql', forGraphqlField('forgotPasswordUser', holdForgotPassword), forGraphqlField('loginUser', answerAfterAtLeast(FAILED_LOGIN_ANSWER_MS)))
+  router.post(
+    '/api/users/login',
+    answerAfterAtLeast(FAILED_LOGIN_ANSWER_MS, (status) => status >= 400),
+  )
+  router.post(
+    '/api/graphql',
+    forGraphqlField('forgotPasswordUser', holdForgotPassword),
+    forGraphqlField('loginUser', answerAfterAtLeast(FAILED_LOGIN_ANSWER_MS)),
+  )
   return router
 }
