@@ -24,6 +24,7 @@ import { limitQueryDepth } from './src/security/graphqlDepth'
 import { docAccessQueriesHidingUnreadable } from './src/security/documentAccess'
 import { protectEveryCollection } from './src/security/everyCollection'
 import { MAX_DEPTH } from './src/security/queryGuards'
+import { sitemap } from './src/sitemap'
 import { editorialWorkflow, type EditorialWorkflowOptions } from './src/workflow'
 import { emailAdapter } from './src/workflow/email'
 
@@ -164,6 +165,16 @@ export const spaCmsConfig = ({ settings, contentCollections, editorial }: SpaCms
       readCache(),
       mediaStorage(settings.s3),
       // After the workflow too: a preview link extends the read rule the editorial collections have by then.
+      sitemap({
+        siteUrl: settings.preview.siteUrl,
+        // The reference site's pages (examples/spa-site/src/app).
+        pages: {
+          articles: { pageOf: (doc) => `/articles/${doc.slug}` },
+          techniques: { pageOf: (doc) => `/techniques/${doc.slug}` },
+          faqs: { listedAt: '/faq' },
+          myths: { listedAt: '/myths' },
+        },
+      }),
       previewLinks({
         collections: Object.keys(editorial) as CollectionSlug[],
         siteUrl: settings.preview.siteUrl,

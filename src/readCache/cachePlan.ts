@@ -39,7 +39,15 @@ const isRead = (method: string) => method === 'GET'
 /** `/api/<collection>` (a list) or `/api/<collection>/<numeric id>` (one document). */
 const REST_PATH = /^\/api\/([a-z-]+)(?:\/(\d+))?$/
 
+/** The sitemap (src/sitemap) lists every public collection: any change to one makes it stale. */
+const SITEMAP = '/api/sitemap.xml'
+
 export function planRestRequest(method: string, path: string, search: URLSearchParams): CachePlan {
+  if (path === SITEMAP) {
+    const content = publicContent()
+    if (!isRead(method) || !content) return PASS
+    return { cache: true, key: `rest ${path}`, tags: [...content.rootFields.keys()].map(collectionTag) }
+  }
   const match = REST_PATH.exec(path)
   if (!isRead(method) || !match || !isPublicCollection(match[1]) || search.has('draft')) return PASS
   const [, collection, id] = match

@@ -36,6 +36,7 @@ import {
   graphqlParamsFromSearch,
   type CachePlan,
 } from './cachePlan'
+import { publicContent } from './publicContent'
 import { cdnTagHeaders } from './cdnTags'
 import {
   entityTag,
@@ -106,6 +107,9 @@ function sendCached(req: IncomingMessage, res: ServerResponse, cached: CachedRes
 }
 
 const isJson = (contentType: unknown) => typeof contentType === 'string' && contentType.startsWith('application/json')
+/** What Payload answers reads with: JSON, and the sitemap's XML. */
+const isStorable = (contentType: unknown) =>
+  isJson(contentType) || (typeof contentType === 'string' && contentType.startsWith('application/xml'))
 
 const DECODERS: Record<string, (body: Buffer) => Buffer> = {
   gzip: gunzipSync,
@@ -147,7 +151,8 @@ function planFromUrl(method: string, rawUrl: string): CachePlan {
 /** An anonymous GET's plan depends on its URL alone: each URL is parsed once. */
 const planAnonymousGet = boundedMemo(
   1_000,
-  (url: string) => url,
+  // A plan made before Payload registered the public content (nothing cacheable yet) is not kept after.
+  (url: string) => `${publicContent()?.generation ?? 0} ${url}`,
   (url: string) => planFromUrl('GET', url),
 )
 
@@ -322,7 +327,7 @@ export function cachedReads(cache: ReadCache, policy: PublicCachePolicy, downstr
       const contentType = res.getHeader('content-type')
       const keep =
         status === 200 &&
-        isJson(contentType) &&
+        isStorable(contentType) &&
         !res.hasHeader('set-cookie') &&
         !(plan.key.startsWith('graphql') && hasGraphqlErrors(body, res.getHeader('content-encoding')))
       if (!keep) return send(body)
