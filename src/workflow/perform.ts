@@ -229,11 +229,12 @@ export interface Actor {
   workflow: WorkflowActor
 }
 
-export function actorOf(req: PayloadRequest): Actor {
+/** `what` completes "Log in to …" and "Only writers, reviewers and admins …" when the person may not. */
+export function actorOf(req: PayloadRequest, what = 'take workflow actions'): Actor {
   const { user } = req
-  if (!user) throw fail(401, 'Log in to take workflow actions.')
+  if (!user) throw fail(401, `Log in to ${what}.`)
   const role = isStaffUser(user) ? workflowOptions(req.payload).roleOf(user) : undefined
-  if (!role) throw fail(403, 'Only writers, reviewers and admins take workflow actions.')
+  if (!role) throw fail(403, `Only writers, reviewers and admins ${what}.`)
   return { user: user as unknown as User, workflow: { id: user.id, role } }
 }
 

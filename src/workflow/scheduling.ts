@@ -26,11 +26,10 @@ import {
 } from 'payload'
 
 import type { User } from '../../payload-types'
-import { isStaffUser } from '../access/roles'
 import { transactionSql } from '../db/transactionSql'
 import { decideSchedule, mayCancelScheduled, type WorkflowActor } from './machine'
 import { documentReference, notifyScheduleFailure, type NoticePerson } from './notify'
-import { titleFieldOf, workflowCollections, workflowOptions, type WorkflowCollection } from './options'
+import { titleFieldOf, workflowCollections, type WorkflowCollection } from './options'
 import {
   actorOf,
   fail,
@@ -354,13 +353,6 @@ export async function listScheduled(
   })
 }
 
-function requireStaff(req: PayloadRequest, what: string): WorkflowActor {
-  if (!req.user) throw fail(401, `Log in to ${what}.`)
-  const role = isStaffUser(req.user) ? workflowOptions(req.payload).roleOf(req.user) : undefined
-  if (!role) throw fail(403, `Only writers, reviewers and admins ${what}.`)
-  return { id: req.user.id, role }
-}
-
 /**
  * One statement, so that a runner cannot pick the job up between a check and the delete (Payload's
  * adapter would select, then delete by id). The runner checks under the same document lock that
@@ -380,7 +372,7 @@ export const scheduledListEndpoint: Endpoint = {
   path: '/workflow/scheduled',
   method: 'get',
   handler: async (req) => {
-    const user = requireStaff(req, 'see scheduled actions')
+    const user = actorOf(req, 'see scheduled actions').workflow
     const docs = await listScheduled(req.payload, user)
     return Response.json({ docs, totalDocs: docs.length })
   },
@@ -394,7 +386,7 @@ export const cancelScheduledEndpoint: Endpoint = {
   path: '/workflow/scheduled/:id',
   method: 'delete',
   handler: async (req) => {
-    const user = requireStaff(req, 'cancel scheduled actions')
+    const user = actorOf(req, 'cancel scheduled actions').workflow
     const id = String(req.routeParams?.id ?? '')
     const [job] = /^\d+$/.test(id) ? await findJobs(req.payload, pendingWhere([{ id: { equals: Number(id) } }])) : []
     if (!job) throw fail(404, `There is no scheduled action ${id}: it may have run or been cancelled already.`)
