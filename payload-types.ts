@@ -74,6 +74,7 @@ export interface Config {
     media: Media;
     users: User;
     'workflow-events': WorkflowEvent;
+    'workflow-comments': WorkflowComment;
     'preview-link-revocations': PreviewLinkRevocation;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -94,6 +95,9 @@ export interface Config {
     myths: {
       workflowHistory: 'workflow-events';
     };
+    'workflow-comments': {
+      replies: 'workflow-comments';
+    };
   };
   collectionsSelect: {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
@@ -103,6 +107,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
+    'workflow-comments': WorkflowCommentsSelect<false> | WorkflowCommentsSelect<true>;
     'preview-link-revocations': PreviewLinkRevocationsSelect<false> | PreviewLinkRevocationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -125,6 +130,7 @@ export interface Config {
     tasks: {
       sendWorkflowWebhook: TaskSendWorkflowWebhook;
       scheduledWorkflowAction: TaskScheduledWorkflowAction;
+      workflowThreadMail: TaskWorkflowThreadMail;
       inline: {
         input: unknown;
         output: unknown;
@@ -213,7 +219,29 @@ export interface Article {
   workflow?: {
     submittedBy?: (number | null) | User;
     submittedAt?: string | null;
+    /**
+     * The version in review: its threads and approvals are about it.
+     */
+    submittedVersion?: string | null;
     lastEditedBy?: (number | null) | User;
+    /**
+     * Who changed the content since it was last approved: none of them may approve it.
+     */
+    editors?: (number | User)[] | null;
+    /**
+     * The approvals of the version in review: reviewer, time, version.
+     */
+    approvals?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    assignees?: (number | User)[] | null;
+    reviewDue?: string | null;
     approvedBy?: (number | null) | User;
     approvedAt?: string | null;
     /**
@@ -340,7 +368,29 @@ export interface Technique {
   workflow?: {
     submittedBy?: (number | null) | User;
     submittedAt?: string | null;
+    /**
+     * The version in review: its threads and approvals are about it.
+     */
+    submittedVersion?: string | null;
     lastEditedBy?: (number | null) | User;
+    /**
+     * Who changed the content since it was last approved: none of them may approve it.
+     */
+    editors?: (number | User)[] | null;
+    /**
+     * The approvals of the version in review: reviewer, time, version.
+     */
+    approvals?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    assignees?: (number | User)[] | null;
+    reviewDue?: string | null;
     approvedBy?: (number | null) | User;
     approvedAt?: string | null;
     /**
@@ -381,6 +431,10 @@ export interface User {
    * Writers draft content, reviewers approve and publish it, admins also manage accounts.
    */
   role: 'admin' | 'reviewer' | 'writer';
+  /**
+   * What this reviewer may also approve, e.g. claims-reviewer: myths.
+   */
+  reviewerRoles?: 'claims-reviewer'[] | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -495,7 +549,29 @@ export interface Faq {
   workflow?: {
     submittedBy?: (number | null) | User;
     submittedAt?: string | null;
+    /**
+     * The version in review: its threads and approvals are about it.
+     */
+    submittedVersion?: string | null;
     lastEditedBy?: (number | null) | User;
+    /**
+     * Who changed the content since it was last approved: none of them may approve it.
+     */
+    editors?: (number | User)[] | null;
+    /**
+     * The approvals of the version in review: reviewer, time, version.
+     */
+    approvals?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    assignees?: (number | User)[] | null;
+    reviewDue?: string | null;
     approvedBy?: (number | null) | User;
     approvedAt?: string | null;
     /**
@@ -575,7 +651,29 @@ export interface Myth {
   workflow?: {
     submittedBy?: (number | null) | User;
     submittedAt?: string | null;
+    /**
+     * The version in review: its threads and approvals are about it.
+     */
+    submittedVersion?: string | null;
     lastEditedBy?: (number | null) | User;
+    /**
+     * Who changed the content since it was last approved: none of them may approve it.
+     */
+    editors?: (number | User)[] | null;
+    /**
+     * The approvals of the version in review: reviewer, time, version.
+     */
+    approvals?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    assignees?: (number | User)[] | null;
+    reviewDue?: string | null;
     approvedBy?: (number | null) | User;
     approvedAt?: string | null;
     /**
@@ -604,6 +702,61 @@ export interface Myth {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * Review comments on versions of the content, with their replies. Written from the review drawer.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "workflow-comments".
+ */
+export interface WorkflowComment {
+  id: number;
+  document?:
+    | ({
+        relationTo: 'articles';
+        value: number | Article;
+      } | null)
+    | ({
+        relationTo: 'techniques';
+        value: number | Technique;
+      } | null)
+    | ({
+        relationTo: 'faqs';
+        value: number | Faq;
+      } | null)
+    | ({
+        relationTo: 'myths';
+        value: number | Myth;
+      } | null);
+  documentCollection: string;
+  documentId: number;
+  /**
+   * The version the thread is about.
+   */
+  versionId?: string | null;
+  /**
+   * The field the thread is about, if one.
+   */
+  field?: string | null;
+  body: string;
+  author?: (number | null) | User;
+  authorName: string;
+  /**
+   * The thread this comment replies to; empty for the comment that opened it.
+   */
+  thread?: (number | null) | WorkflowComment;
+  replies?: {
+    docs?: (number | WorkflowComment)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  resolved?: boolean | null;
+  resolvedBy?: (number | null) | User;
+  resolvedAt?: string | null;
+  mailQueued?: boolean | null;
+  lastMailedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -685,7 +838,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendWorkflowWebhook' | 'scheduledWorkflowAction';
+        taskSlug: 'inline' | 'sendWorkflowWebhook' | 'scheduledWorkflowAction' | 'workflowThreadMail';
         taskID: string;
         input?:
           | {
@@ -718,7 +871,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendWorkflowWebhook' | 'scheduledWorkflowAction') | null;
+  taskSlug?: ('inline' | 'sendWorkflowWebhook' | 'scheduledWorkflowAction' | 'workflowThreadMail') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -759,6 +912,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'workflow-events';
         value: number | WorkflowEvent;
+      } | null)
+    | ({
+        relationTo: 'workflow-comments';
+        value: number | WorkflowComment;
       } | null)
     | ({
         relationTo: 'preview-link-revocations';
@@ -833,7 +990,12 @@ export interface ArticlesSelect<T extends boolean = true> {
     | {
         submittedBy?: T;
         submittedAt?: T;
+        submittedVersion?: T;
         lastEditedBy?: T;
+        editors?: T;
+        approvals?: T;
+        assignees?: T;
+        reviewDue?: T;
         approvedBy?: T;
         approvedAt?: T;
         approvedVersion?: T;
@@ -864,7 +1026,12 @@ export interface TechniquesSelect<T extends boolean = true> {
     | {
         submittedBy?: T;
         submittedAt?: T;
+        submittedVersion?: T;
         lastEditedBy?: T;
+        editors?: T;
+        approvals?: T;
+        assignees?: T;
+        reviewDue?: T;
         approvedBy?: T;
         approvedAt?: T;
         approvedVersion?: T;
@@ -893,7 +1060,12 @@ export interface FaqsSelect<T extends boolean = true> {
     | {
         submittedBy?: T;
         submittedAt?: T;
+        submittedVersion?: T;
         lastEditedBy?: T;
+        editors?: T;
+        approvals?: T;
+        assignees?: T;
+        reviewDue?: T;
         approvedBy?: T;
         approvedAt?: T;
         approvedVersion?: T;
@@ -927,7 +1099,12 @@ export interface MythsSelect<T extends boolean = true> {
     | {
         submittedBy?: T;
         submittedAt?: T;
+        submittedVersion?: T;
         lastEditedBy?: T;
+        editors?: T;
+        approvals?: T;
+        assignees?: T;
+        reviewDue?: T;
         approvedBy?: T;
         approvedAt?: T;
         approvedVersion?: T;
@@ -1000,6 +1177,7 @@ export interface MediaSelect<T extends boolean = true> {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   role?: T;
+  reviewerRoles?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -1034,6 +1212,29 @@ export interface WorkflowEventsSelect<T extends boolean = true> {
   actorEmail?: T;
   comment?: T;
   checklist?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "workflow-comments_select".
+ */
+export interface WorkflowCommentsSelect<T extends boolean = true> {
+  document?: T;
+  documentCollection?: T;
+  documentId?: T;
+  versionId?: T;
+  field?: T;
+  body?: T;
+  author?: T;
+  authorName?: T;
+  thread?: T;
+  replies?: T;
+  resolved?: T;
+  resolvedBy?: T;
+  resolvedAt?: T;
+  mailQueued?: T;
+  lastMailedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1156,6 +1357,18 @@ export interface TaskScheduledWorkflowAction {
   };
   output: {
     eventId: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskWorkflowThreadMail".
+ */
+export interface TaskWorkflowThreadMail {
+  input: {
+    thread: number;
+  };
+  output: {
+    mailed: number;
   };
 }
 /**

@@ -52,7 +52,10 @@ export const EDITORIAL: EditorialWorkflowOptions['collections'] = {
   techniques: {},
   faqs: {},
   myths: {
-    // A myth's fact is a health statement: it needs a source before anyone reviews it.
+    // A myth's fact is a health claim: two reviewers qualified to check claims approve it.
+    approvals: 2,
+    approverRole: 'claims-reviewer',
+    // It needs a source before anyone reviews it.
     requiredToSubmit: [
       {
         field: 'sources',

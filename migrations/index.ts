@@ -6,6 +6,7 @@ import * as migration_20261203_092639_audit_document_kept from './20261203_09263
 import * as migration_20261203_105540_media_object_key from './20261203_105540_media_object_key';
 import * as migration_20261203_110305_scheduled_workflow_actions from './20261203_110305_scheduled_workflow_actions';
 import * as migration_20261203_120243_preview_link_revocations from './20261203_120243_preview_link_revocations';
+import * as migration_20261203_151732_review_threads_approvals_assignments from './20261203_151732_review_threads_approvals_assignments';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261203_120243_preview_link_revocations.up,
     down: migration_20261203_120243_preview_link_revocations.down,
-    name: '20261203_120243_preview_link_revocations'
+    name: '20261203_120243_preview_link_revocations',
+  },
+  {
+    up: migration_20261203_151732_review_threads_approvals_assignments.up,
+    down: migration_20261203_151732_review_threads_approvals_assignments.down,
+    name: '20261203_151732_review_threads_approvals_assignments'
   },
 ];

@@ -130,7 +130,7 @@ function childrenOf(node: unknown): JsonObject[] {
   return isObject(node) && Array.isArray(node.children) ? node.children.filter(isObject) : []
 }
 
-function rootOf(richText: unknown): JsonObject | undefined {
+export function rootOf(richText: unknown): JsonObject | undefined {
   return isObject(richText) && isObject(richText.root) ? richText.root : undefined
 }
 
@@ -152,7 +152,7 @@ function inlineText(node: JsonObject): string {
 }
 
 /** A block of text a reader sees as one: a paragraph, heading, list item or table cell. */
-interface TextBlock {
+export interface TextBlock {
   text: string
   /** It links somewhere: a source cited next to what it says. */
   linked: boolean
@@ -166,7 +166,7 @@ const isLink = (node: JsonObject) => node.type === 'link' || node.type === 'auto
  * The text of each block, its inline nodes joined: a phrase split by bold or by a link still
  * matches, while two paragraphs never run into one sentence.
  */
-function blockTexts(node: unknown): TextBlock[] {
+export function blockTexts(node: unknown): TextBlock[] {
   const blocks: TextBlock[] = []
   let inline: TextBlock = { text: '', linked: false, canLink: true }
   for (const child of childrenOf(node)) {

@@ -15,6 +15,10 @@ import { transitionEndpoint, workflowStatusEndpoint } from './endpoints'
 import { enforceWorkflowOnWrite, guardLiveVersion } from './enforce'
 import { workflowFields } from './fields'
 import type { WorkflowCollection } from './options'
+import { assignEndpoint } from './review/assignments'
+import { changesEndpoint } from './review/changes'
+import { presenceEndpoints } from './review/presence'
+import { documentThreadEndpoints } from './review/threadApi'
 import type { EditorialCollectionOptions, ResolvedCollectionOptions } from './types'
 
 /** The title field, then the slug made from it, then the rest. */
@@ -55,6 +59,10 @@ export function withWorkflow(
       ...(Array.isArray(collection.endpoints) ? collection.endpoints : []),
       transitionEndpoint(slug),
       workflowStatusEndpoint(slug),
+      ...documentThreadEndpoints(slug),
+      assignEndpoint(slug),
+      changesEndpoint(slug),
+      ...presenceEndpoints(slug),
     ],
     hooks: {
       ...own,

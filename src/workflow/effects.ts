@@ -19,7 +19,38 @@ export interface WorkflowGroup {
   approvedVersion?: unknown
   reviewComment?: unknown
   checklist?: unknown
+  submittedVersion?: unknown
+  editors?: unknown
+  approvals?: unknown
   [key: string]: unknown
+}
+
+/** One reviewer's approval of the version in review. */
+export interface Approval {
+  by: Id
+  at: string
+  /** The version the reviewer saw and approved. */
+  version: string | null
+}
+
+export const approvalsIn = (workflow: WorkflowGroup): Approval[] =>
+  Array.isArray(workflow.approvals) ? (workflow.approvals as Approval[]) : []
+
+/** Everyone who changed the content since it was last approved or published. */
+export const editorsIn = (workflow: WorkflowGroup): Id[] =>
+  Array.isArray(workflow.editors)
+    ? (workflow.editors as unknown[]).map((editor) =>
+        editor && typeof editor === 'object' ? (editor as { id: Id }).id : (editor as Id),
+      )
+    : []
+
+/** An open review thread, as a refusal or an answer lists it. */
+export interface OpenThread {
+  id: number
+  body: string
+  field?: string | null
+  versionId?: string | null
+  author?: string | null
 }
 
 /** What an effect may need to know, loaded by perform.ts only when the effect asks for it. */
@@ -32,6 +63,8 @@ export interface EffectFacts {
   newestVersion?: string | null
   /** publish: the document's content is exactly the approved version's. */
   approvedContentUnchanged?: boolean
+  /** approve: the threads on the document nobody resolved yet. */
+  openThreads?: OpenThread[]
 }
 
 export type Fact = keyof EffectFacts
@@ -43,6 +76,10 @@ export interface EffectInput {
   comment: string | null
   /** The reviewer confirmed the possible health claims (approve). */
   acknowledgeClaims: boolean
+  /** The reviewer approves although threads are still open (approve). */
+  confirmOpenThreads: boolean
+  /** Where the machine said the action leads (an approval short of the number required stays in review). */
+  to: Stage
   facts: EffectFacts
 }
 
@@ -52,9 +89,13 @@ export interface EffectResult {
   status?: 'published' | 'draft'
   /** Kept with the audit event (submit). */
   checklist?: ChecklistItem[]
+  /** A thread to open on the version in review, with this body (request changes with a comment). */
+  openThread?: string
 }
 
 export type Refusal = { status: 409; reason: string; data?: Record<string, unknown> }
+
+const NO_APPROVALS = { approvals: [], approvedBy: null, approvedAt: null, approvedVersion: null }
 
 interface Effect {
   needs: readonly Fact[]
@@ -68,7 +109,7 @@ const healthClaimsIn = (workflow: WorkflowGroup) =>
 
 export const EFFECTS: Record<Action, Effect> = {
   submit: {
-    needs: ['checklist', 'unmetRequirements'],
+    needs: ['checklist', 'unmetRequirements', 'newestVersion'],
     refusal: ({ facts }) => {
       const unmet = facts.unmetRequirements ?? []
       if (unmet.length === 0) return undefined
@@ -78,11 +119,14 @@ export const EFFECTS: Record<Action, Effect> = {
         data: { missing: unmet.map((requirement) => requirement.field) },
       }
     },
+    // The version submitted: review threads and approvals are about it.
     apply: ({ workflow, actorId, now, facts }) => ({
       workflow: {
         ...workflow,
+        ...NO_APPROVALS,
         submittedBy: actorId,
         submittedAt: now,
+        submittedVersion: facts.newestVersion,
         reviewComment: null,
         checklist: facts.checklist,
       },
@@ -91,27 +135,44 @@ export const EFFECTS: Record<Action, Effect> = {
   },
   withdraw: {
     needs: [],
-    apply: ({ workflow }) => ({ workflow: { ...workflow, submittedBy: null, submittedAt: null } }),
+    apply: ({ workflow }) => ({ workflow: { ...workflow, ...NO_APPROVALS, submittedBy: null, submittedAt: null } }),
   },
   request_changes: {
     needs: [],
-    apply: ({ workflow, comment }) => ({ workflow: { ...workflow, reviewComment: comment } }),
+    apply: ({ workflow, comment }) => ({
+      workflow: { ...workflow, ...NO_APPROVALS, reviewComment: comment },
+      ...(comment ? { openThread: comment } : {}),
+    }),
   },
   approve: {
-    needs: ['newestVersion'],
-    refusal: ({ workflow, acknowledgeClaims }, noun) => {
+    needs: ['newestVersion', 'openThreads'],
+    refusal: ({ workflow, acknowledgeClaims, confirmOpenThreads, facts }, noun) => {
       const claims = healthClaimsIn(workflow)
-      if (claims.length === 0 || acknowledgeClaims) return undefined
-      return {
-        status: 409,
-        reason: `This ${noun} contains possible health claims. Check them and approve again with "acknowledgeClaims": true.`,
-        data: { claims },
+      if (claims.length > 0 && !acknowledgeClaims) {
+        return {
+          status: 409,
+          reason: `This ${noun} contains possible health claims. Check them and approve again with "acknowledgeClaims": true.`,
+          data: { claims },
+        }
       }
+      const threads = facts.openThreads ?? []
+      if (threads.length > 0 && !confirmOpenThreads) {
+        return {
+          status: 409,
+          reason: `This ${noun} has ${threads.length === 1 ? 'a review thread' : `${threads.length} review threads`} nobody resolved. Resolve them, or approve anyway with "confirmOpenThreads": true.`,
+          data: { openThreads: threads },
+        }
+      }
+      return undefined
     },
-    // The version the reviewer saw; publish checks that exactly this content goes live.
-    apply: ({ workflow, actorId, now, facts }) => ({
-      workflow: { ...workflow, approvedBy: actorId, approvedAt: now, approvedVersion: facts.newestVersion },
-    }),
+    // Each approval names the version the reviewer saw; the last one needed makes it the approved
+    // version, and publish checks that exactly this content goes live.
+    apply: ({ workflow, actorId, now, facts, to }) => {
+      const approvals = [...approvalsIn(workflow), { by: actorId, at: now, version: facts.newestVersion ?? null }]
+      const complete =
+        to === 'approved' ? { approvedBy: actorId, approvedAt: now, approvedVersion: facts.newestVersion } : {}
+      return { workflow: { ...workflow, approvals, ...complete } }
+    },
   },
   publish: {
     needs: ['approvedContentUnchanged'],
@@ -166,7 +227,15 @@ export const unmetRequirements = (
 ): SubmitRequirement[] => requirements.filter((requirement) => !meets(doc[requirement.field]))
 
 /** Fields that record the workflow rather than the content: changing them voids no approval. */
-const NOT_CONTENT = new Set(['id', 'workflow', 'workflowStage', '_status', 'updatedAt', 'createdAt', 'publishedAt'])
+export const NOT_CONTENT = new Set([
+  'id',
+  'workflow',
+  'workflowStage',
+  '_status',
+  'updatedAt',
+  'createdAt',
+  'publishedAt',
+])
 
 const contentOf = (doc: Record<string, unknown>) =>
   JSON.stringify(
@@ -190,9 +259,20 @@ export function afterEdit(
   editorId: Id | null,
 ): { stage: Stage | 'frozen'; workflow: WorkflowGroup } {
   const next = STAGE_AFTER_EDIT[stage]
-  const approvalVoided = next !== stage ? { approvedBy: null, approvedAt: null, approvedVersion: null } : {}
+  // An edit of approved or live content starts a new round: its approvals and editors start afresh.
+  const newRound = next !== stage
+  const earlierEditors = newRound ? [] : editorsIn(workflow)
+  const editors =
+    editorId == null || earlierEditors.some((id) => String(id) === String(editorId))
+      ? earlierEditors
+      : [...earlierEditors, editorId]
   return {
     stage: next,
-    workflow: { ...workflow, ...approvalVoided, lastEditedBy: editorId ?? workflow.lastEditedBy ?? null },
+    workflow: {
+      ...workflow,
+      ...(newRound ? NO_APPROVALS : {}),
+      editors,
+      lastEditedBy: editorId ?? workflow.lastEditedBy ?? null,
+    },
   }
 }

@@ -7,12 +7,13 @@ import { APIError, type Endpoint, type PayloadRequest, type Where } from 'payloa
 
 import { isStaffUser } from '../access/roles'
 import { availableActions, availableSchedules } from './machine'
-import { titleFieldOf, workflowCollections, type WorkflowCollection } from './options'
+import { collectionOptions, titleFieldOf, workflowCollections, type WorkflowCollection } from './options'
+import { openThreadsOf, THREADS } from './review/threads'
 import { actorOf, performTransition, subjectOf, type WorkflowDoc } from './perform'
 import { listScheduled, scheduleTransition } from './scheduling'
 import { ACTION_LABELS, scheduleLabel, STAGE_LABELS } from './transitions'
 
-async function jsonBody(req: PayloadRequest): Promise<Record<string, unknown>> {
+export async function jsonBody(req: PayloadRequest): Promise<Record<string, unknown>> {
   try {
     const body = req.json ? await req.json() : {}
     if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>
@@ -22,7 +23,7 @@ async function jsonBody(req: PayloadRequest): Promise<Record<string, unknown>> {
   throw new APIError('Send a JSON object such as { "action": "submit" }.', 400, undefined, true)
 }
 
-function documentId(req: PayloadRequest): number {
+export function documentId(req: PayloadRequest): number {
   const id = String(req.routeParams?.id ?? '')
   if (!/^\d+$/.test(id)) throw new APIError(`"${id}" is not a document id.`, 404, undefined, true)
   return Number(id)
@@ -69,13 +70,18 @@ export const workflowStatusEndpoint = (collection: WorkflowCollection): Endpoint
       populate: { users: { email: true, name: true } },
     })) as WorkflowDoc | null
     if (!doc) throw new APIError('No such document.', 404, undefined, true)
-    const subject = subjectOf(doc)
+    const openThreads = await openThreadsOf(req, collection, doc.id)
+    const subject = subjectOf(doc, openThreads)
+    const { review } = collectionOptions(req.payload, collection)
     const workflow = (doc.workflow ?? {}) as Record<string, unknown>
     return Response.json({
       id: doc.id,
       workflowStage: subject.stage,
       stageLabel: STAGE_LABELS[subject.stage],
-      actions: availableActions(subject, workflowActor).map((action) => ({ action, label: ACTION_LABELS[action] })),
+      actions: availableActions(subject, workflowActor, review).map((action) => ({
+        action,
+        label: ACTION_LABELS[action],
+      })),
       schedulable: availableSchedules(subject, workflowActor).map((action) => ({
         action,
         label: scheduleLabel(action),
@@ -86,6 +92,12 @@ export const workflowStatusEndpoint = (collection: WorkflowCollection): Endpoint
       submittedBy: workflow.submittedBy ?? null,
       submittedAt: workflow.submittedAt ?? null,
       approvedVersion: workflow.approvedVersion ?? null,
+      submittedVersion: workflow.submittedVersion ?? null,
+      approvals: { by: subject.approvedBy ?? [], count: subject.approvedBy?.length ?? 0, required: review.approvals },
+      approverRole: review.approverRole ?? null,
+      openThreads,
+      assignees: workflow.assignees ?? [],
+      reviewDue: workflow.reviewDue ?? null,
     })
   },
 })
@@ -98,24 +110,74 @@ interface QueueItem {
   submittedBy: unknown
   submittedAt: string | null
   updatedAt: string
+  assignees: unknown[]
+  reviewDue: string | null
+  openThreads: number
+  approvals: { count: number; required: number }
 }
 
 /** What the queue reads of a document (populated with its submitter's name and email). */
 type QueueDoc = WorkflowDoc & {
   updatedAt: string
   workflowStage: string
-  workflow?: { submittedBy?: unknown; submittedAt?: string | null } | null
+  workflow?: {
+    submittedBy?: unknown
+    submittedAt?: string | null
+    assignees?: unknown[] | null
+    reviewDue?: string | null
+  } | null
 }
 
-/** Documents awaiting review across collections, oldest first; `?mine=true`: the caller's own, any stage. */
+/** Which documents a queue lists: `?mine=true`, `?assigned=me`, `?overdue=true`, or everything in review. */
+function queueFilter(req: PayloadRequest, userId: number | string): { where: Where; newestFirst: boolean } {
+  const param = (name: string) => req.searchParams.get(name)
+  const inReview: Where = { workflowStage: { equals: 'in_review' } }
+  if (param('mine') === 'true') return { where: { author: { equals: userId } }, newestFirst: true }
+  if (param('assigned') === 'me')
+    return { where: { and: [inReview, { 'workflow.assignees': { in: [userId] } }] }, newestFirst: false }
+  if (param('overdue') === 'true')
+    return {
+      where: { and: [inReview, { 'workflow.reviewDue': { less_than: new Date().toISOString() } }] },
+      newestFirst: false,
+    }
+  return { where: inReview, newestFirst: false }
+}
+
+/** Open threads per document of one collection, in one query. */
+async function openThreadCounts(req: PayloadRequest, collection: string, ids: number[]): Promise<Map<number, number>> {
+  const counts = new Map<number, number>()
+  if (ids.length === 0) return counts
+  const { docs } = await req.payload.find({
+    collection: THREADS as 'workflow-comments',
+    where: {
+      and: [
+        { documentCollection: { equals: collection } },
+        { documentId: { in: ids } },
+        { thread: { exists: false } },
+        { resolved: { not_equals: true } },
+      ],
+    },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    req,
+    select: { documentId: true },
+  })
+  for (const thread of docs) counts.set(thread.documentId, (counts.get(thread.documentId) ?? 0) + 1)
+  return counts
+}
+
+/**
+ * Documents awaiting review across collections, oldest first; `?assigned=me`: those assigned to the
+ * caller; `?overdue=true`: those past their due date; `?mine=true`: the caller's own, any stage.
+ */
 export const queueEndpoint: Endpoint = {
   path: '/workflow/queue',
   method: 'get',
   handler: async (req) => {
     if (!req.user) throw new APIError('Log in to see the review queue.', 401, undefined, true)
     if (!isStaffUser(req.user)) throw new APIError('The review queue is for staff.', 403, undefined, true)
-    const mine = req.searchParams.get('mine') === 'true'
-    const where: Where = mine ? { author: { equals: req.user.id } } : { workflowStage: { equals: 'in_review' } }
+    const { where, newestFirst } = queueFilter(req, req.user.id)
     const items: QueueItem[] = []
     for (const collection of workflowCollections(req.payload)) {
       const { docs } = await req.payload.find({
@@ -128,6 +190,12 @@ export const queueEndpoint: Endpoint = {
         req,
         populate: { users: { email: true, name: true } },
       })
+      const threads = await openThreadCounts(
+        req,
+        collection,
+        docs.map((doc) => doc.id as number),
+      )
+      const required = collectionOptions(req.payload, collection).review.approvals
       for (const doc of docs as unknown as QueueDoc[]) {
         items.push({
           collection,
@@ -137,11 +205,15 @@ export const queueEndpoint: Endpoint = {
           submittedBy: doc.workflow?.submittedBy ?? null,
           submittedAt: doc.workflow?.submittedAt ?? null,
           updatedAt: doc.updatedAt,
+          assignees: doc.workflow?.assignees ?? [],
+          reviewDue: doc.workflow?.reviewDue ?? null,
+          openThreads: threads.get(doc.id) ?? 0,
+          approvals: { count: subjectOf(doc).approvedBy?.length ?? 0, required },
         })
       }
     }
     const when = (item: QueueItem) => item.submittedAt ?? item.updatedAt
-    items.sort((a, b) => (mine ? when(b).localeCompare(when(a)) : when(a).localeCompare(when(b))))
+    items.sort((a, b) => (newestFirst ? when(b).localeCompare(when(a)) : when(a).localeCompare(when(b))))
     return Response.json({ docs: items, totalDocs: items.length })
   },
 }

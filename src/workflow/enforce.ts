@@ -13,6 +13,7 @@ import {
 } from 'payload'
 
 import { afterEdit, type WorkflowGroup } from './effects'
+import { refuseLostUpdate } from './review/editConflicts'
 import { collectionOptions } from './options'
 import { STAGE_LABELS, type Action, type Stage } from './transitions'
 
@@ -22,6 +23,8 @@ export interface WorkflowContext extends RequestContext {
   workflowTransition?: { action: Action; to: Stage }
   /** Loading demo content: a system action that ships published documents. */
   systemPublish?: boolean
+  /** The workflow records something about the document (its assigned reviewers) without moving its stage. */
+  workflowRecord?: boolean
 }
 
 const forbidden = (message: string) => new APIError(message, 403, undefined, true)
@@ -45,8 +48,8 @@ async function liveState(
 const liveStateKey = (collection: string, id: unknown) => `workflowLiveBefore:${collection}:${String(id)}`
 
 const byWorkflow = (context: RequestContext) => {
-  const { workflowTransition, systemPublish } = context as WorkflowContext
-  return Boolean(workflowTransition || systemPublish)
+  const { workflowTransition, systemPublish, workflowRecord } = context as WorkflowContext
+  return Boolean(workflowTransition || systemPublish || workflowRecord)
 }
 
 export const enforceWorkflowOnWrite: CollectionBeforeChangeHook = async ({
@@ -57,8 +60,9 @@ export const enforceWorkflowOnWrite: CollectionBeforeChangeHook = async ({
   originalDoc,
   req,
 }) => {
-  const { workflowTransition, systemPublish } = context as WorkflowContext
+  const { workflowTransition, systemPublish, workflowRecord } = context as WorkflowContext
   if (workflowTransition) return { ...data, workflowStage: workflowTransition.to }
+  if (workflowRecord) return data
   if (systemPublish) return { ...data, workflowStage: data._status === 'published' ? 'published' : 'draft' }
 
   const what = collectionOptions(req.payload, collection.slug).noun
@@ -90,6 +94,7 @@ export const enforceWorkflowOnWrite: CollectionBeforeChangeHook = async ({
       `This ${what} is ${STAGE_LABELS.in_review.toLowerCase()} and cannot be edited. Withdraw it first, or wait for the reviewer.`,
     )
   }
+  await refuseLostUpdate(req, { collection: collection.slug, noun: what, newest: originalDoc, data })
   // Clients never write the workflow group; only the record of who edited last changes here.
   return { ...data, workflowStage: edit.stage, workflow: edit.workflow }
 }

@@ -27,7 +27,26 @@ export const workflowFields: Field[] = [
     fields: [
       { name: 'submittedBy', type: 'relationship', relationTo: 'users' },
       { name: 'submittedAt', type: 'date' },
+      {
+        name: 'submittedVersion',
+        type: 'text',
+        admin: { description: 'The version in review: its threads and approvals are about it.' },
+      },
       { name: 'lastEditedBy', type: 'relationship', relationTo: 'users' },
+      {
+        name: 'editors',
+        type: 'relationship',
+        relationTo: 'users',
+        hasMany: true,
+        admin: { description: 'Who changed the content since it was last approved: none of them may approve it.' },
+      },
+      {
+        name: 'approvals',
+        type: 'json',
+        admin: { description: 'The approvals of the version in review: reviewer, time, version.' },
+      },
+      { name: 'assignees', label: 'Assigned reviewers', type: 'relationship', relationTo: 'users', hasMany: true },
+      { name: 'reviewDue', label: 'Review due', type: 'date' },
       { name: 'approvedBy', type: 'relationship', relationTo: 'users' },
       { name: 'approvedAt', type: 'date' },
       {

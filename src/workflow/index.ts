@@ -11,7 +11,11 @@ import { auditTrailCollection } from './auditTrail'
 import { withWorkflow } from './collection'
 import { queueEndpoint } from './endpoints'
 import { workflowMutations } from './graphql'
-import { keepWorkflowOptions, resolveWorkflowOptions } from './options'
+import { keepWorkflowOptions, resolveWorkflowOptions, reviewerRolesIn } from './options'
+import { withReviewerRoles } from './review/reviewerRoles'
+import { threadEndpoints } from './review/threadApi'
+import { threadMailTask } from './review/threadMail'
+import { threadsCollection } from './review/threads'
 import {
   cancelScheduledEndpoint,
   scheduledActionsAutoRun,
@@ -45,15 +49,17 @@ export const editorialWorkflow =
       collections: [
         ...collections.map((collection) => {
           const own = resolved.collections.find((candidate) => candidate.slug === collection.slug)
-          return own ? withWorkflow(collection, own, options.collections[collection.slug]) : collection
+          if (own) return withWorkflow(collection, own, options.collections[collection.slug])
+          return collection.slug === 'users' ? withReviewerRoles(collection, reviewerRolesIn(options)) : collection
         }),
         auditTrailCollection(slugs),
+        { ...threadsCollection(slugs), endpoints: threadEndpoints },
       ],
       endpoints: [...(config.endpoints ?? []), queueEndpoint, scheduledListEndpoint, cancelScheduledEndpoint],
       graphQL: { ...config.graphQL, mutations: bothExtensions(config.graphQL?.mutations, workflowMutations) },
       jobs: {
         ...config.jobs,
-        tasks: [...(config.jobs?.tasks ?? []), webhookTask, scheduledActionTask(slugs)],
+        tasks: [...(config.jobs?.tasks ?? []), webhookTask, scheduledActionTask(slugs), threadMailTask],
         autoRun: async (payload) => [
           ...(typeof ownAutoRun === 'function' ? await ownAutoRun(payload) : (ownAutoRun ?? [])),
           ...workflowAutoRun,

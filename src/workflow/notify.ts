@@ -35,6 +35,8 @@ export interface WorkflowNotice {
   /** Who submitted the version under review. */
   submitter?: NoticePerson | null
   comment?: string | null
+  /** After an approval: how many the version has, of how many it needs. */
+  approvals?: { count: number; required: number }
 }
 
 export interface Mail {
@@ -102,6 +104,20 @@ async function usersWithRole(payload: Payload, role: 'reviewer' | 'admin'): Prom
   }))
 }
 
+/** An approval: the last one needed makes the document ready; earlier ones count towards it. */
+function approvalNews(notice: WorkflowNotice, actor: string, kind: string, title: string) {
+  const { count, required } = notice.approvals ?? { count: 1, required: 1 }
+  if (count >= required)
+    return {
+      subject: `Approved: "${title}"`,
+      line: `${actor} approved the ${kind} "${title}". It is ready to be published.`,
+    }
+  return {
+    subject: `Approval ${count} of ${required}: "${title}"`,
+    line: `${actor} approved the ${kind} "${title}": ${count} of the ${required} approvals it needs. It stays in review until another reviewer approves it.`,
+  }
+}
+
 /** The mail one recipient gets about a transition, in plain English. */
 export function composeMail(notice: WorkflowNotice, recipient: NoticePerson): Mail {
   const kind = notice.noun
@@ -118,10 +134,7 @@ export function composeMail(notice: WorkflowNotice, recipient: NoticePerson): Ma
       subject: `Changes requested: "${title}"`,
       line: `${actor} reviewed the ${kind} "${title}" and asked for changes.`,
     },
-    approve: {
-      subject: `Approved: "${title}"`,
-      line: `${actor} approved the ${kind} "${title}". It is ready to be published.`,
-    },
+    approve: approvalNews(notice, actor, kind, title),
     publish: { subject: `Published: "${title}"`, line: `${actor} published the ${kind} "${title}". It is now live.` },
     unpublish: { subject: `Unpublished: "${title}"`, line: `${actor} took the ${kind} "${title}" offline.` },
   }
@@ -141,7 +154,7 @@ export function composeMail(notice: WorkflowNotice, recipient: NoticePerson): Ma
 }
 
 /** One mail per person, so nobody sees the others' addresses; one failure does not stop the rest. */
-async function sendEach(payload: Payload, mails: Mail[], context: Record<string, unknown>): Promise<void> {
+export async function sendEach(payload: Payload, mails: Mail[], context: Record<string, unknown>): Promise<void> {
   const results = await Promise.allSettled(mails.map((mail) => payload.sendEmail(mail)))
   results.forEach((result, index) => {
     if (result.status === 'rejected') {

@@ -8,6 +8,7 @@ import { APIError, type CollectionConfig, type CollectionSlug, type Field, type 
 import type { Config as GeneratedTypes } from '../../payload-types'
 import { isRole } from '../access/roles'
 import type { ChecklistRules, LabelledField } from './claims'
+import type { ReviewPolicy } from './machine'
 import type {
   EditorialCollectionOptions,
   EditorialWorkflowOptions,
@@ -36,7 +37,7 @@ const named = (fields: Field[]): NamedField[] =>
   fields.filter((field): field is NamedField => 'name' in field && typeof field.name === 'string')
 
 /** "heroImage" → "Hero image", unless the field has a label of its own. */
-function labelOf(field: NamedField): string {
+export function labelOf(field: NamedField): string {
   if (typeof field.label === 'string') return field.label
   const words = field.name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
   return words[0].toUpperCase() + words.slice(1)
@@ -67,6 +68,17 @@ function nounOf(collection: CollectionConfig): string {
   return collection.slug.replace(/s$/, '')
 }
 
+function reviewPolicyOf(slug: string, { approvals = 1, approverRole }: EditorialCollectionOptions): ReviewPolicy {
+  if (!Number.isInteger(approvals) || approvals < 1)
+    throw new Error(`editorialWorkflow: "${slug}" needs a whole number of approvals, 1 or more (got ${approvals}).`)
+  return { approvals, ...(approverRole ? { approverRole } : {}) }
+}
+
+/** Every reviewer role the options name: the choices of a user's `reviewerRoles`. */
+export const reviewerRolesIn = (options: EditorialWorkflowOptions): string[] => [
+  ...new Set(Object.values(options.collections).flatMap((collection) => collection.approverRole ?? [])),
+]
+
 export function resolveCollectionOptions(
   collection: CollectionConfig,
   options: EditorialCollectionOptions,
@@ -82,6 +94,7 @@ export function resolveCollectionOptions(
     noun: nounOf(collection),
     checklist: { ...defaultChecklist(collection, titleField), ...options.checklist },
     requiredToSubmit: options.requiredToSubmit ?? [],
+    review: reviewPolicyOf(collection.slug, options),
   }
 }
 

@@ -21,11 +21,14 @@ import { isSerialId } from '../security/serialIds'
 import { computeChecklist, loadHealthClaimPhrases, type ChecklistItem } from './claims'
 import {
   applyEffect,
+  approvalsIn,
+  editorsIn,
   EFFECTS,
   sameContent,
   unmetRequirements,
   type EffectFacts,
   type Fact,
+  type OpenThread,
   type WorkflowGroup,
 } from './effects'
 import type { WorkflowContext } from './enforce'
@@ -38,6 +41,8 @@ import {
   workflowOptions,
   type WorkflowCollection,
 } from './options'
+import { openThreadsOnVersion, type ThreadState } from './review/threadRules'
+import { openThreadOf, openThreadsOf, writeComment } from './review/threads'
 import type { Stage } from './transitions'
 
 export interface TransitionRequest {
@@ -46,6 +51,7 @@ export interface TransitionRequest {
   action: unknown
   comment?: unknown
   acknowledgeClaims?: unknown
+  confirmOpenThreads?: unknown
   /**
    * Checked under the document's lock before the decision: throws (an APIError saying why) when
    * the action is no longer wanted, e.g. a scheduled publish whose approval was replaced.
@@ -57,6 +63,10 @@ export interface TransitionResult {
   id: number
   workflowStage: Stage
   event: WorkflowEvent
+  /** Threads nobody resolved yet: a writer resubmitting sees what is still open. */
+  openThreads: OpenThread[]
+  /** After an approval: how many the version has, of how many it needs. */
+  approvals?: { count: number; required: number }
 }
 
 type Id = number | string
@@ -71,7 +81,10 @@ export interface WorkflowDoc {
     submittedBy?: Related
     lastEditedBy?: Related
     approvedVersion?: string | null
+    submittedVersion?: string | null
     checklist?: unknown
+    editors?: unknown
+    approvals?: unknown
   } | null
   [field: string]: unknown
 }
@@ -81,16 +94,21 @@ export const idOf = (value: Related): Id | null => (value && typeof value === 'o
 export const fail = (status: number, message: string, data?: Record<string, unknown>) =>
   new APIError(message, status, data, true)
 
-export function subjectOf(doc: WorkflowDoc): WorkflowSubject {
+/** The document as the machine sees it; `openThreads` (when loaded) count on the version in review. */
+export function subjectOf(doc: WorkflowDoc, openThreads: ThreadState[] = []): WorkflowSubject {
+  const workflow = (doc.workflow ?? {}) as WorkflowGroup
   return {
     stage: doc.workflowStage ?? 'draft',
     authorId: idOf(doc.author),
     submittedBy: idOf(doc.workflow?.submittedBy),
     lastEditedBy: idOf(doc.workflow?.lastEditedBy),
+    editors: editorsIn(workflow),
+    approvedBy: approvalsIn(workflow).map((approval) => approval.by),
+    openThreadsOnSubmittedVersion: openThreadsOnVersion(openThreads, doc.workflow?.submittedVersion),
   }
 }
 
-async function latestVersionId(
+export async function latestVersionId(
   payload: Payload,
   req: PayloadRequest,
   collection: WorkflowCollection,
@@ -212,8 +230,9 @@ async function factsFor(
   req: PayloadRequest,
   collection: WorkflowCollection,
   doc: WorkflowDoc,
+  openThreads: OpenThread[],
 ): Promise<EffectFacts> {
-  const facts: EffectFacts = {}
+  const facts: EffectFacts = { openThreads }
   if (needs.includes('checklist')) facts.checklist = await checklistFor(payload, req, collection, doc)
   if (needs.includes('unmetRequirements'))
     facts.unmetRequirements = unmetRequirements(collectionOptions(payload, collection).requiredToSubmit, doc)
@@ -235,7 +254,8 @@ export function actorOf(req: PayloadRequest, what = 'take workflow actions'): Ac
   if (!user) throw fail(401, `Log in to ${what}.`)
   const role = isStaffUser(user) ? workflowOptions(req.payload).roleOf(user) : undefined
   if (!role) throw fail(403, `Only writers, reviewers and admins ${what}.`)
-  return { user: user as unknown as User, workflow: { id: user.id, role } }
+  const reviewerRoles = (user as { reviewerRoles?: string[] | null }).reviewerRoles ?? []
+  return { user: user as unknown as User, workflow: { id: user.id, role, reviewerRoles } }
 }
 
 /**
@@ -323,13 +343,15 @@ export async function performTransition(req: PayloadRequest, request: Transition
   if (request.comment != null && typeof request.comment !== 'string') throw fail(400, '"comment" must be text.')
   const comment = (request.comment as string | undefined)?.trim() || null
 
-  const { doc, decision, from, event } = await withLockedDocument(req, collection, id, async (doc) => {
+  const options = collectionOptions(payload, collection)
+  const { doc, decision, from, event, openThreads } = await withLockedDocument(req, collection, id, async (doc) => {
     await request.stillWanted?.(doc)
-    const from = subjectOf(doc).stage
-    const decision = decide(subjectOf(doc), actor.workflow, request.action, comment)
+    const openThreads = await openThreadsOf(req, collection, doc.id)
+    const subject = subjectOf(doc, openThreads)
+    const decision = decide(subject, actor.workflow, request.action, comment, options.review)
     if (!decision.allowed) throw fail(decision.status, decision.reason)
 
-    const facts = await factsFor(EFFECTS[decision.action].needs, payload, req, collection, doc)
+    const facts = await factsFor(EFFECTS[decision.action].needs, payload, req, collection, doc, openThreads)
     const effect = applyEffect(
       decision.action,
       {
@@ -338,13 +360,15 @@ export async function performTransition(req: PayloadRequest, request: Transition
         now: new Date().toISOString(),
         comment,
         acknowledgeClaims: request.acknowledgeClaims === true,
+        confirmOpenThreads: request.confirmOpenThreads === true,
+        to: decision.to,
         facts,
       },
-      collectionOptions(payload, collection).noun,
+      options.noun,
     )
     if (!effect.ok) throw fail(effect.refusal.status, effect.refusal.reason, effect.refusal.data)
 
-    const { workflow, status, checklist } = effect.result
+    const { workflow, status, checklist, openThread } = effect.result
     const context: WorkflowContext = { workflowTransition: { action: decision.action, to: decision.to } }
     await payload.update({
       collection,
@@ -365,13 +389,23 @@ export async function performTransition(req: PayloadRequest, request: Transition
       collection,
       id,
       action: decision.action,
-      from,
+      from: subject.stage,
       to: decision.to,
       actor: actor.user,
       comment,
       checklist,
     })
-    return { doc, decision, from, event }
+    if (openThread) {
+      const thread = await writeComment(req, {
+        collection,
+        documentId: doc.id,
+        versionId: (workflow.submittedVersion as string | null) ?? event.versionId ?? null,
+        body: openThread,
+        author: actor.user,
+      })
+      openThreads.push(openThreadOf(thread))
+    }
+    return { doc, decision, from: subject.stage, event, openThreads }
   })
 
   const { user } = actor
@@ -387,8 +421,15 @@ export async function performTransition(req: PayloadRequest, request: Transition
     actor: { id: user.id, email: user.email, name: user.name },
     submitter: await submitterOf(payload, doc, decision.action === 'submit' ? user.id : null),
     comment,
+    approvals: decision.approvals,
   })
-  return { id: Number(id), workflowStage: decision.to, event }
+  return {
+    id: Number(id),
+    workflowStage: decision.to,
+    event,
+    openThreads,
+    ...(decision.approvals ? { approvals: decision.approvals } : {}),
+  }
 }
 
 export async function submitterOf(payload: Payload, doc: WorkflowDoc, submittedNow: Id | null) {

@@ -15,10 +15,17 @@ export interface Transition {
   from: readonly Stage[]
   to: Stage
   permitted: readonly Permitted[]
-  /** The reviewer must say what to change. */
-  commentRequired?: boolean
-  /** Four eyes: never the person who submitted or last edited the version, admins included. */
-  notBySubmitterOrEditor?: boolean
+  /**
+   * The reviewer must say what to change: with a comment (it opens a thread on the version) or in
+   * a thread still open on the version in review.
+   */
+  needsThread?: boolean
+  /**
+   * An approval: four eyes (never by anyone who submitted or edited the version, admins included),
+   * by the collection's approver role if it has one, once per reviewer; the document is approved
+   * when the collection's number of approvals is reached, and stays in review until then.
+   */
+  approval?: boolean
   /**
    * May also be scheduled for a later time, by whoever may take it now and from the same stages;
    * when the time comes the action is decided again, as the person who scheduled it.
@@ -33,9 +40,9 @@ export const TRANSITIONS: Record<Action, Transition> = {
     from: ['in_review'],
     to: 'changes_requested',
     permitted: ['reviewer', 'admin'],
-    commentRequired: true,
+    needsThread: true,
   },
-  approve: { from: ['in_review'], to: 'approved', permitted: ['reviewer', 'admin'], notBySubmitterOrEditor: true },
+  approve: { from: ['in_review'], to: 'approved', permitted: ['reviewer', 'admin'], approval: true },
   publish: { from: ['approved'], to: 'published', permitted: ['reviewer', 'admin'], schedulable: true },
   unpublish: { from: ['published'], to: 'unpublished', permitted: ['reviewer', 'admin'], schedulable: true },
 }

@@ -1,6 +1,6 @@
 /** The options of the editorialWorkflow plugin (src/workflow/index.ts), and what it resolves them to. */
 import type { ChecklistRules } from './claims'
-import type { WorkflowRole } from './machine'
+import type { ReviewPolicy, WorkflowRole } from './machine'
 
 /** How one editorial collection takes part in the workflow. */
 export interface EditorialCollectionOptions {
@@ -15,6 +15,13 @@ export interface EditorialCollectionOptions {
   checklist?: Partial<ChecklistRules>
   /** What a document must have before it can be submitted for review (unlike the checklist, these block). */
   requiredToSubmit?: SubmitRequirement[]
+  /** How many different reviewers must approve the same version before it may be published. Default 1. */
+  approvals?: number
+  /**
+   * Only reviewers holding this reviewer role (a user's `reviewerRoles`), and admins, may approve,
+   * e.g. 'claims-reviewer' for content whose facts are health claims. Default: any reviewer.
+   */
+  approverRole?: string
 }
 
 /**
@@ -51,6 +58,7 @@ export interface ResolvedCollectionOptions {
   noun: string
   checklist: ChecklistRules
   requiredToSubmit: SubmitRequirement[]
+  review: ReviewPolicy
 }
 
 export interface ResolvedWorkflowOptions {

@@ -7,8 +7,7 @@ import { randomBytes } from 'node:crypto'
 import type { Payload } from 'payload'
 
 import type { User } from '../../payload-types'
-import type { Role } from '../../src/access/roles'
-import { createUser } from './users'
+import { createUser, type TestRole } from './users'
 
 export const CONTENT_COLLECTIONS = ['articles', 'techniques', 'faqs', 'myths'] as const
 export type ContentCollection = (typeof CONTENT_COLLECTIONS)[number]
@@ -159,7 +158,7 @@ export class Fixtures {
   }
 
   /** A user with `role` (password TEST_PASSWORD); `label` goes into the email address. */
-  async user(role: Role, label: string = role): Promise<User> {
+  async user(role: TestRole, label: string = role): Promise<User> {
     const user = await createUser(this.payload, role, label)
     this.users.push(user)
     return user

@@ -22,7 +22,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import type { User } from '../../payload-types'
-import type { Role } from '../../src/access/roles'
+import type { TestRole } from './users'
 import { closePayload, startPayload } from '../../src/db/payloadLifecycle'
 import { createMigratedDatabase, dropDatabase } from '../setup/testDatabase'
 import { Fixtures, ReadScenario } from './content'
@@ -186,12 +186,12 @@ export function useReadScenario(fixtures: Fixtures): ReadScenario {
  */
 export function useUsers<const Names extends string>(
   fixtures: Fixtures,
-  roles: Record<Names, Role>,
+  roles: Record<Names, TestRole>,
   { label, http }: { label?: string; http?: HttpClient } = {},
 ): Record<Names, User> {
   return use(`the users ${Object.keys(roles).join(', ')}`, async () => {
     const people = {} as Record<Names, User>
-    for (const [name, role] of Object.entries(roles) as [Names, Role][]) {
+    for (const [name, role] of Object.entries(roles) as [Names, TestRole][]) {
       people[name] = await fixtures.user(role, label ? `${label}-${name}` : name)
       if (http) await http.login(people[name].email, name)
     }

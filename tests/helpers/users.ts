@@ -8,11 +8,20 @@ export const TEST_PASSWORD = 'Calm-Waters-42!'
 
 export const uniqueEmail = (label: string) => `${label}-${randomBytes(4).toString('hex')}@spa.test`
 
+/** A role, or a reviewer who may also approve health claims (myths: payload.config.ts). */
+export type TestRole = Role | 'claims-reviewer'
+
 /** Creates a user as the system (no access checks), as a test fixture. */
-export async function createUser(payload: Payload, role: Role, label: string = role): Promise<User> {
+export async function createUser(payload: Payload, role: TestRole, label: string = role): Promise<User> {
+  const claims = role === 'claims-reviewer'
   return (await payload.create({
     collection: 'users',
-    data: { email: uniqueEmail(label), password: TEST_PASSWORD, role },
+    data: {
+      email: uniqueEmail(label),
+      password: TEST_PASSWORD,
+      role: claims ? 'reviewer' : role,
+      ...(claims ? { reviewerRoles: ['claims-reviewer' as const] } : {}),
+    },
     overrideAccess: true,
   })) as User
 }

@@ -72,6 +72,7 @@ describe('the happy path, with the API contract', () => {
     expect(returned.body).toMatchObject({
       workflowStage: 'changes_requested',
       event: { comment: 'Add a source for the second paragraph.' },
+      openThreads: [{ body: 'Add a source for the second paragraph.' }],
     })
 
     const edit = await http.patch(
@@ -81,7 +82,11 @@ describe('the happy path, with the API contract', () => {
     )
     expect(edit.status).toBe(200)
     await expectStage(article.id, 'changes_requested')
-    expect((await http.act('articles', article.id, 'submit', 'writer')).body.workflowStage).toBe('in_review')
+    // Resubmitting shows the writer the threads still open; the reviewer resolves the one answered.
+    const resubmitted = await http.act('articles', article.id, 'submit', 'writer')
+    expect(resubmitted.body).toMatchObject({ workflowStage: 'in_review', openThreads: [{ body: expect.any(String) }] })
+    const thread = resubmitted.body.openThreads[0].id
+    expect((await http.post(`/api/workflow-comments/${thread}/resolve`, {}, 'reviewer')).status).toBe(200)
 
     expect(await publicTitle(article.id)).toBeUndefined()
     expect((await http.act('articles', article.id, 'approve', 'reviewer')).body.workflowStage).toBe('approved')

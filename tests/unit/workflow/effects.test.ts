@@ -17,22 +17,37 @@ const input = (overrides: Partial<EffectInput> = {}): EffectInput => ({
   now: NOW,
   comment: null,
   acknowledgeClaims: false,
+  confirmOpenThreads: false,
+  to: 'approved',
   facts: {},
   ...overrides,
 })
 
+const NO_APPROVALS = { approvals: [], approvedBy: null, approvedAt: null, approvedVersion: null }
+
 describe('what each action writes', () => {
-  it('submit records who and when, clears the last review comment and keeps the checklist for the audit', () => {
+  it('submit records who, when and which version, starts the approvals afresh and keeps the checklist for the audit', () => {
     const checklist = [claim]
     const effect = applyEffect(
       'submit',
-      input({ workflow: { reviewComment: 'old', lastEditedBy: 1 }, facts: { checklist } }),
+      input({
+        workflow: { reviewComment: 'old', lastEditedBy: 1, approvals: [{ by: 2, at: NOW, version: '3' }] },
+        facts: { checklist, newestVersion: '8' },
+      }),
       'article',
     )
     expect(effect).toEqual({
       ok: true,
       result: {
-        workflow: { lastEditedBy: 1, submittedBy: 7, submittedAt: NOW, reviewComment: null, checklist },
+        workflow: {
+          ...NO_APPROVALS,
+          lastEditedBy: 1,
+          submittedBy: 7,
+          submittedAt: NOW,
+          submittedVersion: '8',
+          reviewComment: null,
+          checklist,
+        },
         checklist,
       },
     })
@@ -72,15 +87,25 @@ describe('what each action writes', () => {
     expect(unmetRequirements([excerpt], { excerpt: 'Relax.' })).toEqual([])
   })
 
-  it('withdraw forgets the submission; request changes keeps the comment', () => {
-    expect(applyEffect('withdraw', input({ workflow: { submittedBy: 3, submittedAt: NOW } }), 'article')).toEqual({
+  it('withdraw forgets the submission and its approvals; request changes keeps the comment and opens a thread with it', () => {
+    const approvals = [{ by: 2, at: NOW, version: '3' }]
+    expect(
+      applyEffect('withdraw', input({ workflow: { submittedBy: 3, submittedAt: NOW, approvals } }), 'article'),
+    ).toEqual({
       ok: true,
-      result: { workflow: { submittedBy: null, submittedAt: null } },
+      result: { workflow: { ...NO_APPROVALS, submittedBy: null, submittedAt: null } },
     })
-    expect(applyEffect('request_changes', input({ comment: 'Cite a source.' }), 'myth')).toMatchObject({
+    expect(
+      applyEffect('request_changes', input({ comment: 'Cite a source.', workflow: { approvals } }), 'myth'),
+    ).toEqual({
       ok: true,
-      result: { workflow: { reviewComment: 'Cite a source.' } },
+      result: { workflow: { ...NO_APPROVALS, reviewComment: 'Cite a source.' }, openThread: 'Cite a source.' },
     })
+    expect(applyEffect('request_changes', input({ comment: null }), 'myth')).toMatchObject({
+      ok: true,
+      result: { workflow: { reviewComment: null } },
+    })
+    expect(applyEffect('request_changes', input({ comment: null }), 'myth')).not.toHaveProperty('result.openThread')
   })
 
   it('approve pins the newest version, and asks for confirmation of health claims first', () => {
@@ -90,7 +115,49 @@ describe('what each action writes', () => {
     expect(!refused.ok && refused.refusal.reason).toMatch(/^This FAQ contains possible health claims/)
     expect(applyEffect('approve', { ...withClaims, acknowledgeClaims: true }, 'FAQ')).toMatchObject({
       ok: true,
-      result: { workflow: { approvedBy: 7, approvedAt: NOW, approvedVersion: '42' } },
+      result: {
+        workflow: {
+          approvedBy: 7,
+          approvedAt: NOW,
+          approvedVersion: '42',
+          approvals: [{ by: 7, at: NOW, version: '42' }],
+        },
+      },
+    })
+  })
+
+  it('approving with threads nobody resolved asks for confirmation, listing them', () => {
+    const openThreads = [{ id: 5, body: 'Is this source peer reviewed?', field: 'sources', author: 'Rita' }]
+    const withThreads = input({ facts: { newestVersion: '42', openThreads } })
+    const refused = applyEffect('approve', withThreads, 'myth')
+    expect(refused).toMatchObject({ ok: false, refusal: { status: 409, data: { openThreads } } })
+    expect(!refused.ok && refused.refusal.reason).toMatch(/^This myth has a review thread nobody resolved/)
+    expect(applyEffect('approve', { ...withThreads, confirmOpenThreads: true }, 'myth').ok).toBe(true)
+  })
+
+  it('an approval short of the number required is counted, and approves nothing yet', () => {
+    const first = applyEffect('approve', input({ to: 'in_review', facts: { newestVersion: '42' } }), 'myth')
+    expect(first).toEqual({
+      ok: true,
+      result: { workflow: { lastEditedBy: 1, approvals: [{ by: 7, at: NOW, version: '42' }] } },
+    })
+    const second = applyEffect(
+      'approve',
+      input({ actorId: 8, workflow: first.ok ? first.result.workflow : {}, facts: { newestVersion: '43' } }),
+      'myth',
+    )
+    expect(second).toMatchObject({
+      ok: true,
+      result: {
+        workflow: {
+          approvals: [
+            { by: 7, at: NOW, version: '42' },
+            { by: 8, at: NOW, version: '43' },
+          ],
+          approvedBy: 8,
+          approvedVersion: '43',
+        },
+      },
     })
   })
 
@@ -109,7 +176,13 @@ describe('what each action writes', () => {
   it('every action has an effect, and each names only facts perform.ts knows how to load', () => {
     for (const action of ACTIONS) {
       for (const fact of EFFECTS[action].needs)
-        expect(['checklist', 'unmetRequirements', 'newestVersion', 'approvedContentUnchanged']).toContain(fact)
+        expect([
+          'checklist',
+          'unmetRequirements',
+          'newestVersion',
+          'approvedContentUnchanged',
+          'openThreads',
+        ]).toContain(fact)
     }
   })
 })
@@ -117,20 +190,21 @@ describe('what each action writes', () => {
 describe('what editing does', () => {
   const approved = { approvedBy: 2, approvedAt: NOW, approvedVersion: '9', lastEditedBy: 1 }
 
-  it('an edit of approved or live content starts a new draft and voids the approval', () => {
+  it('an edit of approved or live content starts a new draft and round: approvals voided, editors afresh', () => {
     for (const stage of ['approved', 'published', 'unpublished'] as const) {
-      expect(afterEdit(stage, approved, 5)).toEqual({
+      expect(afterEdit(stage, { ...approved, editors: [1, 3] }, 5)).toEqual({
         stage: 'draft',
-        workflow: { approvedBy: null, approvedAt: null, approvedVersion: null, lastEditedBy: 5 },
+        workflow: { ...NO_APPROVALS, editors: [5], lastEditedBy: 5 },
       })
     }
   })
 
-  it('an edit of a draft keeps its stage and records the editor; content in review is frozen', () => {
-    expect(afterEdit('changes_requested', { lastEditedBy: 1 }, 5)).toEqual({
+  it('an edit of a draft keeps its stage and adds the editor to those who may not approve it; content in review is frozen', () => {
+    expect(afterEdit('changes_requested', { lastEditedBy: 1, editors: [1] }, 5)).toEqual({
       stage: 'changes_requested',
-      workflow: { lastEditedBy: 5 },
+      workflow: { lastEditedBy: 5, editors: [1, 5] },
     })
+    expect(afterEdit('draft', { editors: [{ id: 5 }] }, 5).workflow.editors).toEqual([5])
     expect(afterEdit('in_review', approved, 5).stage).toBe('frozen')
     expect(afterEdit('draft', { lastEditedBy: 1 }, null).workflow.lastEditedBy).toBe(1)
   })

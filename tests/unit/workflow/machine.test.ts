@@ -50,7 +50,12 @@ describe.each(combinations)('%s + %s by %s', (stage, action, actorName) => {
   it(expectedAllowed ? 'is allowed' : 'is refused with a reason', () => {
     const decision = decide(subjectIn(stage), actors[actorName], action, 'Please cite a source for the second claim.')
     if (expectedAllowed) {
-      expect(decision).toEqual({ allowed: true, action, to: NEXT_STAGE[action] })
+      expect(decision).toEqual({
+        allowed: true,
+        action,
+        to: NEXT_STAGE[action],
+        ...(action === 'approve' ? { approvals: { count: 1, required: 1 } } : {}),
+      })
     } else {
       expect(decision.allowed).toBe(false)
       if (!decision.allowed) {
@@ -90,12 +95,79 @@ describe('refusals say why, with the right status', () => {
     })
   })
 
-  it('400 for request_changes without a comment', () => {
+  it('400 for request_changes without a comment, unless a thread is still open on the submitted version', () => {
     expect(decide(subjectIn('in_review'), reviewer, 'request_changes', '  ')).toMatchObject({
       allowed: false,
       status: 400,
+      reason: expect.stringContaining('a thread still open on the submitted version'),
     })
     expect(decide(subjectIn('in_review'), reviewer, 'request_changes')).toMatchObject({ allowed: false, status: 400 })
+    const withThread = { ...subjectIn('in_review'), openThreadsOnSubmittedVersion: 1 }
+    expect(decide(withThread, reviewer, 'request_changes')).toMatchObject({ allowed: true, to: 'changes_requested' })
+  })
+})
+
+describe('several approvals', () => {
+  const twoClaimsReviewers = { approvals: 2, approverRole: 'claims-reviewer' }
+  const claimsReviewer: WorkflowActor = { id: 5, role: 'reviewer', reviewerRoles: ['claims-reviewer'] }
+  const secondClaimsReviewer: WorkflowActor = { id: 6, role: 'reviewer', reviewerRoles: ['claims-reviewer'] }
+  const inReview = (approvedBy: number[] = [], editors: number[] = [1]): WorkflowSubject => ({
+    ...subjectIn('in_review'),
+    editors,
+    approvedBy,
+  })
+
+  it('the first approval of two keeps the document in review and says how far it got', () => {
+    expect(decide(inReview(), claimsReviewer, 'approve', null, twoClaimsReviewers)).toEqual({
+      allowed: true,
+      action: 'approve',
+      to: 'in_review',
+      approvals: { count: 1, required: 2 },
+    })
+  })
+
+  it('the second approval, by another reviewer, approves it', () => {
+    expect(decide(inReview([5]), secondClaimsReviewer, 'approve', null, twoClaimsReviewers)).toEqual({
+      allowed: true,
+      action: 'approve',
+      to: 'approved',
+      approvals: { count: 2, required: 2 },
+    })
+  })
+
+  it('the same reviewer cannot approve twice (409), and the UI no longer offers it to them', () => {
+    expect(decide(inReview([5]), claimsReviewer, 'approve', null, twoClaimsReviewers)).toEqual({
+      allowed: false,
+      status: 409,
+      reason: 'You already approved this version; it needs 1 more approval from other reviewers.',
+    })
+    expect(availableActions(inReview([5]), claimsReviewer, twoClaimsReviewers)).toEqual(['request_changes'])
+    expect(
+      decide(inReview(['5' as unknown as number]), claimsReviewer, 'approve', null, twoClaimsReviewers),
+    ).toMatchObject({
+      allowed: false,
+    })
+  })
+
+  it('only holders of the approver role approve (admins too); any reviewer may still request changes', () => {
+    expect(decide(inReview(), reviewer, 'approve', null, twoClaimsReviewers)).toEqual({
+      allowed: false,
+      status: 403,
+      reason: 'Approve is for reviewers with the "claims-reviewer" role, and admins.',
+    })
+    expect(decide(inReview(), admin, 'approve', null, twoClaimsReviewers)).toMatchObject({ allowed: true })
+    expect(availableActions(inReview(), reviewer, twoClaimsReviewers)).toEqual(['request_changes'])
+  })
+
+  it('four eyes holds for each approval: nobody who edited the version in this round approves it', () => {
+    expect(decide(inReview([], [1, 5]), claimsReviewer, 'approve', null, twoClaimsReviewers)).toMatchObject({
+      allowed: false,
+      status: 403,
+      reason: expect.stringContaining('second person'),
+    })
+    expect(decide(inReview([], [1, 5]), secondClaimsReviewer, 'approve', null, twoClaimsReviewers)).toMatchObject({
+      allowed: true,
+    })
   })
 })
 
