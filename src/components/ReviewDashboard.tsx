@@ -13,25 +13,26 @@ import {
   localTime,
   personName,
   type QueueItem,
+  type QueueName,
   type ScheduledAction,
 } from './workflowApi'
 import './workflow.scss'
 
 type Loaded = { items: QueueItem[] } | { error: string } | null
 
-function useQueue(apiRoute: string, mine: boolean, enabled: boolean): Loaded {
+function useQueue(apiRoute: string, queue: QueueName, enabled: boolean): Loaded {
   const [loaded, setLoaded] = useState<Loaded>(null)
   useEffect(() => {
     if (!enabled) return
     let current = true
-    fetchQueue(apiRoute, mine).then(
+    fetchQueue(apiRoute, queue).then(
       ({ docs }) => current && setLoaded({ items: docs }),
       (error: unknown) => current && setLoaded({ error: errorMessage(error) }),
     )
     return () => {
       current = false
     }
-  }, [apiRoute, mine, enabled])
+  }, [apiRoute, queue, enabled])
   return loaded
 }
 
@@ -53,8 +54,10 @@ export function ReviewDashboard() {
   const { config, getEntityConfig } = useConfig()
   const apiRoute = formatAdminURL({ apiRoute: config.routes.api, relative: true })
   const reviews = user?.role === 'reviewer' || user?.role === 'admin'
-  const queue = useQueue(apiRoute, false, reviews)
-  const mine = workInProgress(useQueue(apiRoute, true, Boolean(user)))
+  const queue = useQueue(apiRoute, 'review', reviews)
+  const assigned = useQueue(apiRoute, 'assigned', reviews)
+  const overdue = useQueue(apiRoute, 'overdue', reviews)
+  const mine = workInProgress(useQueue(apiRoute, 'mine', Boolean(user)))
   if (!user) return null
 
   const docURL = (collection: string, id: number) =>
@@ -69,7 +72,19 @@ export function ReviewDashboard() {
     <div className="review-dashboard">
       {reviews && (
         <QueuePanel
-          title="Awaiting my review"
+          title="Assigned to me"
+          testId="assigned-to-me"
+          loaded={assigned}
+          empty="Nothing is assigned to you."
+          {...panel}
+        />
+      )}
+      {reviews && overdue && 'items' in overdue && overdue.items.length > 0 && (
+        <QueuePanel title="Overdue" testId="overdue" loaded={overdue} empty="" {...panel} />
+      )}
+      {reviews && (
+        <QueuePanel
+          title="Awaiting review"
           testId="review-queue"
           loaded={queue}
           empty="Nothing is waiting for review."
@@ -118,6 +133,21 @@ function QueuePanel({ title, testId, loaded, empty, docURL, collectionLabel }: P
               <span className="workflow-muted">{collectionLabel(item.collection)}</span>
               <StageBadge stage={item.workflowStage} />
               <span className="workflow-muted">{describeWhen(item)}</span>
+              {item.openThreads > 0 && (
+                <span data-testid="queue-open-threads">
+                  {item.openThreads} open {item.openThreads === 1 ? 'thread' : 'threads'}
+                </span>
+              )}
+              {item.approvals.required > 1 && item.workflowStage === 'in_review' && (
+                <span className="workflow-muted">
+                  {item.approvals.count}/{item.approvals.required} approvals
+                </span>
+              )}
+              {item.reviewDue && (
+                <span className={Date.parse(item.reviewDue) < Date.now() ? 'workflow-error' : 'workflow-muted'}>
+                  due {new Date(item.reviewDue).toLocaleDateString()}
+                </span>
+              )}
             </li>
           ))}
         </ul>

@@ -15,7 +15,8 @@ import React, { useEffect, useState } from 'react'
 
 import { ACTION_LABELS, scheduleLabel, STAGE_LABELS, type Action } from '../workflow/transitions'
 import { StageBadge } from './StageBadge'
-import { WorkflowDrawer } from './WorkflowDrawer'
+import { useEditingNow } from './useEditingNow'
+import { WorkflowDrawer, type DrawerDocument } from './WorkflowDrawer'
 import {
   errorMessage,
   fetchWorkflowStatus,
@@ -39,7 +40,7 @@ const FLASH_KEY = 'workflow-action-result'
  */
 export function WorkflowActionBar() {
   const { id, collectionSlug, data } = useDocumentInfo()
-  const { config } = useConfig()
+  const { config, getEntityConfig } = useConfig()
   const { openModal } = useModal()
   const modified = useFormModified()
   const drawerSlug = useDrawerSlug('workflow')
@@ -52,6 +53,7 @@ export function WorkflowActionBar() {
 
   const apiRoute = formatAdminURL({ apiRoute: config.routes.api, relative: true })
   const savedAt: unknown = data?.updatedAt
+  const editingNow = useEditingNow(apiRoute, collectionSlug, id)
 
   useEffect(() => {
     // Deferred: Payload's toaster subscribes in an effect of its own that runs after this one.
@@ -90,6 +92,17 @@ export function WorkflowActionBar() {
   if (!status) return null
 
   const stage = status.workflowStage
+  const drawerDocument: DrawerDocument = {
+    apiRoute,
+    collection: collectionSlug,
+    id,
+    fields: (getEntityConfig({ collectionSlug })?.fields ?? []).flatMap((field) =>
+      'name' in field && !field.name.startsWith('workflow') && !('hidden' in field && field.hidden)
+        ? [{ name: field.name, label: typeof field.label === 'string' ? field.label : field.name }]
+        : [],
+    ),
+    onChange: () => setReloads((count) => count + 1),
+  }
   const versionsURL = formatAdminURL({
     adminRoute: config.routes.admin,
     path: `/collections/${collectionSlug}/${id}/versions`,
@@ -130,6 +143,24 @@ export function WorkflowActionBar() {
   return (
     <div className="workflow-bar">
       <StageBadge stage={stage} testId="workflow-stage" />
+      {editingNow.length > 0 && (
+        <span className="workflow-bar__presence" data-testid="workflow-editing-now">
+          {editingNow.map((person) => person.name).join(', ')} {editingNow.length === 1 ? 'is' : 'are'} editing now
+        </span>
+      )}
+      <button
+        type="button"
+        className="workflow-bar__note"
+        data-testid="workflow-show-threads"
+        onClick={() => openDrawer(null)}
+      >
+        Threads ({status.openThreads.length} open)
+      </button>
+      {stage === 'in_review' && status.approvals.required > 1 && (
+        <span className="workflow-muted" data-testid="workflow-approval-count">
+          Approvals {status.approvals.count}/{status.approvals.required}
+        </span>
+      )}
       {stage === 'changes_requested' && status.reviewComment && (
         <button
           type="button"
@@ -204,6 +235,7 @@ export function WorkflowActionBar() {
       >
         <WorkflowDrawer
           key={`${drawerAction ?? 'details'}-${scheduling}`}
+          document={drawerDocument}
           status={status}
           action={drawerAction}
           scheduling={scheduling}

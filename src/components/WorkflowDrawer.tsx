@@ -3,11 +3,25 @@ import { Button } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
 import { ACTION_LABELS, scheduleLabel, type Action } from '../workflow/transitions'
+import { AssignReviewers } from './AssignReviewers'
 import { Checklist } from './Checklist'
+import { ReviewChanges } from './ReviewChanges'
+import { ReviewThreads } from './ReviewThreads'
 import { StageBadge } from './StageBadge'
 import { localTime, personName, type ActionRequest, type WorkflowStatus } from './workflowApi'
 
+/** Which document the drawer is about, for its threads, changes and assignments. */
+export interface DrawerDocument {
+  apiRoute: string
+  collection: string
+  id: number | string
+  fields: { name: string; label: string }[]
+  /** Threads or assignments changed: reload the status. */
+  onChange: () => void
+}
+
 interface Props {
+  document: DrawerDocument
   status: WorkflowStatus
   /** The action to confirm, or null to show the details only. */
   action: Action | null
@@ -28,24 +42,34 @@ const toLocalInput = (date: Date) => {
  * The review details (the reviewer's comment, the submission's checklist) and, for actions
  * that need more than a click, what they need: a comment, the health-claim acknowledgement.
  */
-export function WorkflowDrawer({ status, action, scheduling, busy, onConfirm, onSchedule }: Props) {
+export function WorkflowDrawer({ document, status, action, scheduling, busy, onConfirm, onSchedule }: Props) {
   const [comment, setComment] = useState('')
   const [acknowledged, setAcknowledged] = useState(false)
+  const [confirmedThreads, setConfirmedThreads] = useState(false)
+  const openThreads = status.openThreads.length
+  const threadOnSubmitted = status.openThreads.some((thread) => thread.versionId === status.submittedVersion)
   const [when, setWhen] = useState('')
   const hasClaims = status.checklist.some((item) => item.kind === 'health_claim')
   const submitter = personName(status.submittedBy)
   // After a failed attempt the status is reloaded: the action may no longer be on offer.
   const offered = action !== null && !scheduling && status.actions.some((available) => available.action === action)
   const ready =
-    action === 'request_changes' ? comment.trim() !== '' : action !== 'approve' || !hasClaims || acknowledged
+    action === 'request_changes'
+      ? comment.trim() !== '' || threadOnSubmitted
+      : action !== 'approve' || ((!hasClaims || acknowledged) && (openThreads === 0 || confirmedThreads))
   const schedulable =
     scheduling && action !== null && status.schedulable.some((available) => available.action === action)
   const chosen = when ? new Date(when) : null
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone
 
   function confirm(confirmed: Action) {
-    if (confirmed === 'request_changes') onConfirm({ action: confirmed, comment: comment.trim() })
-    else if (confirmed === 'approve') onConfirm({ action: confirmed, acknowledgeClaims: hasClaims && acknowledged })
+    if (confirmed === 'request_changes') onConfirm({ action: confirmed, comment: comment.trim() || undefined })
+    else if (confirmed === 'approve')
+      onConfirm({
+        action: confirmed,
+        acknowledgeClaims: hasClaims && acknowledged,
+        confirmOpenThreads: openThreads > 0 && confirmedThreads,
+      })
     else onConfirm({ action: confirmed })
   }
 
@@ -74,7 +98,35 @@ export function WorkflowDrawer({ status, action, scheduling, busy, onConfirm, on
         <section>
           <h4>Checklist</h4>
           <Checklist items={status.checklist} />
+          {status.approvals.required > 1 && (
+            <p data-testid="workflow-approvals">
+              Approvals: {status.approvals.count} of {status.approvals.required}
+              {status.approverRole && ` (by ${status.approverRole}s)`}
+            </p>
+          )}
         </section>
+      )}
+
+      {status.workflowStage === 'in_review' && (
+        <ReviewChanges apiRoute={document.apiRoute} collection={document.collection} id={document.id} />
+      )}
+
+      <ReviewThreads
+        apiRoute={document.apiRoute}
+        collection={document.collection}
+        id={document.id}
+        fields={document.fields}
+        onChange={document.onChange}
+      />
+
+      {status.mayAssign && (
+        <AssignReviewers
+          apiRoute={document.apiRoute}
+          collection={document.collection}
+          id={document.id}
+          status={status}
+          onAssigned={document.onChange}
+        />
       )}
 
       {action && !offered && !schedulable && (
@@ -124,7 +176,9 @@ export function WorkflowDrawer({ status, action, scheduling, busy, onConfirm, on
 
       {offered && action === 'request_changes' && (
         <label className="workflow-drawer__field">
-          <span>What should change? (required)</span>
+          <span>
+            What should change? {threadOnSubmitted ? '(optional: threads are open on this version)' : '(required)'}
+          </span>
           <textarea
             data-testid="workflow-comment"
             required
@@ -144,6 +198,18 @@ export function WorkflowDrawer({ status, action, scheduling, busy, onConfirm, on
             onChange={(event) => setAcknowledged(event.target.checked)}
           />
           I have checked these health claims
+        </label>
+      )}
+
+      {offered && action === 'approve' && openThreads > 0 && (
+        <label className="workflow-drawer__acknowledge">
+          <input
+            type="checkbox"
+            data-testid="workflow-confirm-open-threads"
+            checked={confirmedThreads}
+            onChange={(event) => setConfirmedThreads(event.target.checked)}
+          />
+          Approve although {openThreads === 1 ? 'a thread is' : `${openThreads} threads are`} still open
         </label>
       )}
 

@@ -4,10 +4,13 @@
  * a user may take; nothing here re-implements those rules.
  */
 import type { ChecklistItem } from '../workflow/claims'
+import type { OpenThread } from '../workflow/effects'
+import type { Changes } from '../workflow/review/changes'
+import type { ThreadView } from '../workflow/review/threadApi'
 import type { ScheduledAction } from '../workflow/scheduling'
 import type { Action, Stage } from '../workflow/transitions'
 
-export type { ChecklistItem, ScheduledAction }
+export type { Changes, ChecklistItem, OpenThread, ScheduledAction, ThreadView }
 
 export interface WorkflowPerson {
   id: number
@@ -29,6 +32,14 @@ export interface WorkflowStatus {
   submittedBy: WorkflowPerson | number | null
   submittedAt: string | null
   approvedVersion: string | null
+  approvals: { by: number[]; count: number; required: number }
+  approverRole: string | null
+  openThreads: OpenThread[]
+  assignees: (WorkflowPerson | number)[]
+  reviewDue: string | null
+  submittedVersion: string | null
+  /** This user may assign reviewers now. */
+  mayAssign: boolean
 }
 
 export interface QueueItem {
@@ -39,12 +50,17 @@ export interface QueueItem {
   submittedBy: WorkflowPerson | number | null
   submittedAt: string | null
   updatedAt: string
+  assignees: (WorkflowPerson | number)[]
+  reviewDue: string | null
+  openThreads: number
+  approvals: { count: number; required: number }
 }
 
 export interface ActionRequest {
   action: Action
   comment?: string
   acknowledgeClaims?: boolean
+  confirmOpenThreads?: boolean
 }
 
 export interface ActionResult {
@@ -106,9 +122,70 @@ export const localTime = (iso: string) =>
     timeZoneName: 'short',
   })
 
+/** Which queue: everything in review, the caller's own work, what is assigned to them, what is overdue. */
+export type QueueName = 'review' | 'mine' | 'assigned' | 'overdue'
+const QUEUE_QUERY: Record<QueueName, string> = {
+  review: '',
+  mine: '?mine=true',
+  assigned: '?assigned=me',
+  overdue: '?overdue=true',
+}
+
 /** In review, oldest first; `mine`: the caller's own documents in any stage, newest first. */
-export const fetchQueue = (apiRoute: string, mine: boolean) =>
-  request<{ docs: QueueItem[] }>(`${apiRoute}/workflow/queue${mine ? '?mine=true' : ''}`)
+export const fetchQueue = (apiRoute: string, queue: QueueName) =>
+  request<{ docs: QueueItem[] }>(`${apiRoute}/workflow/queue${QUEUE_QUERY[queue]}`)
+
+const documentPath = (apiRoute: string, collection: string, id: number | string) => `${apiRoute}/${collection}/${id}`
+
+export const fetchThreads = (apiRoute: string, collection: string, id: number | string) =>
+  request<{ docs: ThreadView[] }>(`${documentPath(apiRoute, collection, id)}/threads`)
+
+export const startThread = (apiRoute: string, collection: string, id: number | string, body: string, field: string) =>
+  request(`${documentPath(apiRoute, collection, id)}/threads`, {
+    method: 'POST',
+    body: JSON.stringify({ body, ...(field ? { field } : {}) }),
+  })
+
+export const replyToThread = (apiRoute: string, thread: number, body: string) =>
+  request(`${apiRoute}/workflow-comments/${thread}/replies`, { method: 'POST', body: JSON.stringify({ body }) })
+
+export const resolveThread = (apiRoute: string, thread: number, resolved: boolean) =>
+  request(`${apiRoute}/workflow-comments/${thread}/resolve`, { method: 'POST', body: JSON.stringify({ resolved }) })
+
+export const fetchChanges = (apiRoute: string, collection: string, id: number | string, against: 'live' | 'seen') =>
+  request<Changes>(`${documentPath(apiRoute, collection, id)}/changes?against=${against}`)
+
+export const assignReviewers = (
+  apiRoute: string,
+  collection: string,
+  id: number | string,
+  reviewers: number[],
+  due: Date | null,
+) =>
+  request(`${documentPath(apiRoute, collection, id)}/assign`, {
+    method: 'POST',
+    body: JSON.stringify({ reviewers, due: due?.toISOString() ?? null }),
+  })
+
+/** The accounts that review (reviewers and admins), by name. */
+export const fetchReviewers = (apiRoute: string) =>
+  request<{ docs: (WorkflowPerson & { role: string; reviewerRoles?: string[] | null })[] }>(
+    `${apiRoute}/users?where[role][in]=reviewer,admin&limit=100&depth=0&sort=name`,
+  )
+
+/** Says this editor is on the document; answers who else is. */
+export const sendPresence = (apiRoute: string, collection: string, id: number | string) =>
+  request<{ editing: { id: number; name: string; since: string }[] }>(
+    `${documentPath(apiRoute, collection, id)}/presence`,
+    { method: 'POST', body: '{}' },
+  )
+
+export const leavePresence = (apiRoute: string, collection: string, id: number | string) =>
+  fetch(`${documentPath(apiRoute, collection, id)}/presence`, {
+    method: 'DELETE',
+    credentials: 'include',
+    keepalive: true,
+  })
 
 export function personName(person: WorkflowPerson | number | null): string | null {
   if (person === null) return null

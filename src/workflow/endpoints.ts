@@ -98,6 +98,7 @@ export const workflowStatusEndpoint = (collection: WorkflowCollection): Endpoint
       openThreads,
       assignees: workflow.assignees ?? [],
       reviewDue: workflow.reviewDue ?? null,
+      mayAssign: subject.stage === 'in_review' && workflowActor.role !== 'writer',
     })
   },
 })

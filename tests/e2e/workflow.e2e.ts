@@ -5,7 +5,7 @@
  * order; each starts fresh browser contexts (one per person) and ends with a screenshot in
  * tests/e2e/artifacts/.
  */
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 
 import {
   actionButton,
@@ -29,8 +29,9 @@ import {
   type ArticleDraft,
   type Person,
 } from './support/admin'
+import { richText } from '../helpers/content'
 import { use } from '../helpers/suite'
-import { launchBrowser, withSession, type Session } from './support/browser'
+import { baseUrl, launchBrowser, withSession, type Session } from './support/browser'
 
 const admin: Person = { email: 'admin@spa.test', password: 'Admin-Calm-Waters-42!', name: 'Ada Admin' }
 const writer: Person = { email: 'writer@spa.test', password: 'Writer-Calm-Waters-42!', name: 'Wendy Writer' }
@@ -43,6 +44,14 @@ const REVISED_EXCERPT = 'How to warm the stones safely, where to place them and 
 const HEALTH_CLAIM = 'Regular massage cures stress.'
 const META_DESCRIPTION = 'Hot stone massage at home, step by step.'
 const REVIEW_COMMENT = 'Please say how warm the stones should be.'
+const REVIEW_REPLY = 'Added: 50 °C at most, tested on the forearm.'
+const MYTH = 'A massage only works if it hurts'
+const THREAD_QUESTION = 'Is this review peer-reviewed? Please link the journal page.'
+const THREAD_ANSWER = 'Yes: the link now goes to the journal.'
+const CLAIMS_REVIEWERS: Person[] = [
+  { email: 'claims-one@spa.test', password: 'Claims-Calm-Waters-42!', name: 'Clara Claims' },
+  { email: 'claims-two@spa.test', password: 'Claims-Calm-Waters-43!', name: 'Cody Claims' },
+]
 
 /** What the scenarios hand on to the next ones. */
 const article: { id?: number; slug?: string } = {}
@@ -83,6 +92,31 @@ async function approveWithHealthClaim(page: Page): Promise<void> {
   check(await confirm.isEnabled(), 'Approve is enabled once the health claims are acknowledged')
   await confirm.click()
   await expectStage(page, 'approved')
+}
+
+/** The review thread that starts with `opening`, in the drawer the Threads button opens. */
+async function openThreadPanel(page: Page, opening: string): Promise<Locator> {
+  if (!(await page.getByTestId('review-threads').isVisible())) await page.getByTestId('workflow-show-threads').click()
+  const thread = page.getByTestId('review-thread').filter({ hasText: opening })
+  await thread.waitFor()
+  return thread
+}
+
+async function replyInThread(page: Page, opening: string, reply: string): Promise<void> {
+  const thread = await openThreadPanel(page, opening)
+  await thread.getByTestId('review-reply-body').fill(reply)
+  await thread.getByTestId('review-reply-send').click()
+  await thread.getByTestId('review-reply').filter({ hasText: reply }).waitFor()
+}
+
+/** Reads the reply, resolves the thread, and closes the drawer again. */
+async function resolveThread(page: Page, opening: string, reply: string): Promise<void> {
+  const thread = await openThreadPanel(page, opening)
+  await thread.getByTestId('review-reply').filter({ hasText: reply }).waitFor()
+  await thread.getByTestId('review-resolve').click()
+  await thread.getByTestId('review-reopen').waitFor()
+  await page.locator('.drawer__header__close').click()
+  await page.getByTestId('review-threads').waitFor({ state: 'hidden' })
 }
 
 /** The first scenario that failed: the later ones build on it and stop at once. */
@@ -274,6 +308,8 @@ describe('editorial workflow in the admin UI', () => {
         (await comment.textContent())?.trim() === REVIEW_COMMENT,
         `the writer reads the reviewer's comment: ${await comment.textContent()}`,
       )
+      // The comment opened a review thread: the writer answers it there.
+      await replyInThread(page, REVIEW_COMMENT, REVIEW_REPLY)
       await page.locator('.drawer__header__close').click()
       await comment.waitFor({ state: 'hidden' })
 
@@ -293,6 +329,8 @@ describe('editorial workflow in the admin UI', () => {
       await openFromReviewQueue(page, TITLE)
 
       check((await anonymous.graphqlArticleTitlesBySlug(slug)).length === 0, 'nothing public before the approval')
+      // The reviewer reads the writer's answer and resolves the thread before approving.
+      await resolveThread(page, REVIEW_COMMENT, REVIEW_REPLY)
       await approveWithHealthClaim(page)
       check((await anonymous.graphqlArticleTitlesBySlug(slug)).length === 0, 'approved is not public yet')
 
@@ -351,6 +389,65 @@ describe('editorial workflow in the admin UI', () => {
         refused.status() === 403 && /submitted|edited/i.test(body),
         `the server refuses self-approval: ${refused.status()} ${body}`,
       )
+    },
+  )
+
+  scenario(
+    '5b. a myth needs two claims reviewers: one opens a thread, the writer answers, it is resolved, both approve',
+    '5b-myth-two-approvals',
+    async (session) => {
+      const adminPage = await session.newPage('admin')
+      await login(adminPage, admin)
+      for (const person of CLAIMS_REVIEWERS) {
+        const account = { ...person, role: 'reviewer', reviewerRoles: ['claims-reviewer'] }
+        await json(await asUser(adminPage).post('/api/users', account), 201)
+      }
+      const page = await session.newPage('writer')
+      await login(page, writer)
+      const created = await json<{ doc: { id: number } }>(
+        await asUser(page).post('/api/myths?draft=true', {
+          myth: MYTH,
+          fact: richText('Firm pressure can feel good, but gentle massage relaxes muscles just as well.'),
+          sources: [{ title: 'A review of massage pressure', url: 'https://example.org/pressure-review' }],
+        }),
+        201,
+      )
+      const mythURL = `/admin/collections/myths/${created.doc.id}`
+      await page.goto(mythURL)
+      await takeAction(page, 'submit', 'in_review')
+
+      const [first, second] = await Promise.all(CLAIMS_REVIEWERS.map((person) => session.newPage(person.name)))
+      await login(first, CLAIMS_REVIEWERS[0])
+      await first.goto(mythURL)
+      await expectStage(first, 'in_review')
+      await first.getByTestId('workflow-show-threads').click()
+      await first.getByTestId('review-new-thread').fill(THREAD_QUESTION)
+      await first.getByTestId('review-new-thread-field').selectOption('sources')
+      await first.getByTestId('review-open-thread').click()
+      await first.getByTestId('review-thread').filter({ hasText: THREAD_QUESTION }).waitFor()
+      await first.locator('.drawer__header__close').click()
+
+      await page.reload()
+      await expectStage(page, 'in_review')
+      await replyInThread(page, THREAD_QUESTION, THREAD_ANSWER)
+
+      await first.reload()
+      await resolveThread(first, THREAD_QUESTION, THREAD_ANSWER)
+      await (await openConfirmPanel(first, 'approve')).click()
+      await expectStage(first, 'in_review')
+      const count = first.getByTestId('workflow-approval-count')
+      await count.filter({ hasText: 'Approvals 1/2' }).waitFor()
+      check((await actionButton(first, 'approve').count()) === 0, 'nobody approves the same version twice')
+
+      await login(second, CLAIMS_REVIEWERS[1])
+      await second.goto(mythURL)
+      await (await openConfirmPanel(second, 'approve')).click()
+      await expectStage(second, 'approved')
+      await takeAction(second, 'publish', 'published')
+      // An anonymous reader (no session) now gets it from the public API.
+      const response = await fetch(new URL(`/api/myths?where[id][equals]=${created.doc.id}&depth=0`, baseUrl()))
+      const live = (await response.json()) as { docs: { myth: string }[] }
+      check(live.docs[0]?.myth === MYTH, `the myth went live: ${JSON.stringify(live.docs)}`)
     },
   )
 
