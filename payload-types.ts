@@ -119,8 +119,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -131,6 +135,7 @@ export interface Config {
       sendWorkflowWebhook: TaskSendWorkflowWebhook;
       scheduledWorkflowAction: TaskScheduledWorkflowAction;
       workflowThreadMail: TaskWorkflowThreadMail;
+      markReviewsDue: TaskMarkReviewsDue;
       inline: {
         input: unknown;
         output: unknown;
@@ -216,6 +221,14 @@ export interface Article {
    * Changes only through the workflow actions.
    */
   workflowStage?: ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'published' | 'unpublished') | null;
+  /**
+   * Set when published, for collections with a review interval; "Still correct" renews it.
+   */
+  reviewBy?: string | null;
+  /**
+   * Past its review date: a reviewer should check it.
+   */
+  reviewDue?: boolean | null;
   workflow?: {
     submittedBy?: (number | null) | User;
     submittedAt?: string | null;
@@ -365,6 +378,14 @@ export interface Technique {
    * Changes only through the workflow actions.
    */
   workflowStage?: ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'published' | 'unpublished') | null;
+  /**
+   * Set when published, for collections with a review interval; "Still correct" renews it.
+   */
+  reviewBy?: string | null;
+  /**
+   * Past its review date: a reviewer should check it.
+   */
+  reviewDue?: boolean | null;
   workflow?: {
     submittedBy?: (number | null) | User;
     submittedAt?: string | null;
@@ -486,7 +507,7 @@ export interface WorkflowEvent {
    * The version the transition produced.
    */
   versionId?: string | null;
-  action: 'submit' | 'withdraw' | 'request_changes' | 'approve' | 'publish' | 'unpublish';
+  action: 'submit' | 'withdraw' | 'request_changes' | 'approve' | 'publish' | 'unpublish' | 'confirm_current';
   from: 'draft' | 'in_review' | 'changes_requested' | 'approved' | 'published' | 'unpublished';
   to: 'draft' | 'in_review' | 'changes_requested' | 'approved' | 'published' | 'unpublished';
   actor?: (number | null) | User;
@@ -546,6 +567,14 @@ export interface Faq {
    * Changes only through the workflow actions.
    */
   workflowStage?: ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'published' | 'unpublished') | null;
+  /**
+   * Set when published, for collections with a review interval; "Still correct" renews it.
+   */
+  reviewBy?: string | null;
+  /**
+   * Past its review date: a reviewer should check it.
+   */
+  reviewDue?: boolean | null;
   workflow?: {
     submittedBy?: (number | null) | User;
     submittedAt?: string | null;
@@ -648,6 +677,14 @@ export interface Myth {
    * Changes only through the workflow actions.
    */
   workflowStage?: ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'published' | 'unpublished') | null;
+  /**
+   * Set when published, for collections with a review interval; "Still correct" renews it.
+   */
+  reviewBy?: string | null;
+  /**
+   * Past its review date: a reviewer should check it.
+   */
+  reviewDue?: boolean | null;
   workflow?: {
     submittedBy?: (number | null) | User;
     submittedAt?: string | null;
@@ -838,7 +875,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendWorkflowWebhook' | 'scheduledWorkflowAction' | 'workflowThreadMail';
+        taskSlug:
+          'inline' | 'sendWorkflowWebhook' | 'scheduledWorkflowAction' | 'workflowThreadMail' | 'markReviewsDue';
         taskID: string;
         input?:
           | {
@@ -871,10 +909,20 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendWorkflowWebhook' | 'scheduledWorkflowAction' | 'workflowThreadMail') | null;
+  taskSlug?:
+    ('inline' | 'sendWorkflowWebhook' | 'scheduledWorkflowAction' | 'workflowThreadMail' | 'markReviewsDue') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -985,6 +1033,8 @@ export interface ArticlesSelect<T extends boolean = true> {
       };
   author?: T;
   workflowStage?: T;
+  reviewBy?: T;
+  reviewDue?: T;
   workflow?:
     | T
     | {
@@ -1021,6 +1071,8 @@ export interface TechniquesSelect<T extends boolean = true> {
   image?: T;
   author?: T;
   workflowStage?: T;
+  reviewBy?: T;
+  reviewDue?: T;
   workflow?:
     | T
     | {
@@ -1055,6 +1107,8 @@ export interface FaqsSelect<T extends boolean = true> {
   order?: T;
   author?: T;
   workflowStage?: T;
+  reviewBy?: T;
+  reviewDue?: T;
   workflow?:
     | T
     | {
@@ -1094,6 +1148,8 @@ export interface MythsSelect<T extends boolean = true> {
       };
   author?: T;
   workflowStage?: T;
+  reviewBy?: T;
+  reviewDue?: T;
   workflow?:
     | T
     | {
@@ -1284,6 +1340,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1318,6 +1375,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1369,6 +1454,16 @@ export interface TaskWorkflowThreadMail {
   };
   output: {
     mailed: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMarkReviewsDue".
+ */
+export interface TaskMarkReviewsDue {
+  input?: unknown;
+  output: {
+    marked: number;
   };
 }
 /**

@@ -49,9 +49,11 @@ export const EDITORIAL: EditorialWorkflowOptions['collections'] = {
       claimsNeedSources: true,
     },
   },
-  techniques: {},
-  faqs: {},
+  // Health advice is read again after a while: a technique every two years, FAQs and myths every year.
+  techniques: { reviewEvery: { months: 24 } },
+  faqs: { reviewEvery: { months: 12 } },
   myths: {
+    reviewEvery: { months: 12 },
     // A myth's fact is a health claim: two reviewers qualified to check claims approve it.
     approvals: 2,
     approverRole: 'claims-reviewer',

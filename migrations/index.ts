@@ -7,6 +7,7 @@ import * as migration_20261203_105540_media_object_key from './20261203_105540_m
 import * as migration_20261203_110305_scheduled_workflow_actions from './20261203_110305_scheduled_workflow_actions';
 import * as migration_20261203_120243_preview_link_revocations from './20261203_120243_preview_link_revocations';
 import * as migration_20261203_151732_review_threads_approvals_assignments from './20261203_151732_review_threads_approvals_assignments';
+import * as migration_20261203_154911_review_dates from './20261203_154911_review_dates';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261203_151732_review_threads_approvals_assignments.up,
     down: migration_20261203_151732_review_threads_approvals_assignments.down,
-    name: '20261203_151732_review_threads_approvals_assignments'
+    name: '20261203_151732_review_threads_approvals_assignments',
+  },
+  {
+    up: migration_20261203_154911_review_dates.up,
+    down: migration_20261203_154911_review_dates.down,
+    name: '20261203_154911_review_dates'
   },
 ];

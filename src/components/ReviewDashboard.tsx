@@ -57,6 +57,7 @@ export function ReviewDashboard() {
   const queue = useQueue(apiRoute, 'review', reviews)
   const assigned = useQueue(apiRoute, 'assigned', reviews)
   const overdue = useQueue(apiRoute, 'overdue', reviews)
+  const reviewDue = useQueue(apiRoute, 'reviewDue', reviews)
   const mine = workInProgress(useQueue(apiRoute, 'mine', Boolean(user)))
   if (!user) return null
 
@@ -81,6 +82,15 @@ export function ReviewDashboard() {
       )}
       {reviews && overdue && 'items' in overdue && overdue.items.length > 0 && (
         <QueuePanel title="Overdue" testId="overdue" loaded={overdue} empty="" {...panel} />
+      )}
+      {reviews && reviewDue && 'items' in reviewDue && reviewDue.items.length > 0 && (
+        <QueuePanel
+          title="Review due (live content to check again)"
+          testId="review-due"
+          loaded={reviewDue}
+          empty=""
+          {...panel}
+        />
       )}
       {reviews && (
         <QueuePanel

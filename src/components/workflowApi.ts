@@ -123,12 +123,13 @@ export const localTime = (iso: string) =>
   })
 
 /** Which queue: everything in review, the caller's own work, what is assigned to them, what is overdue. */
-export type QueueName = 'review' | 'mine' | 'assigned' | 'overdue'
+export type QueueName = 'review' | 'mine' | 'assigned' | 'overdue' | 'reviewDue'
 const QUEUE_QUERY: Record<QueueName, string> = {
   review: '',
   mine: '?mine=true',
   assigned: '?assigned=me',
   overdue: '?overdue=true',
+  reviewDue: '?reviewDue=true',
 }
 
 /** In review, oldest first; `mine`: the caller's own documents in any stage, newest first. */

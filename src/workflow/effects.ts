@@ -80,6 +80,8 @@ export interface EffectInput {
   confirmOpenThreads: boolean
   /** Where the machine said the action leads (an approval short of the number required stays in review). */
   to: Stage
+  /** The collection's review interval, if it has one. */
+  reviewEveryMonths?: number
   facts: EffectFacts
 }
 
@@ -91,6 +93,8 @@ export interface EffectResult {
   checklist?: ChecklistItem[]
   /** A thread to open on the version in review, with this body (request changes with a comment). */
   openThread?: string
+  /** Top-level fields the action writes besides the workflow group (the review dates). */
+  fields?: { reviewBy: string | null; reviewDue: boolean }
 }
 
 export type Refusal = { status: 409; reason: string; data?: Record<string, unknown> }
@@ -102,6 +106,14 @@ interface Effect {
   /** A reason the action cannot happen after all, although the table allows it. */
   refusal?: (input: EffectInput, noun: string) => Refusal | undefined
   apply: (input: EffectInput) => EffectResult
+}
+
+/** Going live (or being confirmed) starts the review interval afresh. */
+function nextReview({ now, reviewEveryMonths }: EffectInput): EffectResult['fields'] {
+  if (!reviewEveryMonths) return { reviewBy: null, reviewDue: false }
+  const reviewBy = new Date(now)
+  reviewBy.setUTCMonth(reviewBy.getUTCMonth() + reviewEveryMonths)
+  return { reviewBy: reviewBy.toISOString(), reviewDue: false }
 }
 
 const healthClaimsIn = (workflow: WorkflowGroup) =>
@@ -183,11 +195,15 @@ export const EFFECTS: Record<Action, Effect> = {
             status: 409,
             reason: 'The content changed after it was approved: it needs a new review before it can be published.',
           },
-    apply: ({ workflow }) => ({ workflow, status: 'published' }),
+    apply: (input) => ({ workflow: input.workflow, status: 'published', fields: nextReview(input) }),
   },
   unpublish: {
     needs: [],
     apply: ({ workflow }) => ({ workflow, status: 'draft' }),
+  },
+  confirm_current: {
+    needs: [],
+    apply: (input) => ({ workflow: input.workflow, status: 'published', fields: nextReview(input) }),
   },
 }
 
@@ -235,6 +251,8 @@ export const NOT_CONTENT = new Set([
   'updatedAt',
   'createdAt',
   'publishedAt',
+  'reviewBy',
+  'reviewDue',
 ])
 
 const contentOf = (doc: Record<string, unknown>) =>

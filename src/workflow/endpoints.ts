@@ -130,12 +130,17 @@ type QueueDoc = WorkflowDoc & {
 }
 
 /** Which documents a queue lists: `?mine=true`, `?assigned=me`, `?overdue=true`, or everything in review. */
-function queueFilter(req: PayloadRequest, userId: number | string): { where: Where; newestFirst: boolean } {
+function queueFilter(
+  req: PayloadRequest,
+  userId: number | string,
+): { where: Where; newestFirst: boolean; live?: boolean } {
   const param = (name: string) => req.searchParams.get(name)
   const inReview: Where = { workflowStage: { equals: 'in_review' } }
   if (param('mine') === 'true') return { where: { author: { equals: userId } }, newestFirst: true }
   if (param('assigned') === 'me')
     return { where: { and: [inReview, { 'workflow.assignees': { in: [userId] } }] }, newestFirst: false }
+  // The live versions past their review date (a newer draft may be in the works meanwhile).
+  if (param('reviewDue') === 'true') return { where: { reviewDue: { equals: true } }, newestFirst: false, live: true }
   if (param('overdue') === 'true')
     return {
       where: { and: [inReview, { 'workflow.reviewDue': { less_than: new Date().toISOString() } }] },
@@ -170,7 +175,8 @@ async function openThreadCounts(req: PayloadRequest, collection: string, ids: nu
 
 /**
  * Documents awaiting review across collections, oldest first; `?assigned=me`: those assigned to the
- * caller; `?overdue=true`: those past their due date; `?mine=true`: the caller's own, any stage.
+ * caller; `?overdue=true`: those past their due date; `?reviewDue=true`: live documents past their
+ * review date; `?mine=true`: the caller's own, any stage.
  */
 export const queueEndpoint: Endpoint = {
   path: '/workflow/queue',
@@ -178,13 +184,13 @@ export const queueEndpoint: Endpoint = {
   handler: async (req) => {
     if (!req.user) throw new APIError('Log in to see the review queue.', 401, undefined, true)
     if (!isStaffUser(req.user)) throw new APIError('The review queue is for staff.', 403, undefined, true)
-    const { where, newestFirst } = queueFilter(req, req.user.id)
+    const { where, newestFirst, live } = queueFilter(req, req.user.id)
     const items: QueueItem[] = []
     for (const collection of workflowCollections(req.payload)) {
       const { docs } = await req.payload.find({
         collection,
         where,
-        draft: true,
+        draft: !live,
         depth: 1,
         limit: 0,
         overrideAccess: true,

@@ -47,6 +47,14 @@ async function liveState(
 
 const liveStateKey = (collection: string, id: unknown) => `workflowLiveBefore:${collection}:${String(id)}`
 
+const sameTime = (a: unknown, b: unknown) =>
+  (a == null || a === '' ? null : Date.parse(String(a))) === (b == null || b === '' ? null : Date.parse(String(b)))
+
+/** Whether a client's save would move the review dates (the admin sends them back unchanged). */
+const changesReviewDates = (data: Record<string, unknown>, originalDoc: Record<string, unknown> | undefined) =>
+  (data.reviewBy !== undefined && !sameTime(data.reviewBy, originalDoc?.reviewBy)) ||
+  (data.reviewDue !== undefined && Boolean(data.reviewDue) !== Boolean(originalDoc?.reviewDue))
+
 const byWorkflow = (context: RequestContext) => {
   const { workflowTransition, systemPublish, workflowRecord } = context as WorkflowContext
   return Boolean(workflowTransition || systemPublish || workflowRecord)
@@ -66,6 +74,11 @@ export const enforceWorkflowOnWrite: CollectionBeforeChangeHook = async ({
   if (systemPublish) return { ...data, workflowStage: data._status === 'published' ? 'published' : 'draft' }
 
   const what = collectionOptions(req.payload, collection.slug).noun
+  if (changesReviewDates(data, originalDoc)) {
+    throw forbidden(
+      `The review dates change only through the workflow: publishing sets them, and "Still correct" renews them.`,
+    )
+  }
   const currentStage = (originalDoc?.workflowStage ?? 'draft') as Stage
   if (data._status === 'published') {
     throw forbidden(

@@ -19,6 +19,26 @@ export const workflowFields: Field[] = [
     },
   },
   {
+    // Public, so that a front end may choose to hide stale health advice.
+    name: 'reviewBy',
+    label: 'Review by',
+    type: 'date',
+    index: true,
+    admin: {
+      readOnly: true,
+      position: 'sidebar',
+      description: 'Set when published, for collections with a review interval; "Still correct" renews it.',
+    },
+  },
+  {
+    name: 'reviewDue',
+    label: 'Review due',
+    type: 'checkbox',
+    defaultValue: false,
+    index: true,
+    admin: { readOnly: true, position: 'sidebar', description: 'Past its review date: a reviewer should check it.' },
+  },
+  {
     name: 'workflow',
     type: 'group',
     // Who submitted and reviewed what is the team's business, not the public's.

@@ -12,6 +12,7 @@ import { withWorkflow } from './collection'
 import { queueEndpoint } from './endpoints'
 import { workflowMutations } from './graphql'
 import { keepWorkflowOptions, resolveWorkflowOptions, reviewerRolesIn } from './options'
+import { reviewDatesTask } from './reviewDates'
 import { withReviewerRoles } from './review/reviewerRoles'
 import { threadEndpoints } from './review/threadApi'
 import { threadMailTask } from './review/threadMail'
@@ -59,7 +60,13 @@ export const editorialWorkflow =
       graphQL: { ...config.graphQL, mutations: bothExtensions(config.graphQL?.mutations, workflowMutations) },
       jobs: {
         ...config.jobs,
-        tasks: [...(config.jobs?.tasks ?? []), webhookTask, scheduledActionTask(slugs), threadMailTask],
+        tasks: [
+          ...(config.jobs?.tasks ?? []),
+          webhookTask,
+          scheduledActionTask(slugs),
+          threadMailTask,
+          reviewDatesTask,
+        ],
         autoRun: async (payload) => [
           ...(typeof ownAutoRun === 'function' ? await ownAutoRun(payload) : (ownAutoRun ?? [])),
           ...workflowAutoRun,

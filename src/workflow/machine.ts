@@ -43,6 +43,8 @@ export interface WorkflowActor {
 export interface ReviewPolicy {
   approvals: number
   approverRole?: string
+  /** How long published content stays trusted before someone must check it again. */
+  reviewEveryMonths?: number
 }
 
 export const ONE_APPROVAL: ReviewPolicy = { approvals: 1 }
@@ -137,6 +139,8 @@ export function decide(
   if (!transition.permitted.some((permitted) => isPermitted(permitted, subject, actor))) {
     return refuse(403, `${label} is for ${whoMay(transition.permitted)}.`)
   }
+  if (transition.needsReviewInterval && !policy.reviewEveryMonths)
+    return refuse(409, `${label} is for content with a review interval, and this collection has none.`)
   if (transition.approval) return decideApproval(subject, actor, policy)
   return { allowed: true, action, to: transition.to }
 }

@@ -6,10 +6,10 @@
 import type { Payload } from 'payload'
 
 import { collectionOptions, workflowOptions } from './options'
-import { STAGE_LABELS, type Stage } from './transitions'
+import { STAGE_LABELS, type Action, type Stage } from './transitions'
 import { kickWebhookQueue, queueWebhooks } from './webhooks'
 
-export type NoticeAction = 'submit' | 'withdraw' | 'request_changes' | 'approve' | 'publish' | 'unpublish'
+export type NoticeAction = Action
 
 export interface NoticePerson {
   id: number
@@ -137,6 +137,10 @@ export function composeMail(notice: WorkflowNotice, recipient: NoticePerson): Ma
     approve: approvalNews(notice, actor, kind, title),
     publish: { subject: `Published: "${title}"`, line: `${actor} published the ${kind} "${title}". It is now live.` },
     unpublish: { subject: `Unpublished: "${title}"`, line: `${actor} took the ${kind} "${title}" offline.` },
+    confirm_current: {
+      subject: `Still correct: "${title}"`,
+      line: `${actor} checked the live ${kind} "${title}" and confirmed it is still correct.`,
+    },
   }
   const comment = notice.comment?.trim()
   const text = [

@@ -68,10 +68,19 @@ function nounOf(collection: CollectionConfig): string {
   return collection.slug.replace(/s$/, '')
 }
 
-function reviewPolicyOf(slug: string, { approvals = 1, approverRole }: EditorialCollectionOptions): ReviewPolicy {
+function reviewPolicyOf(
+  slug: string,
+  { approvals = 1, approverRole, reviewEvery }: EditorialCollectionOptions,
+): ReviewPolicy {
   if (!Number.isInteger(approvals) || approvals < 1)
     throw new Error(`editorialWorkflow: "${slug}" needs a whole number of approvals, 1 or more (got ${approvals}).`)
-  return { approvals, ...(approverRole ? { approverRole } : {}) }
+  if (reviewEvery && (!Number.isInteger(reviewEvery.months) || reviewEvery.months < 1))
+    throw new Error(`editorialWorkflow: "${slug}" reviewEvery needs a whole number of months, 1 or more.`)
+  return {
+    approvals,
+    ...(approverRole ? { approverRole } : {}),
+    ...(reviewEvery ? { reviewEveryMonths: reviewEvery.months } : {}),
+  }
 }
 
 /** Every reviewer role the options name: the choices of a user's `reviewerRoles`. */

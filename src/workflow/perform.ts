@@ -362,13 +362,14 @@ export async function performTransition(req: PayloadRequest, request: Transition
         acknowledgeClaims: request.acknowledgeClaims === true,
         confirmOpenThreads: request.confirmOpenThreads === true,
         to: decision.to,
+        reviewEveryMonths: options.review.reviewEveryMonths,
         facts,
       },
       options.noun,
     )
     if (!effect.ok) throw fail(effect.refusal.status, effect.refusal.reason, effect.refusal.data)
 
-    const { workflow, status, checklist, openThread } = effect.result
+    const { workflow, status, checklist, openThread, fields } = effect.result
     const context: WorkflowContext = { workflowTransition: { action: decision.action, to: decision.to } }
     await payload.update({
       collection,
@@ -377,6 +378,7 @@ export async function performTransition(req: PayloadRequest, request: Transition
       data: {
         workflowStage: decision.to,
         workflow: workflow as Article['workflow'],
+        ...fields,
         ...(status ? { _status: status } : {}),
       },
       draft: !status,

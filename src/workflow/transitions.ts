@@ -5,7 +5,15 @@
 export const STAGES = ['draft', 'in_review', 'changes_requested', 'approved', 'published', 'unpublished'] as const
 export type Stage = (typeof STAGES)[number]
 
-export const ACTIONS = ['submit', 'withdraw', 'request_changes', 'approve', 'publish', 'unpublish'] as const
+export const ACTIONS = [
+  'submit',
+  'withdraw',
+  'request_changes',
+  'approve',
+  'publish',
+  'unpublish',
+  'confirm_current',
+] as const
 export type Action = (typeof ACTIONS)[number]
 
 /** Who may take an action: a role, or a relation to the document (its author, its submitter). */
@@ -26,6 +34,8 @@ export interface Transition {
    * when the collection's number of approvals is reached, and stays in review until then.
    */
   approval?: boolean
+  /** Only for collections with a review interval (the plugin's `reviewEvery`). */
+  needsReviewInterval?: boolean
   /**
    * May also be scheduled for a later time, by whoever may take it now and from the same stages;
    * when the time comes the action is decided again, as the person who scheduled it.
@@ -45,6 +55,13 @@ export const TRANSITIONS: Record<Action, Transition> = {
   approve: { from: ['in_review'], to: 'approved', permitted: ['reviewer', 'admin'], approval: true },
   publish: { from: ['approved'], to: 'published', permitted: ['reviewer', 'admin'], schedulable: true },
   unpublish: { from: ['published'], to: 'unpublished', permitted: ['reviewer', 'admin'], schedulable: true },
+  // "Still correct": a reviewer re-reads live content and confirms it as it is, for another interval.
+  confirm_current: {
+    from: ['published'],
+    to: 'published',
+    permitted: ['reviewer', 'admin'],
+    needsReviewInterval: true,
+  },
 }
 
 /** Who may cancel a scheduled action before it runs: whoever scheduled it, and admins. */
@@ -80,6 +97,7 @@ export const ACTION_LABELS: Record<Action, string> = {
   approve: 'Approve',
   publish: 'Publish',
   unpublish: 'Unpublish',
+  confirm_current: 'Still correct',
 }
 
 /** The admin's button for scheduling an action: "Publish at…". */

@@ -22,6 +22,11 @@ export interface EditorialCollectionOptions {
    * e.g. 'claims-reviewer' for content whose facts are health claims. Default: any reviewer.
    */
   approverRole?: string
+  /**
+   * Published documents are due for review this long after publication ("Review due" in the
+   * admin, `reviewDue: true` in the API) until a reviewer confirms them ("Still correct").
+   */
+  reviewEvery?: { months: number }
 }
 
 /**

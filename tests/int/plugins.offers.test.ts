@@ -138,7 +138,7 @@ it('gives the throwaway collection the whole workflow', async () => {
   const approved = await graphql({
     schema,
     source:
-      'mutation($id: ID!) { workflowTransition(collection: "offers", id: $id, action: "approve") { workflowStage } }',
+      'mutation($id: ID!) { workflowTransition(collection: "offers", id: $id, action: "approve", confirmOpenThreads: true) { workflowStage } }',
     variableValues: { id: String(id) },
     contextValue: { req },
   })

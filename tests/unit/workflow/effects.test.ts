@@ -173,6 +173,23 @@ describe('what each action writes', () => {
     expect(applyEffect('unpublish', input(), 'article')).toMatchObject({ ok: true, result: { status: 'draft' } })
   })
 
+  it('publishing and "Still correct" start the review interval afresh; without an interval there is no date', () => {
+    for (const action of ['publish', 'confirm_current'] as const) {
+      const result = applyEffect(
+        action,
+        input({ reviewEveryMonths: 12, facts: { approvedContentUnchanged: true } }),
+        'myth',
+      )
+      expect(result).toMatchObject({
+        ok: true,
+        result: { status: 'published', fields: { reviewBy: '2027-12-03T10:00:00.000Z', reviewDue: false } },
+      })
+    }
+    expect(applyEffect('publish', input({ facts: { approvedContentUnchanged: true } }), 'article')).toMatchObject({
+      result: { fields: { reviewBy: null, reviewDue: false } },
+    })
+  })
+
   it('every action has an effect, and each names only facts perform.ts knows how to load', () => {
     for (const action of ACTIONS) {
       for (const fact of EFFECTS[action].needs)

@@ -38,6 +38,7 @@ const NEXT_STAGE: Record<Action, Stage> = {
   approve: 'approved',
   publish: 'published',
   unpublish: 'unpublished',
+  confirm_current: 'published',
 }
 
 const combinations = STAGES.flatMap((stage) =>
@@ -104,6 +105,23 @@ describe('refusals say why, with the right status', () => {
     expect(decide(subjectIn('in_review'), reviewer, 'request_changes')).toMatchObject({ allowed: false, status: 400 })
     const withThread = { ...subjectIn('in_review'), openThreadsOnSubmittedVersion: 1 }
     expect(decide(withThread, reviewer, 'request_changes')).toMatchObject({ allowed: true, to: 'changes_requested' })
+  })
+})
+
+describe('"Still correct" on live content', () => {
+  const yearly = { approvals: 1, reviewEveryMonths: 12 }
+  it('is for reviewers and admins, on published content of a collection with a review interval', () => {
+    expect(decide(subjectIn('published'), reviewer, 'confirm_current', null, yearly)).toEqual({
+      allowed: true,
+      action: 'confirm_current',
+      to: 'published',
+    })
+    expect(decide(subjectIn('published'), author, 'confirm_current', null, yearly)).toMatchObject({ status: 403 })
+    expect(decide(subjectIn('draft'), admin, 'confirm_current', null, yearly)).toMatchObject({ status: 409 })
+    expect(decide(subjectIn('published'), admin, 'confirm_current')).toMatchObject({
+      status: 409,
+      reason: 'Still correct is for content with a review interval, and this collection has none.',
+    })
   })
 })
 
