@@ -54,7 +54,14 @@ export const bulkWritesAllOrNothing: CollectionAfterOperationHook = ({ collectio
   )
 }
 
+/** Payload's own globals that only Payload itself reads and writes (its job scheduling's bookkeeping). */
+const SYSTEM_GLOBALS = new Set(['payload-jobs-stats'])
+const nobody = () => false
+
 export function protectEveryCollection(config: SanitizedConfig): SanitizedConfig {
+  // Payload's default would let any logged-in writer rewrite when scheduled jobs last ran.
+  for (const global of config.globals ?? [])
+    if (SYSTEM_GLOBALS.has(global.slug)) global.access = { ...global.access, read: nobody, update: nobody }
   for (const collection of config.collections) {
     // Without endpoints Payload answers 501 naming the server's internal URL; now a plain 404.
     if (collection.endpoints === false) collection.endpoints = []

@@ -93,6 +93,13 @@ describe('review dates', () => {
     expect(Date.parse(renewed.reviewBy)).toBeGreaterThan(Date.now() + 700 * 86_400_000)
   })
 
+  it("the job scheduler's bookkeeping is Payload's alone", async () => {
+    for (const who of ['writer', 'reviewer'] as const) {
+      expect((await http.get('/api/globals/payload-jobs-stats', who)).status).toBe(403)
+      expect((await http.post('/api/globals/payload-jobs-stats', { stats: {} }, who)).status).toBe(403)
+    }
+  })
+
   it('nobody moves the review dates around the workflow', async () => {
     const id = await published('techniques')
     const { reviewBy } = await publicTechnique(id)
