@@ -229,6 +229,15 @@ export interface Article {
    * Past its review date: a reviewer should check it.
    */
   reviewDue?: boolean | null;
+  knockOn?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   workflow?: {
     submittedBy?: (number | null) | User;
     submittedAt?: string | null;
@@ -254,7 +263,7 @@ export interface Article {
       | boolean
       | null;
     assignees?: (number | User)[] | null;
-    reviewDue?: string | null;
+    dueDate?: string | null;
     approvedBy?: (number | null) | User;
     approvedAt?: string | null;
     /**
@@ -386,6 +395,15 @@ export interface Technique {
    * Past its review date: a reviewer should check it.
    */
   reviewDue?: boolean | null;
+  knockOn?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   workflow?: {
     submittedBy?: (number | null) | User;
     submittedAt?: string | null;
@@ -411,7 +429,7 @@ export interface Technique {
       | boolean
       | null;
     assignees?: (number | User)[] | null;
-    reviewDue?: string | null;
+    dueDate?: string | null;
     approvedBy?: (number | null) | User;
     approvedAt?: string | null;
     /**
@@ -575,6 +593,15 @@ export interface Faq {
    * Past its review date: a reviewer should check it.
    */
   reviewDue?: boolean | null;
+  knockOn?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   workflow?: {
     submittedBy?: (number | null) | User;
     submittedAt?: string | null;
@@ -600,7 +627,7 @@ export interface Faq {
       | boolean
       | null;
     assignees?: (number | User)[] | null;
-    reviewDue?: string | null;
+    dueDate?: string | null;
     approvedBy?: (number | null) | User;
     approvedAt?: string | null;
     /**
@@ -685,6 +712,15 @@ export interface Myth {
    * Past its review date: a reviewer should check it.
    */
   reviewDue?: boolean | null;
+  knockOn?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   workflow?: {
     submittedBy?: (number | null) | User;
     submittedAt?: string | null;
@@ -710,7 +746,7 @@ export interface Myth {
       | boolean
       | null;
     assignees?: (number | User)[] | null;
-    reviewDue?: string | null;
+    dueDate?: string | null;
     approvedBy?: (number | null) | User;
     approvedAt?: string | null;
     /**
@@ -1035,6 +1071,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   workflowStage?: T;
   reviewBy?: T;
   reviewDue?: T;
+  knockOn?: T;
   workflow?:
     | T
     | {
@@ -1045,7 +1082,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         editors?: T;
         approvals?: T;
         assignees?: T;
-        reviewDue?: T;
+        dueDate?: T;
         approvedBy?: T;
         approvedAt?: T;
         approvedVersion?: T;
@@ -1073,6 +1110,7 @@ export interface TechniquesSelect<T extends boolean = true> {
   workflowStage?: T;
   reviewBy?: T;
   reviewDue?: T;
+  knockOn?: T;
   workflow?:
     | T
     | {
@@ -1083,7 +1121,7 @@ export interface TechniquesSelect<T extends boolean = true> {
         editors?: T;
         approvals?: T;
         assignees?: T;
-        reviewDue?: T;
+        dueDate?: T;
         approvedBy?: T;
         approvedAt?: T;
         approvedVersion?: T;
@@ -1109,6 +1147,7 @@ export interface FaqsSelect<T extends boolean = true> {
   workflowStage?: T;
   reviewBy?: T;
   reviewDue?: T;
+  knockOn?: T;
   workflow?:
     | T
     | {
@@ -1119,7 +1158,7 @@ export interface FaqsSelect<T extends boolean = true> {
         editors?: T;
         approvals?: T;
         assignees?: T;
-        reviewDue?: T;
+        dueDate?: T;
         approvedBy?: T;
         approvedAt?: T;
         approvedVersion?: T;
@@ -1150,6 +1189,7 @@ export interface MythsSelect<T extends boolean = true> {
   workflowStage?: T;
   reviewBy?: T;
   reviewDue?: T;
+  knockOn?: T;
   workflow?:
     | T
     | {
@@ -1160,7 +1200,7 @@ export interface MythsSelect<T extends boolean = true> {
         editors?: T;
         approvals?: T;
         assignees?: T;
-        reviewDue?: T;
+        dueDate?: T;
         approvedBy?: T;
         approvedAt?: T;
         approvedVersion?: T;

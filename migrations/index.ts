@@ -6,8 +6,7 @@ import * as migration_20261203_092639_audit_document_kept from './20261203_09263
 import * as migration_20261203_105540_media_object_key from './20261203_105540_media_object_key';
 import * as migration_20261203_110305_scheduled_workflow_actions from './20261203_110305_scheduled_workflow_actions';
 import * as migration_20261203_120243_preview_link_revocations from './20261203_120243_preview_link_revocations';
-import * as migration_20261203_151732_review_threads_approvals_assignments from './20261203_151732_review_threads_approvals_assignments';
-import * as migration_20261203_154911_review_dates from './20261203_154911_review_dates';
+import * as migration_20261203_162109_review_threads_approvals_review_dates from './20261203_162109_review_threads_approvals_review_dates';
 
 export const migrations = [
   {
@@ -51,13 +50,8 @@ export const migrations = [
     name: '20261203_120243_preview_link_revocations',
   },
   {
-    up: migration_20261203_151732_review_threads_approvals_assignments.up,
-    down: migration_20261203_151732_review_threads_approvals_assignments.down,
-    name: '20261203_151732_review_threads_approvals_assignments',
-  },
-  {
-    up: migration_20261203_154911_review_dates.up,
-    down: migration_20261203_154911_review_dates.down,
-    name: '20261203_154911_review_dates'
+    up: migration_20261203_162109_review_threads_approvals_review_dates.up,
+    down: migration_20261203_162109_review_threads_approvals_review_dates.down,
+    name: '20261203_162109_review_threads_approvals_review_dates'
   },
 ];

@@ -21,7 +21,7 @@ const assignedIds = (status: WorkflowStatus) =>
 export function AssignReviewers({ apiRoute, collection, id, status, onAssigned }: Props) {
   const [reviewers, setReviewers] = useState<Reviewer[]>([])
   const [chosen, setChosen] = useState<number[]>(() => assignedIds(status))
-  const [due, setDue] = useState(status.reviewDue ? status.reviewDue.slice(0, 10) : '')
+  const [due, setDue] = useState(status.dueDate ? status.dueDate.slice(0, 10) : '')
   const [busy, setBusy] = useState(false)
   useEffect(() => {
     fetchReviewers(apiRoute).then(

@@ -153,9 +153,14 @@ function QueuePanel({ title, testId, loaded, empty, docURL, collectionLabel }: P
                   {item.approvals.count}/{item.approvals.required} approvals
                 </span>
               )}
-              {item.reviewDue && (
-                <span className={Date.parse(item.reviewDue) < Date.now() ? 'workflow-error' : 'workflow-muted'}>
-                  due {new Date(item.reviewDue).toLocaleDateString()}
+              {item.knockOn?.map((flag) => (
+                <span key={`${flag.collection}-${flag.id}`} className="workflow-error">
+                  Check: {flag.title} changed
+                </span>
+              ))}
+              {item.dueDate && (
+                <span className={Date.parse(item.dueDate) < Date.now() ? 'workflow-error' : 'workflow-muted'}>
+                  due {new Date(item.dueDate).toLocaleDateString()}
                 </span>
               )}
             </li>

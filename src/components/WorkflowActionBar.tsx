@@ -156,6 +156,20 @@ export function WorkflowActionBar() {
       >
         Threads ({status.openThreads.length} open)
       </button>
+      {status.knockOn.map((flag) => (
+        <Link
+          key={`${flag.collection}-${flag.id}`}
+          className="workflow-bar__note workflow-error"
+          data-testid="workflow-knock-on"
+          href={formatAdminURL({
+            adminRoute: config.routes.admin,
+            path: `/collections/${flag.collection}/${flag.id}/versions`,
+            relative: true,
+          })}
+        >
+          Check: {flag.title} changed
+        </Link>
+      ))}
       {stage === 'in_review' && status.approvals.required > 1 && (
         <span className="workflow-muted" data-testid="workflow-approval-count">
           Approvals {status.approvals.count}/{status.approvals.required}

@@ -5,6 +5,7 @@
  */
 import type { ChecklistItem } from '../workflow/claims'
 import type { OpenThread } from '../workflow/effects'
+import type { KnockOnFlag } from '../workflow/knockOn'
 import type { Changes } from '../workflow/review/changes'
 import type { ThreadView } from '../workflow/review/threadApi'
 import type { ScheduledAction } from '../workflow/scheduling'
@@ -36,10 +37,13 @@ export interface WorkflowStatus {
   approverRole: string | null
   openThreads: OpenThread[]
   assignees: (WorkflowPerson | number)[]
-  reviewDue: string | null
+  /** When the assigned reviewers should be done. */
+  dueDate: string | null
   submittedVersion: string | null
   /** This user may assign reviewers now. */
   mayAssign: boolean
+  /** What changed in the documents this live one embeds: it asks to be checked again. */
+  knockOn: KnockOnFlag[]
 }
 
 export interface QueueItem {
@@ -51,9 +55,11 @@ export interface QueueItem {
   submittedAt: string | null
   updatedAt: string
   assignees: (WorkflowPerson | number)[]
-  reviewDue: string | null
+  /** When the assigned reviewers should be done. */
+  dueDate: string | null
   openThreads: number
   approvals: { count: number; required: number }
+  knockOn: KnockOnFlag[] | null
 }
 
 export interface ActionRequest {

@@ -94,7 +94,7 @@ export interface EffectResult {
   /** A thread to open on the version in review, with this body (request changes with a comment). */
   openThread?: string
   /** Top-level fields the action writes besides the workflow group (the review dates). */
-  fields?: { reviewBy: string | null; reviewDue: boolean }
+  fields?: { reviewBy: string | null; reviewDue: boolean; knockOn: null }
 }
 
 export type Refusal = { status: 409; reason: string; data?: Record<string, unknown> }
@@ -108,12 +108,12 @@ interface Effect {
   apply: (input: EffectInput) => EffectResult
 }
 
-/** Going live (or being confirmed) starts the review interval afresh. */
-function nextReview({ now, reviewEveryMonths }: EffectInput): EffectResult['fields'] {
-  if (!reviewEveryMonths) return { reviewBy: null, reviewDue: false }
+/** Going live (or being confirmed) starts the review interval afresh and settles the knock-on flags. */
+function checkedNow({ now, reviewEveryMonths }: EffectInput): EffectResult['fields'] {
+  if (!reviewEveryMonths) return { reviewBy: null, reviewDue: false, knockOn: null }
   const reviewBy = new Date(now)
   reviewBy.setUTCMonth(reviewBy.getUTCMonth() + reviewEveryMonths)
-  return { reviewBy: reviewBy.toISOString(), reviewDue: false }
+  return { reviewBy: reviewBy.toISOString(), reviewDue: false, knockOn: null }
 }
 
 const healthClaimsIn = (workflow: WorkflowGroup) =>
@@ -195,7 +195,7 @@ export const EFFECTS: Record<Action, Effect> = {
             status: 409,
             reason: 'The content changed after it was approved: it needs a new review before it can be published.',
           },
-    apply: (input) => ({ workflow: input.workflow, status: 'published', fields: nextReview(input) }),
+    apply: (input) => ({ workflow: input.workflow, status: 'published', fields: checkedNow(input) }),
   },
   unpublish: {
     needs: [],
@@ -203,7 +203,7 @@ export const EFFECTS: Record<Action, Effect> = {
   },
   confirm_current: {
     needs: [],
-    apply: (input) => ({ workflow: input.workflow, status: 'published', fields: nextReview(input) }),
+    apply: (input) => ({ workflow: input.workflow, status: 'published', fields: checkedNow(input) }),
   },
 }
 
@@ -253,6 +253,7 @@ export const NOT_CONTENT = new Set([
   'publishedAt',
   'reviewBy',
   'reviewDue',
+  'knockOn',
 ])
 
 const contentOf = (doc: Record<string, unknown>) =>

@@ -8,6 +8,7 @@ import { APIError, type Endpoint, type PayloadRequest, type Where } from 'payloa
 import { isStaffUser } from '../access/roles'
 import { availableActions, availableSchedules } from './machine'
 import { collectionOptions, titleFieldOf, workflowCollections, type WorkflowCollection } from './options'
+import { flagsOf, liveRow, type KnockOnFlag } from './knockOn'
 import { openThreadsOf, THREADS } from './review/threads'
 import { actorOf, performTransition, subjectOf, type WorkflowDoc } from './perform'
 import { listScheduled, scheduleTransition } from './scheduling'
@@ -71,7 +72,8 @@ export const workflowStatusEndpoint = (collection: WorkflowCollection): Endpoint
     })) as WorkflowDoc | null
     if (!doc) throw new APIError('No such document.', 404, undefined, true)
     const openThreads = await openThreadsOf(req, collection, doc.id)
-    const subject = subjectOf(doc, openThreads)
+    const knockOn = flagsOf(await liveRow(req, collection, doc.id))
+    const subject = { ...subjectOf(doc, openThreads), checkRequested: knockOn.length > 0 }
     const { review } = collectionOptions(req.payload, collection)
     const workflow = (doc.workflow ?? {}) as Record<string, unknown>
     return Response.json({
@@ -97,8 +99,9 @@ export const workflowStatusEndpoint = (collection: WorkflowCollection): Endpoint
       approverRole: review.approverRole ?? null,
       openThreads,
       assignees: workflow.assignees ?? [],
-      reviewDue: workflow.reviewDue ?? null,
+      dueDate: workflow.dueDate ?? null,
       mayAssign: subject.stage === 'in_review' && workflowActor.role !== 'writer',
+      knockOn,
     })
   },
 })
@@ -112,9 +115,11 @@ interface QueueItem {
   submittedAt: string | null
   updatedAt: string
   assignees: unknown[]
-  reviewDue: string | null
+  dueDate: string | null
   openThreads: number
   approvals: { count: number; required: number }
+  /** Live documents only: what changed in what it embeds. */
+  knockOn: KnockOnFlag[] | null
 }
 
 /** What the queue reads of a document (populated with its submitter's name and email). */
@@ -125,7 +130,7 @@ type QueueDoc = WorkflowDoc & {
     submittedBy?: unknown
     submittedAt?: string | null
     assignees?: unknown[] | null
-    reviewDue?: string | null
+    dueDate?: string | null
   } | null
 }
 
@@ -140,10 +145,15 @@ function queueFilter(
   if (param('assigned') === 'me')
     return { where: { and: [inReview, { 'workflow.assignees': { in: [userId] } }] }, newestFirst: false }
   // The live versions past their review date (a newer draft may be in the works meanwhile).
-  if (param('reviewDue') === 'true') return { where: { reviewDue: { equals: true } }, newestFirst: false, live: true }
+  if (param('reviewDue') === 'true')
+    return {
+      where: { or: [{ reviewDue: { equals: true } }, { knockOn: { exists: true } }] },
+      newestFirst: false,
+      live: true,
+    }
   if (param('overdue') === 'true')
     return {
-      where: { and: [inReview, { 'workflow.reviewDue': { less_than: new Date().toISOString() } }] },
+      where: { and: [inReview, { 'workflow.dueDate': { less_than: new Date().toISOString() } }] },
       newestFirst: false,
     }
   return { where: inReview, newestFirst: false }
@@ -213,9 +223,10 @@ export const queueEndpoint: Endpoint = {
           submittedAt: doc.workflow?.submittedAt ?? null,
           updatedAt: doc.updatedAt,
           assignees: doc.workflow?.assignees ?? [],
-          reviewDue: doc.workflow?.reviewDue ?? null,
+          dueDate: doc.workflow?.dueDate ?? null,
           openThreads: threads.get(doc.id) ?? 0,
           approvals: { count: subjectOf(doc).approvedBy?.length ?? 0, required },
+          knockOn: ((doc as { knockOn?: KnockOnFlag[] | null }).knockOn ?? null) as KnockOnFlag[] | null,
         })
       }
     }

@@ -50,10 +50,13 @@ const liveStateKey = (collection: string, id: unknown) => `workflowLiveBefore:${
 const sameTime = (a: unknown, b: unknown) =>
   (a == null || a === '' ? null : Date.parse(String(a))) === (b == null || b === '' ? null : Date.parse(String(b)))
 
-/** Whether a client's save would move the review dates (the admin sends them back unchanged). */
+const noFlags = (value: unknown) => JSON.stringify(Array.isArray(value) && value.length > 0 ? value : null)
+
+/** Whether a client's save would move the review dates or flags (the admin sends them back unchanged). */
 const changesReviewDates = (data: Record<string, unknown>, originalDoc: Record<string, unknown> | undefined) =>
   (data.reviewBy !== undefined && !sameTime(data.reviewBy, originalDoc?.reviewBy)) ||
-  (data.reviewDue !== undefined && Boolean(data.reviewDue) !== Boolean(originalDoc?.reviewDue))
+  (data.reviewDue !== undefined && Boolean(data.reviewDue) !== Boolean(originalDoc?.reviewDue)) ||
+  (data.knockOn !== undefined && noFlags(data.knockOn) !== noFlags(originalDoc?.knockOn))
 
 const byWorkflow = (context: RequestContext) => {
   const { workflowTransition, systemPublish, workflowRecord } = context as WorkflowContext

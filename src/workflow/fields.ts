@@ -39,6 +39,14 @@ export const workflowFields: Field[] = [
     admin: { readOnly: true, position: 'sidebar', description: 'Past its review date: a reviewer should check it.' },
   },
   {
+    // On the live row only (knockOn.ts): what changed in the documents this one embeds.
+    name: 'knockOn',
+    label: 'Check: embedded content changed',
+    type: 'json',
+    access: { read: isStaff },
+    admin: { hidden: true },
+  },
+  {
     name: 'workflow',
     type: 'group',
     // Who submitted and reviewed what is the team's business, not the public's.
@@ -66,7 +74,7 @@ export const workflowFields: Field[] = [
         admin: { description: 'The approvals of the version in review: reviewer, time, version.' },
       },
       { name: 'assignees', label: 'Assigned reviewers', type: 'relationship', relationTo: 'users', hasMany: true },
-      { name: 'reviewDue', label: 'Review due', type: 'date' },
+      { name: 'dueDate', label: 'Assigned review due by', type: 'date' },
       { name: 'approvedBy', type: 'relationship', relationTo: 'users' },
       { name: 'approvedAt', type: 'date' },
       {

@@ -87,7 +87,7 @@ export const workflowMutations: GraphQLExtension = (graphQL) => {
         type: new GraphQLList(GraphQLID),
         resolve: ({ assignees }: { assignees: { id: number }[] }) => assignees.map((one) => one.id),
       },
-      reviewDue: { type: GraphQLString },
+      dueDate: { type: GraphQLString },
     },
   })
   return {

@@ -30,6 +30,8 @@ export interface WorkflowSubject {
   approvedBy?: readonly Id[]
   /** Threads still open on the version in review. */
   openThreadsOnSubmittedVersion?: number
+  /** Content it embeds changed since it went live (knockOn.ts). */
+  checkRequested?: boolean
 }
 
 export interface WorkflowActor {
@@ -139,8 +141,11 @@ export function decide(
   if (!transition.permitted.some((permitted) => isPermitted(permitted, subject, actor))) {
     return refuse(403, `${label} is for ${whoMay(transition.permitted)}.`)
   }
-  if (transition.needsReviewInterval && !policy.reviewEveryMonths)
-    return refuse(409, `${label} is for content with a review interval, and this collection has none.`)
+  if (transition.onlyWhenCheckAsked && !policy.reviewEveryMonths && !subject.checkRequested)
+    return refuse(
+      409,
+      `${label} is for content that asks to be checked again: of a collection with a review interval, or whose embedded content changed.`,
+    )
   if (transition.approval) return decideApproval(subject, actor, policy)
   return { allowed: true, action, to: transition.to }
 }

@@ -41,6 +41,7 @@ import {
   workflowOptions,
   type WorkflowCollection,
 } from './options'
+import { flagDependents, flagsOf, liveRow } from './knockOn'
 import { openThreadsOnVersion, type ThreadState } from './review/threadRules'
 import { openThreadOf, openThreadsOf, writeComment } from './review/threads'
 import type { Stage } from './transitions'
@@ -347,7 +348,15 @@ export async function performTransition(req: PayloadRequest, request: Transition
   const { doc, decision, from, event, openThreads } = await withLockedDocument(req, collection, id, async (doc) => {
     await request.stillWanted?.(doc)
     const openThreads = await openThreadsOf(req, collection, doc.id)
-    const subject = subjectOf(doc, openThreads)
+    // The live row: what publish replaces (knock-on review compares it), and its knock-on flags.
+    const live =
+      doc.workflowStage === 'approved' || doc.workflowStage === 'published'
+        ? await liveRow(req, collection, doc.id)
+        : null
+    const subject = {
+      ...subjectOf(doc, openThreads),
+      checkRequested: flagsOf(live).length > 0,
+    }
     const decision = decide(subject, actor.workflow, request.action, comment, options.review)
     if (!decision.allowed) throw fail(decision.status, decision.reason)
 
@@ -397,6 +406,10 @@ export async function performTransition(req: PayloadRequest, request: Transition
       comment,
       checklist,
     })
+    if (decision.action === 'publish') {
+      const nowLive = await liveRow(req, collection, doc.id)
+      if (nowLive) await flagDependents(req, collection, live, nowLive)
+    }
     if (openThread) {
       const thread = await writeComment(req, {
         collection,

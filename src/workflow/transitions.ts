@@ -34,8 +34,11 @@ export interface Transition {
    * when the collection's number of approvals is reached, and stays in review until then.
    */
   approval?: boolean
-  /** Only for collections with a review interval (the plugin's `reviewEvery`). */
-  needsReviewInterval?: boolean
+  /**
+   * Only for content that asks to be checked again: of a collection with a review interval (the
+   * plugin's `reviewEvery`), or flagged because content it embeds changed (knockOn.ts).
+   */
+  onlyWhenCheckAsked?: boolean
   /**
    * May also be scheduled for a later time, by whoever may take it now and from the same stages;
    * when the time comes the action is decided again, as the person who scheduled it.
@@ -60,7 +63,7 @@ export const TRANSITIONS: Record<Action, Transition> = {
     from: ['published'],
     to: 'published',
     permitted: ['reviewer', 'admin'],
-    needsReviewInterval: true,
+    onlyWhenCheckAsked: true,
   },
 }
 

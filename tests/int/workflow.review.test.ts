@@ -338,12 +338,12 @@ describe('assignments', () => {
     ])
       expect((await http.post(`/api/myths/${myth.id}/assign`, bad, 'reviewer')).status).toBe(400)
     const assigned = await http.post(`/api/myths/${myth.id}/assign`, { reviewers: [people.claims.id], due }, 'reviewer')
-    expect(assigned.body).toMatchObject({ assignees: [{ id: people.claims.id }], reviewDue: due })
+    expect(assigned.body).toMatchObject({ assignees: [{ id: people.claims.id }], dueDate: due })
     await waitFor('the assignment mail', () =>
       smtp.mailsTo(people.claims.email).find((mail) => mail.subject.startsWith('Assigned to you')),
     )
     const mine = await http.get('/api/workflow/queue?assigned=me', 'claims')
-    expect(mine.body.docs).toEqual([expect.objectContaining({ collection: 'myths', id: myth.id, reviewDue: due })])
+    expect(mine.body.docs).toEqual([expect.objectContaining({ collection: 'myths', id: myth.id, dueDate: due })])
     expect((await http.get('/api/workflow/queue?assigned=me', 'otherClaims')).body.docs).toEqual([])
     expect(
       (await http.get('/api/workflow/queue?overdue=true', 'claims')).body.docs.map((item: { id: number }) => item.id),
@@ -353,7 +353,7 @@ describe('assignments', () => {
     await payload.update({
       collection: 'myths',
       id: myth.id,
-      data: { workflow: { ...doc.workflow, reviewDue: new Date(Date.now() - 60_000).toISOString() } },
+      data: { workflow: { ...doc.workflow, dueDate: new Date(Date.now() - 60_000).toISOString() } },
       draft: true,
       overrideAccess: true,
       context: { workflowRecord: true },
@@ -367,18 +367,18 @@ describe('assignments', () => {
   it('only documents in review are assigned, over GraphQL too', async () => {
     const article = await draft('articles')
     const refused = await http.graphql(
-      `mutation { workflowAssign(collection: "articles", id: ${article.id}, reviewers: [${people.reviewer.id}]) { reviewDue } }`,
+      `mutation { workflowAssign(collection: "articles", id: ${article.id}, reviewers: [${people.reviewer.id}]) { dueDate } }`,
       'reviewer',
     )
     expect(refused.body.errors[0].message).toMatch(/Only documents in review are assigned; this one is Draft/)
     await http.act('articles', article.id, 'submit', 'writer')
     const done = await http.graphql(
-      `mutation { workflowAssign(collection: "articles", id: ${article.id}, reviewers: [${people.reviewer.id}, ${people.admin.id}]) { assignees reviewDue } }`,
+      `mutation { workflowAssign(collection: "articles", id: ${article.id}, reviewers: [${people.reviewer.id}, ${people.admin.id}]) { assignees dueDate } }`,
       'reviewer',
     )
     expect(done.body.data.workflowAssign).toEqual({
       assignees: [String(people.reviewer.id), String(people.admin.id)],
-      reviewDue: null,
+      dueDate: null,
     })
   })
 })

@@ -60,7 +60,7 @@ describe('review dates', () => {
     expect((await http.get(`/api/articles/${articleId}?depth=0`)).body.reviewBy).toBeNull()
     const refused = await http.act('articles', articleId, 'confirm_current', 'reviewer')
     expect(refused.status).toBe(409)
-    expect(refused.body.errors[0].message).toMatch(/for content with a review interval/)
+    expect(refused.body.errors[0].message).toMatch(/for content that asks to be checked again/)
   })
 
   it('past its date, the live document is marked and its reviewers get one mail; "Still correct" renews it', async () => {

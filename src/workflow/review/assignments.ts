@@ -71,7 +71,7 @@ export async function assignReviewers(
   const actor = actorOf(req, 'assign reviews')
   if (actor.workflow.role === 'writer') throw fail(403, 'Assigning reviews is for reviewers and admins.')
   const users = await assignable(req, collection, reviewerIds(reviewers))
-  const reviewDue = dueDate(due, new Date())
+  const dueBy = dueDate(due, new Date())
   const { payload } = req
   const { doc, added } = await withLockedDocument(req, collection, id, async (doc) => {
     if (doc.workflowStage !== 'in_review')
@@ -86,7 +86,7 @@ export async function assignReviewers(
     await payload.update({
       collection,
       id,
-      data: { workflow: { ...doc.workflow, assignees: users.map((user) => user.id), reviewDue } } as never,
+      data: { workflow: { ...doc.workflow, assignees: users.map((user) => user.id), dueDate: dueBy } } as never,
       draft: true,
       depth: 0,
       overrideAccess: true,
@@ -105,7 +105,7 @@ export async function assignReviewers(
       text: [
         `Hello ${user.name?.trim() || user.email},`,
         '',
-        `${actor.user.name?.trim() || actor.user.email} asked you to review the ${noun} "${title}"${reviewDue ? `, by ${new Date(reviewDue).toUTCString()}` : ''}.`,
+        `${actor.user.name?.trim() || actor.user.email} asked you to review the ${noun} "${title}"${dueBy ? `, by ${new Date(dueBy).toUTCString()}` : ''}.`,
         '',
         `Open it in spa-cms: ${adminUrl}`,
         '',
@@ -118,7 +118,7 @@ export async function assignReviewers(
   return {
     id,
     assignees: users.map((user) => ({ id: user.id, name: user.name ?? null, email: user.email })),
-    reviewDue,
+    dueDate: dueBy,
   }
 }
 

@@ -120,7 +120,10 @@ describe('"Still correct" on live content', () => {
     expect(decide(subjectIn('draft'), admin, 'confirm_current', null, yearly)).toMatchObject({ status: 409 })
     expect(decide(subjectIn('published'), admin, 'confirm_current')).toMatchObject({
       status: 409,
-      reason: 'Still correct is for content with a review interval, and this collection has none.',
+      reason: expect.stringContaining('Still correct is for content that asks to be checked again'),
+    })
+    expect(decide({ ...subjectIn('published'), checkRequested: true }, reviewer, 'confirm_current')).toMatchObject({
+      allowed: true,
     })
   })
 })
