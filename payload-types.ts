@@ -199,8 +199,26 @@ export interface Article {
    */
   publishedAt?: string | null;
   seo?: {
+    /**
+     * The title in search results and browser tabs. Empty: the page title.
+     */
     metaTitle?: string | null;
+    /**
+     * The snippet under the title in search results and social cards.
+     */
     metaDescription?: string | null;
+    /**
+     * Shown when the page is shared (og:image). Empty: the page’s own image, if any.
+     */
+    image?: (number | null) | Media;
+    /**
+     * Only when the same text lives at another address that should rank instead.
+     */
+    canonical?: string | null;
+    /**
+     * The page stays on the site but asks search engines not to list it.
+     */
+    noindex?: boolean | null;
   };
   /**
    * Set to whoever creates the document.
@@ -253,6 +271,10 @@ export interface Media {
    * What the image shows, for screen readers and search engines.
    */
   alt: string;
+  /**
+   * Shown by a published page, so public. Until then only staff can see it.
+   */
+  onLivePages?: boolean | null;
   prefix?: string | null;
   _objectKey?: string | null;
   updatedAt: string;
@@ -275,6 +297,30 @@ export interface Media {
       filesize?: number | null;
       filename?: string | null;
     };
+    small?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    smallWebp?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    smallAvif?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
     card?: {
       url?: string | null;
       width?: number | null;
@@ -283,7 +329,39 @@ export interface Media {
       filesize?: number | null;
       filename?: string | null;
     };
+    cardWebp?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    cardAvif?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
     hero?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    heroWebp?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    heroAvif?: {
       url?: string | null;
       width?: number | null;
       height?: number | null;
@@ -329,6 +407,28 @@ export interface Technique {
    */
   bestFor?: string[] | null;
   image?: (number | null) | Media;
+  seo?: {
+    /**
+     * The title in search results and browser tabs. Empty: the page title.
+     */
+    metaTitle?: string | null;
+    /**
+     * The snippet under the title in search results and social cards.
+     */
+    metaDescription?: string | null;
+    /**
+     * Shown when the page is shared (og:image). Empty: the page’s own image, if any.
+     */
+    image?: (number | null) | Media;
+    /**
+     * Only when the same text lives at another address that should rank instead.
+     */
+    canonical?: string | null;
+    /**
+     * The page stays on the site but asks search engines not to list it.
+     */
+    noindex?: boolean | null;
+  };
   /**
    * Set to whoever creates the document.
    */
@@ -484,6 +584,28 @@ export interface Faq {
    * Position in FAQ lists: 1 comes first.
    */
   order?: number | null;
+  seo?: {
+    /**
+     * The title in search results and browser tabs. Empty: the page title.
+     */
+    metaTitle?: string | null;
+    /**
+     * The snippet under the title in search results and social cards.
+     */
+    metaDescription?: string | null;
+    /**
+     * Shown when the page is shared (og:image). Empty: the page’s own image, if any.
+     */
+    image?: (number | null) | Media;
+    /**
+     * Only when the same text lives at another address that should rank instead.
+     */
+    canonical?: string | null;
+    /**
+     * The page stays on the site but asks search engines not to list it.
+     */
+    noindex?: boolean | null;
+  };
   /**
    * Set to whoever creates the document.
    */
@@ -564,6 +686,28 @@ export interface Myth {
         id?: string | null;
       }[]
     | null;
+  seo?: {
+    /**
+     * The title in search results and browser tabs. Empty: the page title.
+     */
+    metaTitle?: string | null;
+    /**
+     * The snippet under the title in search results and social cards.
+     */
+    metaDescription?: string | null;
+    /**
+     * Shown when the page is shared (og:image). Empty: the page’s own image, if any.
+     */
+    image?: (number | null) | Media;
+    /**
+     * Only when the same text lives at another address that should rank instead.
+     */
+    canonical?: string | null;
+    /**
+     * The page stays on the site but asks search engines not to list it.
+     */
+    noindex?: boolean | null;
+  };
   /**
    * Set to whoever creates the document.
    */
@@ -825,6 +969,9 @@ export interface ArticlesSelect<T extends boolean = true> {
     | {
         metaTitle?: T;
         metaDescription?: T;
+        image?: T;
+        canonical?: T;
+        noindex?: T;
       };
   author?: T;
   workflowStage?: T;
@@ -857,6 +1004,15 @@ export interface TechniquesSelect<T extends boolean = true> {
   pressure?: T;
   bestFor?: T;
   image?: T;
+  seo?:
+    | T
+    | {
+        metaTitle?: T;
+        metaDescription?: T;
+        image?: T;
+        canonical?: T;
+        noindex?: T;
+      };
   author?: T;
   workflowStage?: T;
   workflow?:
@@ -886,6 +1042,15 @@ export interface FaqsSelect<T extends boolean = true> {
   answer?: T;
   category?: T;
   order?: T;
+  seo?:
+    | T
+    | {
+        metaTitle?: T;
+        metaDescription?: T;
+        image?: T;
+        canonical?: T;
+        noindex?: T;
+      };
   author?: T;
   workflowStage?: T;
   workflow?:
@@ -920,6 +1085,15 @@ export interface MythsSelect<T extends boolean = true> {
         url?: T;
         id?: T;
       };
+  seo?:
+    | T
+    | {
+        metaTitle?: T;
+        metaDescription?: T;
+        image?: T;
+        canonical?: T;
+        noindex?: T;
+      };
   author?: T;
   workflowStage?: T;
   workflow?:
@@ -945,6 +1119,7 @@ export interface MythsSelect<T extends boolean = true> {
  */
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
+  onLivePages?: T;
   prefix?: T;
   _objectKey?: T;
   updatedAt?: T;
@@ -971,6 +1146,36 @@ export interface MediaSelect<T extends boolean = true> {
               filesize?: T;
               filename?: T;
             };
+        small?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        smallWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        smallAvif?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
         card?:
           | T
           | {
@@ -981,7 +1186,47 @@ export interface MediaSelect<T extends boolean = true> {
               filesize?: T;
               filename?: T;
             };
+        cardWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        cardAvif?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
         hero?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        heroWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        heroAvif?:
           | T
           | {
               url?: T;

@@ -16,9 +16,11 @@ import { Users } from './collections/Users'
 import { isAdminUser } from './src/access/roles'
 import { projectRoot, settings as processSettings, type S3Settings, type Settings } from './src/config'
 import { claimJobsOnce } from './src/db/claimJobsOnce'
+import { imagesOfLivePages } from './src/images'
 import { payloadLoggerOptions } from './src/logging'
 import { previewLinks } from './src/preview'
 import { readCache } from './src/readCache'
+import { seoFields } from './src/seo'
 import { limitQueryCost } from './src/security/graphqlCost'
 import { limitQueryDepth } from './src/security/graphqlDepth'
 import { docAccessQueriesHidingUnreadable } from './src/security/documentAccess'
@@ -154,6 +156,8 @@ export const spaCmsConfig = ({ settings, contentCollections, editorial }: SpaCms
     upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
     editor: lexicalEditor(),
     plugins: [
+      // First: the workflow's checklist reads `seo.metaDescription` of articles.
+      seoFields({ collections: Object.keys(editorial) as CollectionSlug[], uploadsCollection: 'media' }),
       editorialWorkflow({
         collections: editorial,
         serverUrl: settings.serverUrl,
@@ -163,6 +167,7 @@ export const spaCmsConfig = ({ settings, contentCollections, editorial }: SpaCms
       }),
       // After the workflow, which gives the editorial collections their drafts.
       readCache(),
+      imagesOfLivePages({ uploads: 'media' }),
       mediaStorage(settings.s3),
       // After the workflow too: a preview link extends the read rule the editorial collections have by then.
       sitemap({

@@ -6,6 +6,8 @@ import * as migration_20261203_092639_audit_document_kept from './20261203_09263
 import * as migration_20261203_105540_media_object_key from './20261203_105540_media_object_key';
 import * as migration_20261203_110305_scheduled_workflow_actions from './20261203_110305_scheduled_workflow_actions';
 import * as migration_20261203_120243_preview_link_revocations from './20261203_120243_preview_link_revocations';
+import * as migration_20261203_150414_seo_fields from './20261203_150414_seo_fields';
+import * as migration_20261203_151057_images_of_live_pages from './20261203_151057_images_of_live_pages';
 
 export const migrations = [
   {
@@ -46,6 +48,16 @@ export const migrations = [
   {
     up: migration_20261203_120243_preview_link_revocations.up,
     down: migration_20261203_120243_preview_link_revocations.down,
-    name: '20261203_120243_preview_link_revocations'
+    name: '20261203_120243_preview_link_revocations',
+  },
+  {
+    up: migration_20261203_150414_seo_fields.up,
+    down: migration_20261203_150414_seo_fields.down,
+    name: '20261203_150414_seo_fields',
+  },
+  {
+    up: migration_20261203_151057_images_of_live_pages.up,
+    down: migration_20261203_151057_images_of_live_pages.down,
+    name: '20261203_151057_images_of_live_pages'
   },
 ];
