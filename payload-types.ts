@@ -74,6 +74,7 @@ export interface Config {
     media: Media;
     users: User;
     'workflow-events': WorkflowEvent;
+    redirects: Redirect;
     'preview-link-revocations': PreviewLinkRevocation;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -103,6 +104,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'preview-link-revocations': PreviewLinkRevocationsSelect<false> | PreviewLinkRevocationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -750,6 +752,20 @@ export interface Myth {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * Old slugs of published documents, recorded when a publish changes a slug.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  collection: 'articles' | 'techniques' | 'faqs' | 'myths';
+  from: string;
+  document: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "preview-link-revocations".
  */
@@ -903,6 +919,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'workflow-events';
         value: number | WorkflowEvent;
+      } | null)
+    | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
       } | null)
     | ({
         relationTo: 'preview-link-revocations';
@@ -1279,6 +1299,17 @@ export interface WorkflowEventsSelect<T extends boolean = true> {
   actorEmail?: T;
   comment?: T;
   checklist?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  collection?: T;
+  from?: T;
+  document?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -20,6 +20,7 @@ import { imagesOfLivePages } from './src/images'
 import { payloadLoggerOptions } from './src/logging'
 import { previewLinks } from './src/preview'
 import { readCache } from './src/readCache'
+import { slugRedirects } from './src/redirects'
 import { seoFields } from './src/seo'
 import { limitQueryCost } from './src/security/graphqlCost'
 import { limitQueryDepth } from './src/security/graphqlDepth'
@@ -168,6 +169,7 @@ export const spaCmsConfig = ({ settings, contentCollections, editorial }: SpaCms
       // After the workflow, which gives the editorial collections their drafts.
       readCache(),
       imagesOfLivePages({ uploads: 'media' }),
+      slugRedirects({ collections: Object.keys(editorial) as CollectionSlug[] }),
       mediaStorage(settings.s3),
       // After the workflow too: a preview link extends the read rule the editorial collections have by then.
       sitemap({

@@ -8,6 +8,7 @@ import * as migration_20261203_110305_scheduled_workflow_actions from './2026120
 import * as migration_20261203_120243_preview_link_revocations from './20261203_120243_preview_link_revocations';
 import * as migration_20261203_150414_seo_fields from './20261203_150414_seo_fields';
 import * as migration_20261203_151057_images_of_live_pages from './20261203_151057_images_of_live_pages';
+import * as migration_20261203_151744_slug_redirects from './20261203_151744_slug_redirects';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261203_151057_images_of_live_pages.up,
     down: migration_20261203_151057_images_of_live_pages.down,
-    name: '20261203_151057_images_of_live_pages'
+    name: '20261203_151057_images_of_live_pages',
+  },
+  {
+    up: migration_20261203_151744_slug_redirects.up,
+    down: migration_20261203_151744_slug_redirects.down,
+    name: '20261203_151744_slug_redirects'
   },
 ];
