@@ -127,6 +127,7 @@ export interface Config {
     tasks: {
       sendWorkflowWebhook: TaskSendWorkflowWebhook;
       scheduledWorkflowAction: TaskScheduledWorkflowAction;
+      purgeCdnTags: TaskPurgeCdnTags;
       inline: {
         input: unknown;
         output: unknown;
@@ -845,7 +846,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendWorkflowWebhook' | 'scheduledWorkflowAction';
+        taskSlug: 'inline' | 'sendWorkflowWebhook' | 'scheduledWorkflowAction' | 'purgeCdnTags';
         taskID: string;
         input?:
           | {
@@ -878,7 +879,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendWorkflowWebhook' | 'scheduledWorkflowAction') | null;
+  taskSlug?: ('inline' | 'sendWorkflowWebhook' | 'scheduledWorkflowAction' | 'purgeCdnTags') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1432,6 +1433,18 @@ export interface TaskScheduledWorkflowAction {
   };
   output: {
     eventId: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeCdnTags".
+ */
+export interface TaskPurgeCdnTags {
+  input: {
+    tags: string[];
+  };
+  output: {
+    status: number;
   };
 }
 /**

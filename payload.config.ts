@@ -15,6 +15,7 @@ import { Techniques } from './collections/Techniques'
 import { Users } from './collections/Users'
 import { isAdminUser } from './src/access/roles'
 import { projectRoot, settings as processSettings, type S3Settings, type Settings } from './src/config'
+import { cdnPurge } from './src/cdnPurge'
 import { claimJobsOnce } from './src/db/claimJobsOnce'
 import { imagesOfLivePages } from './src/images'
 import { payloadLoggerOptions } from './src/logging'
@@ -166,6 +167,8 @@ export const spaCmsConfig = ({ settings, contentCollections, editorial }: SpaCms
         // The job runner (JOBS_RUNNER): exactly one process when several serve one database.
         runJobs: settings.jobsRunner,
       }),
+      // Purges travel in the workflow's webhook queue, on publish and unpublish.
+      cdnPurge({ endpoint: settings.cdnPurge, runJobs: settings.jobsRunner }),
       // After the workflow, which gives the editorial collections their drafts.
       readCache(),
       imagesOfLivePages({ uploads: 'media' }),

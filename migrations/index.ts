@@ -9,6 +9,7 @@ import * as migration_20261203_120243_preview_link_revocations from './20261203_
 import * as migration_20261203_150414_seo_fields from './20261203_150414_seo_fields';
 import * as migration_20261203_151057_images_of_live_pages from './20261203_151057_images_of_live_pages';
 import * as migration_20261203_151744_slug_redirects from './20261203_151744_slug_redirects';
+import * as migration_20261203_152159_cdn_purge_task from './20261203_152159_cdn_purge_task';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261203_151744_slug_redirects.up,
     down: migration_20261203_151744_slug_redirects.down,
-    name: '20261203_151744_slug_redirects'
+    name: '20261203_151744_slug_redirects',
+  },
+  {
+    up: migration_20261203_152159_cdn_purge_task.up,
+    down: migration_20261203_152159_cdn_purge_task.down,
+    name: '20261203_152159_cdn_purge_task'
   },
 ];
