@@ -189,6 +189,8 @@ export const spaCmsConfig = ({ settings, contentCollections, editorial }: SpaCms
         collections: Object.keys(editorial) as CollectionSlug[],
         siteUrl: settings.preview.siteUrl,
         ttlSeconds: settings.preview.linkSeconds,
+        // After imagesOfLivePages: a preview shows its draft's images, public or not yet.
+        uploads: 'media',
       }),
     ],
     db: claimJobsOnce(

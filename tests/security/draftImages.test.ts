@@ -4,6 +4,7 @@
  * and its variants, the local API with overrideAccess: false); staff always read it. Once a
  * published document shows it, everyone may, under new addresses whose files are cached for good;
  * when no published document shows it any more, it is private again. Nobody sets that by hand.
+ * A preview link shows its draft's images, and no other draft's.
  */
 import sharp from 'sharp'
 
@@ -110,6 +111,40 @@ describe('an image used only by a draft', () => {
     const stored = await payload.findByID({ collection: 'media', id: image.id, overrideAccess: true })
     expect(stored.onLivePages).toBe(false)
     expect((await reads(image)).rest).toBe(404)
+  })
+})
+
+describe("a preview link's draft", () => {
+  let shown: MediaDoc
+  let otherDrafts: MediaDoc
+  let article: number
+  let token: string
+  beforeAll(async () => {
+    shown = await newImage()
+    otherDrafts = await newImage()
+    article = (await fixtures.draft('articles', `Previewed ${randomSuffix()}`, { heroImage: shown.id })).id
+    await fixtures.draft('articles', `Not previewed ${randomSuffix()}`, { heroImage: otherDrafts.id })
+    const link = await http.post(`/api/articles/${article}/preview-link`, {}, 'writer')
+    token = link.body.token
+  })
+
+  it('shows its own images to the holder of the link, on every path', async () => {
+    const headers = { 'x-preview-token': token }
+    expect((await http.get(`/api/media/${shown.id}`, undefined, { headers })).status).toBe(200)
+    expect((await http.get(pathOf(shown.url), undefined, { headers })).status).toBe(200)
+    const populated = await http.get(`/api/articles/${article}?depth=1`, undefined, { headers })
+    expect(populated.body.heroImage.id).toBe(shown.id)
+    const graphql = await http.graphql(`{ Article(id: ${article}) { heroImage { id } } }`, undefined, { headers })
+    expect(graphql.body.data.Article.heroImage.id).toBe(shown.id)
+  })
+
+  it("shows no other draft's images with that link, and none without it", async () => {
+    const headers = { 'x-preview-token': token }
+    expect((await http.get(`/api/media/${otherDrafts.id}`, undefined, { headers })).status).toBe(404)
+    expect((await http.get(pathOf(otherDrafts.url), undefined, { headers })).status).toBe(403)
+    const list = await http.get(`/api/media?limit=100`, undefined, { headers })
+    expect(list.body.docs.map((doc: { id: number }) => doc.id)).not.toContain(otherDrafts.id)
+    expect(await reads(shown)).toEqual(unreadable)
   })
 })
 
