@@ -201,28 +201,7 @@ export interface Article {
    * First publication.
    */
   publishedAt?: string | null;
-  seo?: {
-    /**
-     * The title in search results and browser tabs. Empty: the page title.
-     */
-    metaTitle?: string | null;
-    /**
-     * The snippet under the title in search results and social cards.
-     */
-    metaDescription?: string | null;
-    /**
-     * Shown when the page is shared (og:image). Empty: the page’s own image, if any.
-     */
-    image?: (number | null) | Media;
-    /**
-     * Only when the same text lives at another address that should rank instead.
-     */
-    canonical?: string | null;
-    /**
-     * The page stays on the site but asks search engines not to list it.
-     */
-    noindex?: boolean | null;
-  };
+  seo?: Seo;
   /**
    * Set to whoever creates the document.
    */
@@ -410,28 +389,7 @@ export interface Technique {
    */
   bestFor?: string[] | null;
   image?: (number | null) | Media;
-  seo?: {
-    /**
-     * The title in search results and browser tabs. Empty: the page title.
-     */
-    metaTitle?: string | null;
-    /**
-     * The snippet under the title in search results and social cards.
-     */
-    metaDescription?: string | null;
-    /**
-     * Shown when the page is shared (og:image). Empty: the page’s own image, if any.
-     */
-    image?: (number | null) | Media;
-    /**
-     * Only when the same text lives at another address that should rank instead.
-     */
-    canonical?: string | null;
-    /**
-     * The page stays on the site but asks search engines not to list it.
-     */
-    noindex?: boolean | null;
-  };
+  seo?: Seo;
   /**
    * Set to whoever creates the document.
    */
@@ -472,6 +430,32 @@ export interface Technique {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "Seo".
+ */
+export interface Seo {
+  /**
+   * The title in search results and browser tabs. Empty: the page title.
+   */
+  metaTitle?: string | null;
+  /**
+   * The snippet under the title in search results and social cards.
+   */
+  metaDescription?: string | null;
+  /**
+   * Shown when the page is shared (og:image). Empty: the page’s own image, if any.
+   */
+  image?: (number | null) | Media;
+  /**
+   * Only when the same text lives at another address that should rank instead.
+   */
+  canonical?: string | null;
+  /**
+   * The page stays on the site but asks search engines not to list it.
+   */
+  noindex?: boolean | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -587,28 +571,7 @@ export interface Faq {
    * Position in FAQ lists: 1 comes first.
    */
   order?: number | null;
-  seo?: {
-    /**
-     * The title in search results and browser tabs. Empty: the page title.
-     */
-    metaTitle?: string | null;
-    /**
-     * The snippet under the title in search results and social cards.
-     */
-    metaDescription?: string | null;
-    /**
-     * Shown when the page is shared (og:image). Empty: the page’s own image, if any.
-     */
-    image?: (number | null) | Media;
-    /**
-     * Only when the same text lives at another address that should rank instead.
-     */
-    canonical?: string | null;
-    /**
-     * The page stays on the site but asks search engines not to list it.
-     */
-    noindex?: boolean | null;
-  };
+  seo?: Seo;
   /**
    * Set to whoever creates the document.
    */
@@ -689,28 +652,7 @@ export interface Myth {
         id?: string | null;
       }[]
     | null;
-  seo?: {
-    /**
-     * The title in search results and browser tabs. Empty: the page title.
-     */
-    metaTitle?: string | null;
-    /**
-     * The snippet under the title in search results and social cards.
-     */
-    metaDescription?: string | null;
-    /**
-     * Shown when the page is shared (og:image). Empty: the page’s own image, if any.
-     */
-    image?: (number | null) | Media;
-    /**
-     * Only when the same text lives at another address that should rank instead.
-     */
-    canonical?: string | null;
-    /**
-     * The page stays on the site but asks search engines not to list it.
-     */
-    noindex?: boolean | null;
-  };
+  seo?: Seo;
   /**
    * Set to whoever creates the document.
    */
@@ -985,15 +927,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   faqs?: T;
   myths?: T;
   publishedAt?: T;
-  seo?:
-    | T
-    | {
-        metaTitle?: T;
-        metaDescription?: T;
-        image?: T;
-        canonical?: T;
-        noindex?: T;
-      };
+  seo?: T | SeoSelect<T>;
   author?: T;
   workflowStage?: T;
   workflow?:
@@ -1015,6 +949,17 @@ export interface ArticlesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "Seo_select".
+ */
+export interface SeoSelect<T extends boolean = true> {
+  metaTitle?: T;
+  metaDescription?: T;
+  image?: T;
+  canonical?: T;
+  noindex?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "techniques_select".
  */
 export interface TechniquesSelect<T extends boolean = true> {
@@ -1025,15 +970,7 @@ export interface TechniquesSelect<T extends boolean = true> {
   pressure?: T;
   bestFor?: T;
   image?: T;
-  seo?:
-    | T
-    | {
-        metaTitle?: T;
-        metaDescription?: T;
-        image?: T;
-        canonical?: T;
-        noindex?: T;
-      };
+  seo?: T | SeoSelect<T>;
   author?: T;
   workflowStage?: T;
   workflow?:
@@ -1063,15 +1000,7 @@ export interface FaqsSelect<T extends boolean = true> {
   answer?: T;
   category?: T;
   order?: T;
-  seo?:
-    | T
-    | {
-        metaTitle?: T;
-        metaDescription?: T;
-        image?: T;
-        canonical?: T;
-        noindex?: T;
-      };
+  seo?: T | SeoSelect<T>;
   author?: T;
   workflowStage?: T;
   workflow?:
@@ -1106,15 +1035,7 @@ export interface MythsSelect<T extends boolean = true> {
         url?: T;
         id?: T;
       };
-  seo?:
-    | T
-    | {
-        metaTitle?: T;
-        metaDescription?: T;
-        image?: T;
-        canonical?: T;
-        noindex?: T;
-      };
+  seo?: T | SeoSelect<T>;
   author?: T;
   workflowStage?: T;
   workflow?:

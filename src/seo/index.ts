@@ -36,6 +36,8 @@ const seoGroup = (uploadsCollection: CollectionSlug): GroupField => ({
   name: 'seo',
   label: 'SEO',
   type: 'group',
+  // One `Seo` type in payload-types.ts and schema.graphql, shared by every collection.
+  interfaceName: 'Seo',
   fields: [
     {
       name: 'metaTitle',
