@@ -75,6 +75,7 @@ export interface Config {
     users: User;
     'workflow-events': WorkflowEvent;
     'workflow-comments': WorkflowComment;
+    redirects: Redirect;
     'preview-link-revocations': PreviewLinkRevocation;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -108,6 +109,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
     'workflow-comments': WorkflowCommentsSelect<false> | WorkflowCommentsSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'preview-link-revocations': PreviewLinkRevocationsSelect<false> | PreviewLinkRevocationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -136,6 +138,7 @@ export interface Config {
       scheduledWorkflowAction: TaskScheduledWorkflowAction;
       workflowThreadMail: TaskWorkflowThreadMail;
       markReviewsDue: TaskMarkReviewsDue;
+      purgeCdnTags: TaskPurgeCdnTags;
       inline: {
         input: unknown;
         output: unknown;
@@ -209,10 +212,7 @@ export interface Article {
    * First publication.
    */
   publishedAt?: string | null;
-  seo?: {
-    metaTitle?: string | null;
-    metaDescription?: string | null;
-  };
+  seo?: Seo;
   /**
    * Set to whoever creates the document.
    */
@@ -303,6 +303,10 @@ export interface Media {
    * What the image shows, for screen readers and search engines.
    */
   alt: string;
+  /**
+   * Shown by a published page, so public. Until then only staff can see it.
+   */
+  onLivePages?: boolean | null;
   prefix?: string | null;
   _objectKey?: string | null;
   updatedAt: string;
@@ -325,6 +329,30 @@ export interface Media {
       filesize?: number | null;
       filename?: string | null;
     };
+    small?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    smallWebp?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    smallAvif?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
     card?: {
       url?: string | null;
       width?: number | null;
@@ -333,7 +361,39 @@ export interface Media {
       filesize?: number | null;
       filename?: string | null;
     };
+    cardWebp?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    cardAvif?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
     hero?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    heroWebp?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    heroAvif?: {
       url?: string | null;
       width?: number | null;
       height?: number | null;
@@ -379,6 +439,7 @@ export interface Technique {
    */
   bestFor?: string[] | null;
   image?: (number | null) | Media;
+  seo?: Seo;
   /**
    * Set to whoever creates the document.
    */
@@ -458,6 +519,32 @@ export interface Technique {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "Seo".
+ */
+export interface Seo {
+  /**
+   * The title in search results and browser tabs. Empty: the page title.
+   */
+  metaTitle?: string | null;
+  /**
+   * The snippet under the title in search results and social cards.
+   */
+  metaDescription?: string | null;
+  /**
+   * Shown when the page is shared (og:image). Empty: the page’s own image, if any.
+   */
+  image?: (number | null) | Media;
+  /**
+   * Only when the same text lives at another address that should rank instead.
+   */
+  canonical?: string | null;
+  /**
+   * The page stays on the site but asks search engines not to list it.
+   */
+  noindex?: boolean | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -577,6 +664,7 @@ export interface Faq {
    * Position in FAQ lists: 1 comes first.
    */
   order?: number | null;
+  seo?: Seo;
   /**
    * Set to whoever creates the document.
    */
@@ -696,6 +784,7 @@ export interface Myth {
         id?: string | null;
       }[]
     | null;
+  seo?: Seo;
   /**
    * Set to whoever creates the document.
    */
@@ -832,6 +921,20 @@ export interface WorkflowComment {
   createdAt: string;
 }
 /**
+ * Old slugs of published documents, recorded when a publish changes a slug.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  collection: 'articles' | 'techniques' | 'faqs' | 'myths';
+  from: string;
+  document: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "preview-link-revocations".
  */
@@ -912,7 +1015,12 @@ export interface PayloadJob {
         executedAt: string;
         completedAt: string;
         taskSlug:
-          'inline' | 'sendWorkflowWebhook' | 'scheduledWorkflowAction' | 'workflowThreadMail' | 'markReviewsDue';
+          | 'inline'
+          | 'sendWorkflowWebhook'
+          | 'scheduledWorkflowAction'
+          | 'workflowThreadMail'
+          | 'markReviewsDue'
+          | 'purgeCdnTags';
         taskID: string;
         input?:
           | {
@@ -946,7 +1054,15 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    ('inline' | 'sendWorkflowWebhook' | 'scheduledWorkflowAction' | 'workflowThreadMail' | 'markReviewsDue') | null;
+    | (
+        | 'inline'
+        | 'sendWorkflowWebhook'
+        | 'scheduledWorkflowAction'
+        | 'workflowThreadMail'
+        | 'markReviewsDue'
+        | 'purgeCdnTags'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1000,6 +1116,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'workflow-comments';
         value: number | WorkflowComment;
+      } | null)
+    | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
       } | null)
     | ({
         relationTo: 'preview-link-revocations';
@@ -1061,12 +1181,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   faqs?: T;
   myths?: T;
   publishedAt?: T;
-  seo?:
-    | T
-    | {
-        metaTitle?: T;
-        metaDescription?: T;
-      };
+  seo?: T | SeoSelect<T>;
   author?: T;
   workflowStage?: T;
   reviewBy?: T;
@@ -1096,6 +1211,17 @@ export interface ArticlesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "Seo_select".
+ */
+export interface SeoSelect<T extends boolean = true> {
+  metaTitle?: T;
+  metaDescription?: T;
+  image?: T;
+  canonical?: T;
+  noindex?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "techniques_select".
  */
 export interface TechniquesSelect<T extends boolean = true> {
@@ -1106,6 +1232,7 @@ export interface TechniquesSelect<T extends boolean = true> {
   pressure?: T;
   bestFor?: T;
   image?: T;
+  seo?: T | SeoSelect<T>;
   author?: T;
   workflowStage?: T;
   reviewBy?: T;
@@ -1143,6 +1270,7 @@ export interface FaqsSelect<T extends boolean = true> {
   answer?: T;
   category?: T;
   order?: T;
+  seo?: T | SeoSelect<T>;
   author?: T;
   workflowStage?: T;
   reviewBy?: T;
@@ -1185,6 +1313,7 @@ export interface MythsSelect<T extends boolean = true> {
         url?: T;
         id?: T;
       };
+  seo?: T | SeoSelect<T>;
   author?: T;
   workflowStage?: T;
   reviewBy?: T;
@@ -1218,6 +1347,7 @@ export interface MythsSelect<T extends boolean = true> {
  */
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
+  onLivePages?: T;
   prefix?: T;
   _objectKey?: T;
   updatedAt?: T;
@@ -1244,6 +1374,36 @@ export interface MediaSelect<T extends boolean = true> {
               filesize?: T;
               filename?: T;
             };
+        small?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        smallWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        smallAvif?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
         card?:
           | T
           | {
@@ -1254,7 +1414,47 @@ export interface MediaSelect<T extends boolean = true> {
               filesize?: T;
               filename?: T;
             };
+        cardWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        cardAvif?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
         hero?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        heroWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        heroAvif?:
           | T
           | {
               url?: T;
@@ -1331,6 +1531,17 @@ export interface WorkflowCommentsSelect<T extends boolean = true> {
   resolvedAt?: T;
   mailQueued?: T;
   lastMailedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  collection?: T;
+  from?: T;
+  document?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1504,6 +1715,18 @@ export interface TaskMarkReviewsDue {
   input?: unknown;
   output: {
     marked: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeCdnTags".
+ */
+export interface TaskPurgeCdnTags {
+  input: {
+    tags: string[];
+  };
+  output: {
+    status: number;
   };
 }
 /**

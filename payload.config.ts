@@ -15,10 +15,14 @@ import { Techniques } from './collections/Techniques'
 import { Users } from './collections/Users'
 import { isAdminUser } from './src/access/roles'
 import { projectRoot, settings as processSettings, type S3Settings, type Settings } from './src/config'
+import { cdnPurge } from './src/cdnPurge'
 import { claimJobsOnce } from './src/db/claimJobsOnce'
+import { imagesOfLivePages } from './src/images'
 import { payloadLoggerOptions } from './src/logging'
 import { previewLinks } from './src/preview'
 import { readCache } from './src/readCache'
+import { slugRedirects } from './src/redirects'
+import { seoFields } from './src/seo'
 import { limitQueryCost } from './src/security/graphqlCost'
 import { limitQueryDepth } from './src/security/graphqlDepth'
 import { docAccessQueriesHidingUnreadable } from './src/security/documentAccess'
@@ -159,6 +163,8 @@ export const spaCmsConfig = ({ settings, contentCollections, editorial }: SpaCms
     upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
     editor: lexicalEditor(),
     plugins: [
+      // First: the workflow's checklist reads `seo.metaDescription` of articles.
+      seoFields({ collections: Object.keys(editorial) as CollectionSlug[], uploadsCollection: 'media' }),
       editorialWorkflow({
         collections: editorial,
         serverUrl: settings.serverUrl,
@@ -166,8 +172,12 @@ export const spaCmsConfig = ({ settings, contentCollections, editorial }: SpaCms
         // The job runner (JOBS_RUNNER): exactly one process when several serve one database.
         runJobs: settings.jobsRunner,
       }),
+      // Purges travel in the workflow's webhook queue, on publish and unpublish.
+      cdnPurge({ endpoint: settings.cdnPurge, runJobs: settings.jobsRunner }),
       // After the workflow, which gives the editorial collections their drafts.
       readCache(),
+      imagesOfLivePages({ uploads: 'media' }),
+      slugRedirects({ collections: Object.keys(editorial) as CollectionSlug[] }),
       mediaStorage(settings.s3),
       // After the workflow too: a preview link extends the read rule the editorial collections have by then.
       sitemap({
@@ -184,6 +194,8 @@ export const spaCmsConfig = ({ settings, contentCollections, editorial }: SpaCms
         collections: Object.keys(editorial) as CollectionSlug[],
         siteUrl: settings.preview.siteUrl,
         ttlSeconds: settings.preview.linkSeconds,
+        // After imagesOfLivePages: a preview shows its draft's images, public or not yet.
+        uploads: 'media',
       }),
     ],
     db: claimJobsOnce(

@@ -5,7 +5,10 @@ import { contentEditor } from '../src/content/editor'
 import { importArticleEndpoint } from '../src/content/importEndpoint'
 import { relatedContentField } from '../src/content/relations'
 
-/** Editorial: the workflow plugin (payload.config.ts) adds drafts, the slug, the author and the workflow. */
+/**
+ * Editorial: the workflow plugin (payload.config.ts) adds drafts, the slug, the author and the
+ * workflow; the seoFields plugin its `seo` group.
+ */
 export const Articles: CollectionConfig<'articles'> = {
   slug: 'articles',
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'slug', 'workflowStage', 'publishedAt', 'updatedAt'] },
@@ -37,15 +40,6 @@ export const Articles: CollectionConfig<'articles'> = {
       type: 'date',
       index: true,
       admin: { position: 'sidebar', readOnly: true, description: 'First publication.' },
-    },
-    {
-      name: 'seo',
-      label: 'SEO',
-      type: 'group',
-      fields: [
-        { name: 'metaTitle', type: 'text', maxLength: 60 },
-        { name: 'metaDescription', type: 'textarea', maxLength: 160 },
-      ],
     },
   ],
 }

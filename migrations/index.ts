@@ -6,7 +6,11 @@ import * as migration_20261203_092639_audit_document_kept from './20261203_09263
 import * as migration_20261203_105540_media_object_key from './20261203_105540_media_object_key';
 import * as migration_20261203_110305_scheduled_workflow_actions from './20261203_110305_scheduled_workflow_actions';
 import * as migration_20261203_120243_preview_link_revocations from './20261203_120243_preview_link_revocations';
-import * as migration_20261203_162109_review_threads_approvals_review_dates from './20261203_162109_review_threads_approvals_review_dates';
+import * as migration_20261203_150414_seo_fields from './20261203_150414_seo_fields';
+import * as migration_20261203_151057_images_of_live_pages from './20261203_151057_images_of_live_pages';
+import * as migration_20261203_151744_slug_redirects from './20261203_151744_slug_redirects';
+import * as migration_20261203_152159_cdn_purge_task from './20261203_152159_cdn_purge_task';
+import * as migration_20261203_163405_review_threads_approvals_review_dates from './20261203_163405_review_threads_approvals_review_dates';
 
 export const migrations = [
   {
@@ -50,8 +54,28 @@ export const migrations = [
     name: '20261203_120243_preview_link_revocations',
   },
   {
-    up: migration_20261203_162109_review_threads_approvals_review_dates.up,
-    down: migration_20261203_162109_review_threads_approvals_review_dates.down,
-    name: '20261203_162109_review_threads_approvals_review_dates'
+    up: migration_20261203_150414_seo_fields.up,
+    down: migration_20261203_150414_seo_fields.down,
+    name: '20261203_150414_seo_fields',
+  },
+  {
+    up: migration_20261203_151057_images_of_live_pages.up,
+    down: migration_20261203_151057_images_of_live_pages.down,
+    name: '20261203_151057_images_of_live_pages',
+  },
+  {
+    up: migration_20261203_151744_slug_redirects.up,
+    down: migration_20261203_151744_slug_redirects.down,
+    name: '20261203_151744_slug_redirects',
+  },
+  {
+    up: migration_20261203_152159_cdn_purge_task.up,
+    down: migration_20261203_152159_cdn_purge_task.down,
+    name: '20261203_152159_cdn_purge_task',
+  },
+  {
+    up: migration_20261203_163405_review_threads_approvals_review_dates.up,
+    down: migration_20261203_163405_review_threads_approvals_review_dates.down,
+    name: '20261203_163405_review_threads_approvals_review_dates'
   },
 ];

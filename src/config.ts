@@ -41,6 +41,8 @@ export interface Settings {
   /** Receivers of publish/unpublish webhooks, and the key that signs them. */
   webhookUrls: string[]
   webhookSecret?: string
+  /** A CDN's purge-by-tag endpoint (src/cdnPurge), told on every publish and unpublish; unset: no purges. */
+  cdnPurge?: CdnPurgeSettings
   /**
    * Whether this process runs due background jobs (scheduled publishing, webhook retries). With
    * several instances on one database, exactly one should (see README: Background jobs).
@@ -158,6 +160,30 @@ function readWebhookUrls(env: Env): string[] {
       'WEBHOOK_SECRET is required when WEBHOOK_URLS is set: receivers verify the signature with it.',
     )
   return urls
+}
+
+export interface CdnPurgeSettings {
+  url: string
+  /** The request header that carries `secret` (e.g. `Authorization`, `Fastly-Key`). */
+  header: string
+  secret: string
+}
+
+const HEADER_NAME = /^[A-Za-z0-9-]+$/
+
+function readCdnPurge(env: Env): CdnPurgeSettings | undefined {
+  const url = env.CDN_PURGE_URL?.trim()
+  if (!url) return undefined
+  if (!/^https?:\/\/[^\s]+$/.test(url)) throw new ConfigError(`CDN_PURGE_URL must be an http(s) URL, got "${url}"`)
+  const header = env.CDN_PURGE_HEADER?.trim() || 'Authorization'
+  if (!HEADER_NAME.test(header))
+    throw new ConfigError(`CDN_PURGE_HEADER must be a header name such as Fastly-Key, got "${header}"`)
+  const secret = env.CDN_PURGE_SECRET
+  if (!secret)
+    throw new ConfigError(
+      `CDN_PURGE_SECRET is required when CDN_PURGE_URL is set: it is sent in the ${header} header of each purge.`,
+    )
+  return { url, header, secret }
 }
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s]+$/
@@ -327,6 +353,7 @@ export function loadSettings(env: Env = process.env): Settings {
     },
     webhookUrls: readWebhookUrls(env),
     webhookSecret: env.WEBHOOK_SECRET || undefined,
+    cdnPurge: readCdnPurge(env),
     jobsRunner: readOnOff(env, 'JOBS_RUNNER', true),
     security: readSecuritySettings(env),
     preview: { siteUrl: readSiteUrl(env), linkSeconds: readPositiveInteger(env, 'PREVIEW_LINK_HOURS', 24) * 3600 },

@@ -23,7 +23,7 @@ interface LiveUse {
 }
 
 /** Dotted paths of the fields (groups and tabs followed) that hold an image of `media`. */
-function uploadPaths(fields: FlattenedField[], media: string, prefix = ''): string[] {
+export function uploadPaths(fields: FlattenedField[], media: string, prefix = ''): string[] {
   return fields.flatMap((field) => {
     if (field.type === 'upload' && field.relationTo === media) return [prefix + field.name]
     return field.type === 'group' || field.type === 'tab'
@@ -32,7 +32,7 @@ function uploadPaths(fields: FlattenedField[], media: string, prefix = ''): stri
   })
 }
 
-const richTextPaths = (fields: FlattenedField[]) =>
+export const richTextPaths = (fields: FlattenedField[]) =>
   fields.filter((field) => field.type === 'richText').map((field) => field.name)
 
 /** Whether a Lexical tree shows one of `ids` of `media` as an upload node. */
@@ -44,6 +44,29 @@ function showsImage(node: unknown, media: string, ids: Set<string>): boolean {
     if (ids.has(String(id))) return true
   }
   return [root, ...(Array.isArray(children) ? children : [])].some((child) => showsImage(child, media, ids))
+}
+
+const idOf = (value: unknown): unknown => (value && typeof value === 'object' ? (value as { id?: Id }).id : value)
+
+/** Adds the ids of `media` that a Lexical tree shows as upload nodes to `into`. */
+function collectImages(node: unknown, media: string, into: Set<string>): void {
+  if (!node || typeof node !== 'object') return
+  const { type, relationTo, value, children, root } = node as Record<string, unknown>
+  if (type === 'upload' && relationTo === media && idOf(value) != null) into.add(String(idOf(value)))
+  for (const child of [root, ...(Array.isArray(children) ? children : [])]) collectImages(child, media, into)
+}
+
+/** The ids of `media` one document shows: in its upload fields (groups followed) and inside its rich text. */
+export function imagesShownBy(fields: FlattenedField[], doc: Record<string, unknown>, media: string): Set<string> {
+  const ids = new Set<string>()
+  for (const path of uploadPaths(fields, media)) {
+    const value = idOf(
+      path.split('.').reduce<unknown>((parent, key) => (parent as Record<string, unknown>)?.[key], doc),
+    )
+    if (value != null) ids.add(String(value))
+  }
+  for (const path of richTextPaths(fields)) collectImages(doc[path], media, ids)
+  return ids
 }
 
 /** The published documents (live rows) that show any of `ids`, as a field or inside rich text. */

@@ -4,9 +4,17 @@
  * collections and populated relations stay what the public sees (published only), because
  * Payload reads relations and lists through `find`, whose access check has no id.
  */
-import { APIError, type Access, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
+import {
+  APIError,
+  type Access,
+  type CollectionBeforeOperationHook,
+  type CollectionSlug,
+  type PayloadRequest,
+  type Where,
+} from 'payload'
 
 import { isStaffUser } from '../access/roles'
+import { imagesShownBy } from '../content/mediaInUse'
 import { currentGenerations } from './revocations'
 import { previewKey, readPreviewToken, REFUSAL_MESSAGES, type TokenRefusal } from './tokens'
 import type { PreviewGrant } from './types'
@@ -91,5 +99,47 @@ export function previewReadsOnlyItsDraft(
     const readArgs = args as { id?: unknown; draft?: boolean }
     readArgs.draft = isGrantedDocument(grant, collection, readArgs.id)
     return args
+  }
+}
+
+const draftImages = new WeakMap<PayloadRequest, Promise<string[]>>()
+
+/** The images the granted document's latest draft shows (fields and rich text), read once per request. */
+function imagesOfGrantedDraft(req: PayloadRequest, grant: PreviewGrant, uploads: string): Promise<string[]> {
+  let images = draftImages.get(req)
+  if (!images) {
+    images = req.payload
+      .findByID({
+        collection: grant.collection as CollectionSlug,
+        id: grant.id,
+        draft: true,
+        depth: 0,
+        disableErrors: true,
+        overrideAccess: true, // the token grants this one draft; only its image ids are used
+        req,
+      })
+      .then((draft) => {
+        const fields = req.payload.collections[grant.collection as CollectionSlug]?.config.flattenedFields ?? []
+        return draft ? [...imagesShownBy(fields, draft as unknown as Record<string, unknown>, uploads)] : []
+      })
+    draftImages.set(req, images)
+  }
+  return images
+}
+
+/**
+ * Read access of the upload collection: its own rule, and with a preview token also the images
+ * the previewed draft shows (a new hero image is not public until the draft is, but its preview
+ * shows it). Nothing else: other drafts' images stay as the public sees them.
+ */
+export function readUploadsWithPreviewGrant(uploads: string, collections: readonly string[], ownRule: Access): Access {
+  return async (args) => {
+    const own = await ownRule(args)
+    if (own === true || !previewTokenOf(args.req)) return own
+    const grant = await previewGrantOf(args.req, collections)
+    const ids = grant ? await imagesOfGrantedDraft(args.req, grant, uploads) : []
+    if (!ids.length) return own
+    const shown: Where = { id: { in: ids } }
+    return own === false ? shown : { or: [own, shown] }
   }
 }

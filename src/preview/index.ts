@@ -7,13 +7,14 @@
  * - `POST`/`DELETE /api/<collection>/<id>/preview-link` (endpoints.ts);
  * - with `siteUrl`: the admin's Preview button and Live Preview, opening the front end's draft
  *   route with a fresh token for the document being edited;
+ * - with `uploads`: read access of that collection to the images the previewed draft shows;
  * and once: `DELETE /api/preview-links` (revoke all), `GET /api/preview-links/current`, and the
  * hidden collection of revocation generations (revocations.ts).
  */
 import type { CollectionConfig, Config, PayloadRequest } from 'payload'
 
 import { documentPreviewEndpoints, rootPreviewEndpoints } from './endpoints'
-import { previewReadsOnlyItsDraft, readWithPreviewGrant } from './grant'
+import { previewReadsOnlyItsDraft, readUploadsWithPreviewGrant, readWithPreviewGrant } from './grant'
 import { issuePreviewLink } from './links'
 import { PreviewLinkRevocations } from './revocations'
 import { resolveOptions, type PreviewLinksOptions, type ResolvedPreviewLinksOptions } from './types'
@@ -81,9 +82,18 @@ export const previewLinks =
     return {
       ...config,
       collections: [
-        ...(config.collections ?? []).map((collection) =>
-          options.collections.includes(collection.slug as never) ? withPreviewLinks(collection, options) : collection,
-        ),
+        ...(config.collections ?? []).map((collection) => {
+          if (options.collections.includes(collection.slug as never)) return withPreviewLinks(collection, options)
+          if (collection.slug === options.uploads && collection.access?.read)
+            return {
+              ...collection,
+              access: {
+                ...collection.access,
+                read: readUploadsWithPreviewGrant(collection.slug, options.collections, collection.access.read),
+              },
+            }
+          return collection
+        }),
         PreviewLinkRevocations,
       ],
       endpoints: [...(config.endpoints ?? []), ...rootPreviewEndpoints(options)],

@@ -17,12 +17,15 @@ export interface PreviewLinksOptions {
    * edited; without it the plugin only issues tokens over the API.
    */
   siteUrl?: string
+  /** The upload collection whose images a previewed draft shows: readable with its token too. */
+  uploads?: CollectionSlug
   /** Turns the plugin off without removing it from the config (no endpoints, no collection). */
   disabled?: boolean
 }
 
 export interface ResolvedPreviewLinksOptions {
   collections: CollectionSlug[]
+  uploads?: CollectionSlug
   ttlSeconds: number
   maxTtlSeconds: number
   siteUrl?: string
@@ -34,7 +37,13 @@ export const DEFAULT_MAX_TTL_SECONDS = 30 * 24 * 60 * 60
 export function resolveOptions(options: PreviewLinksOptions): ResolvedPreviewLinksOptions {
   const ttlSeconds = options.ttlSeconds ?? DEFAULT_TTL_SECONDS
   const maxTtlSeconds = Math.max(options.maxTtlSeconds ?? DEFAULT_MAX_TTL_SECONDS, ttlSeconds)
-  return { collections: options.collections, ttlSeconds, maxTtlSeconds, siteUrl: options.siteUrl?.replace(/\/+$/, '') }
+  return {
+    collections: options.collections,
+    uploads: options.uploads,
+    ttlSeconds,
+    maxTtlSeconds,
+    siteUrl: options.siteUrl?.replace(/\/+$/, ''),
+  }
 }
 
 /** What a valid preview token grants: reading the latest draft of one document. */

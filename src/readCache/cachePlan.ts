@@ -42,7 +42,15 @@ const REST_PATH = /^\/api\/([a-z-]+)(?:\/(\d+))?$/
 /** The sitemap (src/sitemap) lists every public collection: any change to one makes it stale. */
 const SITEMAP = '/api/sitemap.xml'
 
+/** Old-slug lookups (src/redirects) change only when a document of the collection asked about is published or unpublished. */
+const REDIRECT_LOOKUP = '/api/redirects/resolve'
+
 export function planRestRequest(method: string, path: string, search: URLSearchParams): CachePlan {
+  if (path === REDIRECT_LOOKUP) {
+    const collection = search.get('collection') ?? ''
+    if (!isRead(method) || !isPublicCollection(collection)) return PASS
+    return { cache: true, key: `rest ${path}?${search.toString()}`, tags: [collectionTag(collection)] }
+  }
   if (path === SITEMAP) {
     const content = publicContent()
     if (!isRead(method) || !content) return PASS

@@ -5,6 +5,7 @@
  */
 import type { Payload } from 'payload'
 
+import { queueCdnPurge } from '../cdnPurge'
 import { collectionOptions, workflowOptions } from './options'
 import { STAGE_LABELS, type Action, type Stage } from './transitions'
 import { kickWebhookQueue, queueWebhooks } from './webhooks'
@@ -235,7 +236,9 @@ export async function notifyScheduleFailure(payload: Payload, notice: ScheduleFa
 
 async function sendWebhooks(payload: Payload, notice: WorkflowNotice): Promise<void> {
   if (notice.action !== 'publish' && notice.action !== 'unpublish') return
-  const queued = await queueWebhooks(payload, {
+  // The CDN purge (src/cdnPurge) travels in the webhooks' queue, with their tags.
+  const purges = await queueCdnPurge(payload, notice.collection, notice.documentId)
+  const webhooks = await queueWebhooks(payload, {
     event: notice.action,
     collection: notice.collection,
     id: notice.documentId,
@@ -244,7 +247,7 @@ async function sendWebhooks(payload: Payload, notice: WorkflowNotice): Promise<v
     at: new Date().toISOString(),
   })
   // Delivery happens in the background: a slow or failing receiver never holds up the transition.
-  if (queued > 0) kickWebhookQueue(payload)
+  if (webhooks + purges > 0) kickWebhookQueue(payload)
 }
 
 /**

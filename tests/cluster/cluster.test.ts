@@ -114,10 +114,11 @@ describeCluster('several instances', () => {
     (running) => running.stop(),
   )
 
+  let adminToken: string
   beforeAll(async () => {
     const admin = { email: uniqueEmail('admin'), password: TEST_PASSWORD }
     await ok(call(instance('A').baseUrl, 'POST', '/api/users/first-register', { body: admin }), 'first user')
-    await team.on(instance('B')).login(admin.email, 'admin')
+    adminToken = await team.on(instance('B')).login(admin.email, 'admin')
     for (const role of ['writer', 'reviewer'] as const) {
       const email = uniqueEmail(role)
       await ok(
@@ -215,7 +216,10 @@ describeCluster('several instances', () => {
     expect(uploaded.status).toBe(201)
     const { doc } = uploaded.body as { doc: { filename: string; url: string } }
 
-    const served = await fetch(`${instance('B').baseUrl}/api/media/file/${doc.filename}`)
+    // As staff: no published page shows the image yet, so it is not public (src/images).
+    const served = await fetch(`${instance('B').baseUrl}/api/media/file/${doc.filename}`, {
+      headers: { authorization: `JWT ${adminToken}` },
+    })
     expect(served.status).toBe(200)
     expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true)
     expect(served.headers.get('cache-control')).toMatch(/public, max-age=\d+/)

@@ -2,7 +2,8 @@
  * The reference site (examples/spa-site) in Chromium, beside a CMS of its own (its own database,
  * the demo content, SITE_URL and the publish webhook pointed at the site): an anonymous visitor
  * sees published pages only; a writer's preview link shows that draft and nothing else; expired
- * and revoked links fail; after a reviewer publishes, the statically rendered page shows the
+ * and revoked links fail; an article's SEO fields reach its head, its image its AVIF/WebP srcset
+ * once it is public, and its old address redirects after a rename; after a reviewer publishes, the statically rendered page shows the
  * change without a rebuild, and the time from the publish's 200 to the site serving it is printed.
  *
  * The site is built here against this CMS (`npm run build` in examples/spa-site; its packages are
@@ -15,6 +16,7 @@ import net from 'node:net'
 import path from 'node:path'
 
 import type { Browser, Page } from 'playwright-core'
+import sharp from 'sharp'
 
 import { projectRoot } from '../../src/config'
 import { startServer, waitForExit, type RunningServer } from '../helpers/server'
@@ -112,6 +114,33 @@ async function draftArticle(title: string): Promise<{ id: number; slug: string }
 
 async function transition(id: number, action: string, login: string): Promise<void> {
   await api('POST', `/api/articles/${id}/workflow`, { login, body: { action, acknowledgeClaims: true } })
+}
+
+/** The writer uploads a 1800 × 1000 JPEG; returns the media document. */
+async function uploadImage(alt: string): Promise<{ id: number; url: string }> {
+  const photo = await sharp({ create: { width: 1800, height: 1000, channels: 3, background: '#b7cbbf' } })
+    .jpeg()
+    .toBuffer()
+  const form = new FormData()
+  form.append('file', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), `stones-${suffix}.jpg`)
+  form.append('_payload', JSON.stringify({ alt }))
+  const response = await fetch(`${cms.baseUrl}/api/media`, {
+    method: 'POST',
+    headers: { authorization: `JWT ${logins.writer}` },
+    body: form,
+  })
+  if (response.status !== 201) throw new Error(`the upload answered ${response.status}: ${await response.text()}`)
+  return ((await response.json()) as { doc: { id: number; url: string } }).doc
+}
+
+/** Loads `url` until the site answers 200 (a publish reaches it through the webhook within moments). */
+async function visitWhenLive(page: Page, url: string): Promise<void> {
+  const started = performance.now()
+  while ((await page.goto(url))?.status() !== 200) {
+    if (performance.now() - started > 15_000)
+      throw new Error(`the site never showed ${url}:\n${siteOutput.slice(-2000)}`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
 }
 
 /** The writer submits, the reviewer approves: ready to publish. */
@@ -311,6 +340,74 @@ describe('the reference site', () => {
     expect(revoked?.status()).toBe(401)
     expect(await page.textContent('body')).toMatch(/revoked/)
     await shot(page, 'revoked')
+    await page.context().close()
+  })
+
+  it("renders an article's SEO fields and images (AVIF, WebP, srcset), and sends its old address to the new one", async () => {
+    const image = await uploadImage('Warm basalt stones on a towel')
+    // Only a draft uses it so far: not public.
+    expect((await fetch(image.url)).status).toBe(403)
+    const article = await draftArticle(`Stone guide ${suffix}`)
+    const seo = {
+      metaTitle: `Warm stones ${suffix}`,
+      metaDescription: `Why warm stones relax tight muscles ${suffix}.`,
+      canonical: `https://www.example-spa.com/guides/${article.slug}`,
+      noindex: true,
+      image: image.id,
+    }
+    await api('PATCH', `/api/articles/${article.id}?draft=true`, {
+      login: logins.writer,
+      body: { heroImage: image.id, seo },
+    })
+    await submitAndApprove(article.id)
+    await transition(article.id, 'publish', logins.reviewer)
+    const page = await newVisitor()
+    await visitWhenLive(page, `${siteUrl}/articles/${article.slug}`)
+    const head = await page.evaluate(() => ({
+      title: document.title,
+      description: document.querySelector('meta[name="description"]')?.getAttribute('content'),
+      canonical: document.querySelector('link[rel="canonical"]')?.getAttribute('href'),
+      robots: document.querySelector('meta[name="robots"]')?.getAttribute('content'),
+      ogImage: document.querySelector('meta[property="og:image"]')?.getAttribute('content'),
+    }))
+    expect(head).toMatchObject({
+      title: `${seo.metaTitle} · Stillwater Day Spa`,
+      description: seo.metaDescription,
+      canonical: seo.canonical,
+      robots: 'noindex, follow',
+    })
+    expect(head.ogImage).toMatch(/\/api\/media\/file\/stones-.*\?v=/)
+    const hero = page.locator('picture').filter({ has: page.locator('img.hero-image') })
+    for (const type of ['image/avif', 'image/webp'])
+      expect(await hero.locator(`source[type="${type}"]`).getAttribute('srcset')).toMatch(/ 480w, .* 800w, .* 1600w$/)
+    expect(await hero.locator('img').getAttribute('srcset')).toMatch(/\.jpg\?v=\w+ 480w, .* 1800w$/)
+    // Public now: Chromium picked the AVIF variant and loaded it.
+    const loaded = await hero
+      .locator('img')
+      .evaluate((img: HTMLImageElement) => ({ src: img.currentSrc, width: img.naturalWidth }))
+    expect(loaded.src).toMatch(/\.avif\?v=/)
+    expect(loaded.width).toBeGreaterThan(0)
+    await shot(page, 'seo-images')
+
+    const renamed = `${article.slug}-renamed`
+    await api('PATCH', `/api/articles/${article.id}?draft=true`, { login: logins.writer, body: { slug: renamed } })
+    await submitAndApprove(article.id)
+    await transition(article.id, 'publish', logins.reviewer)
+    const oldUrl = `${siteUrl}/articles/${article.slug}`
+    const started = performance.now()
+    let moved: Response
+    for (;;) {
+      moved = await fetch(oldUrl, { redirect: 'manual' })
+      if (moved.status === 308 || performance.now() - started > 15_000) break
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    expect(moved.status).toBe(308)
+    // Next repeats the Location header of a redirect thrown while rendering (the same address twice).
+    const location = (moved.headers.get('location') ?? '').split(',')[0].trim()
+    expect(new URL(location, siteUrl).pathname).toBe(`/articles/${renamed}`)
+    await page.goto(oldUrl)
+    expect(page.url()).toBe(`${siteUrl}/articles/${renamed}`)
+    await page.getByRole('heading', { level: 1, name: `Stone guide ${suffix}` }).waitFor()
     await page.context().close()
   })
 

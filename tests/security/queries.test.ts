@@ -329,6 +329,8 @@ it('answers GET /api/payload-migrations with a plain 404 that names no internal 
   expect(text).not.toMatch(/https?:\/\//)
 })
 
-it('answers a missing media file with 404', async () => {
-  expect((await timedGet('/api/media/file/no-such-file.jpg')).status).toBe(404)
+it('answers a missing media file with 404 for staff, and anonymously like a private image (403)', async () => {
+  expect((await timedGet('/api/media/file/no-such-file.jpg', 'admin')).status).toBe(404)
+  // Anonymous readers may read images of live pages only: a missing file is not told apart from a private one.
+  expect((await timedGet('/api/media/file/no-such-file.jpg')).status).toBe(403)
 })

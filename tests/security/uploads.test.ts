@@ -59,7 +59,8 @@ it.each([
 it('serves an accepted image with its image type and nosniff', async () => {
   const { status, body } = await upload(await smallPng(), 'fine.png', 'image/png')
   expect(status).toBe(201)
-  const served = await http.get(new URL(body.doc?.url ?? '').pathname)
+  // As its uploader: no published page shows it yet, so it is not public (draftImages.test.ts).
+  const served = await http.get(new URL(body.doc?.url ?? '').pathname, 'writer')
   expect(served.headers.get('content-type')).toBe('image/png')
   expect(served.headers.get('x-content-type-options')).toBe('nosniff')
 })

@@ -122,6 +122,38 @@ describe('security settings', () => {
   })
 })
 
+describe('CDN purge settings', () => {
+  it('are off without an endpoint', () => {
+    expect(load({}).cdnPurge).toBeUndefined()
+  })
+
+  it('send the secret in Authorization unless another header is named', () => {
+    expect(load({ CDN_PURGE_URL: 'https://cdn.example/purge', CDN_PURGE_SECRET: 'Bearer k' }).cdnPurge).toEqual({
+      url: 'https://cdn.example/purge',
+      header: 'Authorization',
+      secret: 'Bearer k',
+    })
+    const fastly = load({
+      CDN_PURGE_URL: 'https://cdn.example/purge',
+      CDN_PURGE_HEADER: 'Fastly-Key',
+      CDN_PURGE_SECRET: 'k',
+    })
+    expect(fastly.cdnPurge?.header).toBe('Fastly-Key')
+  })
+
+  it('explain a missing secret, a bad address or header', () => {
+    expect(() => load({ CDN_PURGE_URL: 'https://cdn.example/purge' })).toThrow(
+      'CDN_PURGE_SECRET is required when CDN_PURGE_URL is set: it is sent in the Authorization header of each purge.',
+    )
+    expect(() => load({ CDN_PURGE_URL: 'ftp://cdn.example', CDN_PURGE_SECRET: 'k' })).toThrow(
+      'CDN_PURGE_URL must be an http(s) URL, got "ftp://cdn.example"',
+    )
+    expect(() =>
+      load({ CDN_PURGE_URL: 'https://cdn.example/purge', CDN_PURGE_HEADER: 'Key: x', CDN_PURGE_SECRET: 'k' }),
+    ).toThrow(/CDN_PURGE_HEADER must be a header name/)
+  })
+})
+
 describe('PAYLOAD_SECRET', () => {
   it('is generated once in development and kept under the data folder, readable only by its owner', () => {
     const first = load({}).payloadSecret

@@ -30,8 +30,19 @@ describe('which REST requests the read cache answers', () => {
     })
   })
 
+  it("caches old-slug lookups under their collection's list tag, which every publish there drops", () => {
+    expect(planRestRequest('GET', '/api/redirects/resolve', search('collection=articles&slug=old'))).toEqual({
+      cache: true,
+      key: 'rest /api/redirects/resolve?collection=articles&slug=old',
+      tags: ['list:articles'],
+    })
+    for (const query of ['collection=users&slug=old', 'slug=old'])
+      expect(planRestRequest('GET', '/api/redirects/resolve', search(query)).cache).toBe(false)
+  })
+
   it.each([
     ['a write', 'POST', '/api/articles', ''],
+    ['the redirect records', 'GET', '/api/redirects', ''],
     ['HEAD, which Payload does not answer', 'HEAD', '/api/articles', ''],
     ['drafts', 'GET', '/api/articles', 'draft=true'],
     ['drafts, even draft=false', 'GET', '/api/articles/1', 'draft=false'],

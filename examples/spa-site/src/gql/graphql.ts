@@ -16,47 +16,51 @@ export type Technique_Pressure =
   | 'light'
   | 'medium';
 
-export type MediaFieldsFragment = { url: string | null, alt: string, width: number | null, height: number | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null, hero: { url: string | null, width: number | null, height: number | null } | null } | null };
+export type MediaFieldsFragment = { url: string | null, alt: string, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, small: { url: string | null, width: number | null, height: number | null } | null, smallWebp: { url: string | null, width: number | null, height: number | null } | null, smallAvif: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null, cardWebp: { url: string | null, width: number | null, height: number | null } | null, cardAvif: { url: string | null, width: number | null, height: number | null } | null, hero: { url: string | null, width: number | null, height: number | null } | null, heroWebp: { url: string | null, width: number | null, height: number | null } | null, heroAvif: { url: string | null, width: number | null, height: number | null } | null } | null };
+
+export type CardMediaFieldsFragment = { url: string | null, alt: string, width: number | null, height: number | null, sizes: { small: { url: string | null, width: number | null, height: number | null } | null, smallWebp: { url: string | null, width: number | null, height: number | null } | null, smallAvif: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null, cardWebp: { url: string | null, width: number | null, height: number | null } | null, cardAvif: { url: string | null, width: number | null, height: number | null } | null } | null };
+
+export type SeoFieldsFragment = { metaTitle: string | null, metaDescription: string | null, canonical: string | null, noindex: boolean | null, image: { url: string | null, alt: string, width: number | null, height: number | null } | null };
 
 export type NewestArticlesQueryVariables = Exact<{
   limit: number;
 }>;
 
 
-export type NewestArticlesQuery = { Articles: { docs: Array<{ id: number, title: string | null, slug: string | null, excerpt: string | null, publishedAt: string | null, heroImage: { url: string | null, alt: string, width: number | null, height: number | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null, hero: { url: string | null, width: number | null, height: number | null } | null } | null } | null }> } | null };
+export type NewestArticlesQuery = { Articles: { docs: Array<{ id: number, title: string | null, slug: string | null, excerpt: string | null, publishedAt: string | null, heroImage: { url: string | null, alt: string, width: number | null, height: number | null, sizes: { small: { url: string | null, width: number | null, height: number | null } | null, smallWebp: { url: string | null, width: number | null, height: number | null } | null, smallAvif: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null, cardWebp: { url: string | null, width: number | null, height: number | null } | null, cardAvif: { url: string | null, width: number | null, height: number | null } | null } | null } | null }> } | null };
 
 export type ArticleBySlugQueryVariables = Exact<{
   slug: string;
 }>;
 
 
-export type ArticleBySlugQuery = { Articles: { docs: Array<{ id: number, title: string | null, slug: string | null, excerpt: string | null, publishedAt: string | null, updatedAt: string | null, content: unknown, heroImage: { url: string | null, alt: string, width: number | null, height: number | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null, hero: { url: string | null, width: number | null, height: number | null } | null } | null } | null, techniques: Array<{ id: number, name: string | null, slug: string | null, summary: string | null, pressure: Technique_Pressure | null }> | null, faqs: Array<{ id: number, question: string | null, slug: string | null, answer: unknown }> | null, myths: Array<{ id: number, myth: string | null, slug: string | null }> | null, seo: { metaTitle: string | null, metaDescription: string | null } | null }> } | null };
+export type ArticleBySlugQuery = { Articles: { docs: Array<{ id: number, title: string | null, slug: string | null, excerpt: string | null, publishedAt: string | null, updatedAt: string | null, content: unknown, heroImage: { url: string | null, alt: string, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, small: { url: string | null, width: number | null, height: number | null } | null, smallWebp: { url: string | null, width: number | null, height: number | null } | null, smallAvif: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null, cardWebp: { url: string | null, width: number | null, height: number | null } | null, cardAvif: { url: string | null, width: number | null, height: number | null } | null, hero: { url: string | null, width: number | null, height: number | null } | null, heroWebp: { url: string | null, width: number | null, height: number | null } | null, heroAvif: { url: string | null, width: number | null, height: number | null } | null } | null } | null, techniques: Array<{ id: number, name: string | null, slug: string | null, summary: string | null, pressure: Technique_Pressure | null }> | null, faqs: Array<{ id: number, question: string | null, slug: string | null, answer: unknown }> | null, myths: Array<{ id: number, myth: string | null, slug: string | null }> | null, seo: { metaTitle: string | null, metaDescription: string | null, canonical: string | null, noindex: boolean | null, image: { url: string | null, alt: string, width: number | null, height: number | null } | null } | null }> } | null };
 
 export type ArticleDraftQueryVariables = Exact<{
   id: number;
 }>;
 
 
-export type ArticleDraftQuery = { Article: { id: number, title: string | null, slug: string | null, excerpt: string | null, publishedAt: string | null, updatedAt: string | null, content: unknown, heroImage: { url: string | null, alt: string, width: number | null, height: number | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null, hero: { url: string | null, width: number | null, height: number | null } | null } | null } | null, techniques: Array<{ id: number, name: string | null, slug: string | null, summary: string | null, pressure: Technique_Pressure | null }> | null, faqs: Array<{ id: number, question: string | null, slug: string | null, answer: unknown }> | null, myths: Array<{ id: number, myth: string | null, slug: string | null }> | null, seo: { metaTitle: string | null, metaDescription: string | null } | null } | null };
+export type ArticleDraftQuery = { Article: { id: number, title: string | null, slug: string | null, excerpt: string | null, publishedAt: string | null, updatedAt: string | null, content: unknown, heroImage: { url: string | null, alt: string, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, small: { url: string | null, width: number | null, height: number | null } | null, smallWebp: { url: string | null, width: number | null, height: number | null } | null, smallAvif: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null, cardWebp: { url: string | null, width: number | null, height: number | null } | null, cardAvif: { url: string | null, width: number | null, height: number | null } | null, hero: { url: string | null, width: number | null, height: number | null } | null, heroWebp: { url: string | null, width: number | null, height: number | null } | null, heroAvif: { url: string | null, width: number | null, height: number | null } | null } | null } | null, techniques: Array<{ id: number, name: string | null, slug: string | null, summary: string | null, pressure: Technique_Pressure | null }> | null, faqs: Array<{ id: number, question: string | null, slug: string | null, answer: unknown }> | null, myths: Array<{ id: number, myth: string | null, slug: string | null }> | null, seo: { metaTitle: string | null, metaDescription: string | null, canonical: string | null, noindex: boolean | null, image: { url: string | null, alt: string, width: number | null, height: number | null } | null } | null } | null };
 
 export type AllTechniquesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AllTechniquesQuery = { Techniques: { docs: Array<{ id: number, name: string | null, slug: string | null, summary: string | null, pressure: Technique_Pressure | null, bestFor: Array<string> | null, image: { url: string | null, alt: string, width: number | null, height: number | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null, hero: { url: string | null, width: number | null, height: number | null } | null } | null } | null }> } | null };
+export type AllTechniquesQuery = { Techniques: { docs: Array<{ id: number, name: string | null, slug: string | null, summary: string | null, pressure: Technique_Pressure | null, bestFor: Array<string> | null, image: { url: string | null, alt: string, width: number | null, height: number | null, sizes: { small: { url: string | null, width: number | null, height: number | null } | null, smallWebp: { url: string | null, width: number | null, height: number | null } | null, smallAvif: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null, cardWebp: { url: string | null, width: number | null, height: number | null } | null, cardAvif: { url: string | null, width: number | null, height: number | null } | null } | null } | null }> } | null };
 
 export type TechniqueBySlugQueryVariables = Exact<{
   slug: string;
 }>;
 
 
-export type TechniqueBySlugQuery = { Techniques: { docs: Array<{ id: number, name: string | null, slug: string | null, summary: string | null, pressure: Technique_Pressure | null, bestFor: Array<string> | null, description: unknown, image: { url: string | null, alt: string, width: number | null, height: number | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null, hero: { url: string | null, width: number | null, height: number | null } | null } | null } | null }> } | null };
+export type TechniqueBySlugQuery = { Techniques: { docs: Array<{ id: number, name: string | null, slug: string | null, summary: string | null, pressure: Technique_Pressure | null, bestFor: Array<string> | null, description: unknown, image: { url: string | null, alt: string, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, small: { url: string | null, width: number | null, height: number | null } | null, smallWebp: { url: string | null, width: number | null, height: number | null } | null, smallAvif: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null, cardWebp: { url: string | null, width: number | null, height: number | null } | null, cardAvif: { url: string | null, width: number | null, height: number | null } | null, hero: { url: string | null, width: number | null, height: number | null } | null, heroWebp: { url: string | null, width: number | null, height: number | null } | null, heroAvif: { url: string | null, width: number | null, height: number | null } | null } | null } | null, seo: { metaTitle: string | null, metaDescription: string | null, canonical: string | null, noindex: boolean | null, image: { url: string | null, alt: string, width: number | null, height: number | null } | null } | null }> } | null };
 
 export type TechniqueDraftQueryVariables = Exact<{
   id: number;
 }>;
 
 
-export type TechniqueDraftQuery = { Technique: { id: number, name: string | null, slug: string | null, summary: string | null, pressure: Technique_Pressure | null, bestFor: Array<string> | null, description: unknown, image: { url: string | null, alt: string, width: number | null, height: number | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null, hero: { url: string | null, width: number | null, height: number | null } | null } | null } | null } | null };
+export type TechniqueDraftQuery = { Technique: { id: number, name: string | null, slug: string | null, summary: string | null, pressure: Technique_Pressure | null, bestFor: Array<string> | null, description: unknown, image: { url: string | null, alt: string, width: number | null, height: number | null, mimeType: string | null, sizes: { thumbnail: { url: string | null, width: number | null, height: number | null } | null, small: { url: string | null, width: number | null, height: number | null } | null, smallWebp: { url: string | null, width: number | null, height: number | null } | null, smallAvif: { url: string | null, width: number | null, height: number | null } | null, card: { url: string | null, width: number | null, height: number | null } | null, cardWebp: { url: string | null, width: number | null, height: number | null } | null, cardAvif: { url: string | null, width: number | null, height: number | null } | null, hero: { url: string | null, width: number | null, height: number | null } | null, heroWebp: { url: string | null, width: number | null, height: number | null } | null, heroAvif: { url: string | null, width: number | null, height: number | null } | null } | null } | null, seo: { metaTitle: string | null, metaDescription: string | null, canonical: string | null, noindex: boolean | null, image: { url: string | null, alt: string, width: number | null, height: number | null } | null } | null } | null };
 
 export type AllFaqsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -106,8 +110,24 @@ export const MediaFieldsFragmentDoc = new TypedDocumentString(`
   alt
   width
   height
+  mimeType
   sizes {
     thumbnail {
+      url
+      width
+      height
+    }
+    small {
+      url
+      width
+      height
+    }
+    smallWebp {
+      url
+      width
+      height
+    }
+    smallAvif {
       url
       width
       height
@@ -117,7 +137,27 @@ export const MediaFieldsFragmentDoc = new TypedDocumentString(`
       width
       height
     }
+    cardWebp {
+      url
+      width
+      height
+    }
+    cardAvif {
+      url
+      width
+      height
+    }
     hero {
+      url
+      width
+      height
+    }
+    heroWebp {
+      url
+      width
+      height
+    }
+    heroAvif {
       url
       width
       height
@@ -125,6 +165,60 @@ export const MediaFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"MediaFields"}) as unknown as TypedDocumentString<MediaFieldsFragment, unknown>;
+export const CardMediaFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CardMediaFields on Media {
+  url
+  alt
+  width
+  height
+  sizes {
+    small {
+      url
+      width
+      height
+    }
+    smallWebp {
+      url
+      width
+      height
+    }
+    smallAvif {
+      url
+      width
+      height
+    }
+    card {
+      url
+      width
+      height
+    }
+    cardWebp {
+      url
+      width
+      height
+    }
+    cardAvif {
+      url
+      width
+      height
+    }
+  }
+}
+    `, {"fragmentName":"CardMediaFields"}) as unknown as TypedDocumentString<CardMediaFieldsFragment, unknown>;
+export const SeoFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SeoFields on Seo {
+  metaTitle
+  metaDescription
+  canonical
+  noindex
+  image {
+    url
+    alt
+    width
+    height
+  }
+}
+    `, {"fragmentName":"SeoFields"}) as unknown as TypedDocumentString<SeoFieldsFragment, unknown>;
 export const NewestArticlesDocument = new TypedDocumentString(`
     query NewestArticles($limit: Int!) {
   Articles(limit: $limit, sort: "-publishedAt", pagination: false) {
@@ -135,18 +229,28 @@ export const NewestArticlesDocument = new TypedDocumentString(`
       excerpt
       publishedAt
       heroImage {
-        ...MediaFields
+        ...CardMediaFields
       }
     }
   }
 }
-    fragment MediaFields on Media {
+    fragment CardMediaFields on Media {
   url
   alt
   width
   height
   sizes {
-    thumbnail {
+    small {
+      url
+      width
+      height
+    }
+    smallWebp {
+      url
+      width
+      height
+    }
+    smallAvif {
       url
       width
       height
@@ -156,7 +260,12 @@ export const NewestArticlesDocument = new TypedDocumentString(`
       width
       height
     }
-    hero {
+    cardWebp {
+      url
+      width
+      height
+    }
+    cardAvif {
       url
       width
       height
@@ -196,8 +305,7 @@ export const ArticleBySlugDocument = new TypedDocumentString(`
         slug
       }
       seo {
-        metaTitle
-        metaDescription
+        ...SeoFields
       }
     }
   }
@@ -207,8 +315,24 @@ export const ArticleBySlugDocument = new TypedDocumentString(`
   alt
   width
   height
+  mimeType
   sizes {
     thumbnail {
+      url
+      width
+      height
+    }
+    small {
+      url
+      width
+      height
+    }
+    smallWebp {
+      url
+      width
+      height
+    }
+    smallAvif {
       url
       width
       height
@@ -218,11 +342,43 @@ export const ArticleBySlugDocument = new TypedDocumentString(`
       width
       height
     }
+    cardWebp {
+      url
+      width
+      height
+    }
+    cardAvif {
+      url
+      width
+      height
+    }
     hero {
       url
       width
       height
     }
+    heroWebp {
+      url
+      width
+      height
+    }
+    heroAvif {
+      url
+      width
+      height
+    }
+  }
+}
+fragment SeoFields on Seo {
+  metaTitle
+  metaDescription
+  canonical
+  noindex
+  image {
+    url
+    alt
+    width
+    height
   }
 }`) as unknown as TypedDocumentString<ArticleBySlugQuery, ArticleBySlugQueryVariables>;
 export const ArticleDraftDocument = new TypedDocumentString(`
@@ -257,8 +413,7 @@ export const ArticleDraftDocument = new TypedDocumentString(`
       slug
     }
     seo {
-      metaTitle
-      metaDescription
+      ...SeoFields
     }
   }
 }
@@ -267,8 +422,24 @@ export const ArticleDraftDocument = new TypedDocumentString(`
   alt
   width
   height
+  mimeType
   sizes {
     thumbnail {
+      url
+      width
+      height
+    }
+    small {
+      url
+      width
+      height
+    }
+    smallWebp {
+      url
+      width
+      height
+    }
+    smallAvif {
       url
       width
       height
@@ -278,11 +449,43 @@ export const ArticleDraftDocument = new TypedDocumentString(`
       width
       height
     }
+    cardWebp {
+      url
+      width
+      height
+    }
+    cardAvif {
+      url
+      width
+      height
+    }
     hero {
       url
       width
       height
     }
+    heroWebp {
+      url
+      width
+      height
+    }
+    heroAvif {
+      url
+      width
+      height
+    }
+  }
+}
+fragment SeoFields on Seo {
+  metaTitle
+  metaDescription
+  canonical
+  noindex
+  image {
+    url
+    alt
+    width
+    height
   }
 }`) as unknown as TypedDocumentString<ArticleDraftQuery, ArticleDraftQueryVariables>;
 export const AllTechniquesDocument = new TypedDocumentString(`
@@ -296,18 +499,28 @@ export const AllTechniquesDocument = new TypedDocumentString(`
       pressure
       bestFor
       image {
-        ...MediaFields
+        ...CardMediaFields
       }
     }
   }
 }
-    fragment MediaFields on Media {
+    fragment CardMediaFields on Media {
   url
   alt
   width
   height
   sizes {
-    thumbnail {
+    small {
+      url
+      width
+      height
+    }
+    smallWebp {
+      url
+      width
+      height
+    }
+    smallAvif {
       url
       width
       height
@@ -317,7 +530,12 @@ export const AllTechniquesDocument = new TypedDocumentString(`
       width
       height
     }
-    hero {
+    cardWebp {
+      url
+      width
+      height
+    }
+    cardAvif {
       url
       width
       height
@@ -338,6 +556,9 @@ export const TechniqueBySlugDocument = new TypedDocumentString(`
       image {
         ...MediaFields
       }
+      seo {
+        ...SeoFields
+      }
     }
   }
 }
@@ -346,8 +567,24 @@ export const TechniqueBySlugDocument = new TypedDocumentString(`
   alt
   width
   height
+  mimeType
   sizes {
     thumbnail {
+      url
+      width
+      height
+    }
+    small {
+      url
+      width
+      height
+    }
+    smallWebp {
+      url
+      width
+      height
+    }
+    smallAvif {
       url
       width
       height
@@ -357,11 +594,43 @@ export const TechniqueBySlugDocument = new TypedDocumentString(`
       width
       height
     }
+    cardWebp {
+      url
+      width
+      height
+    }
+    cardAvif {
+      url
+      width
+      height
+    }
     hero {
       url
       width
       height
     }
+    heroWebp {
+      url
+      width
+      height
+    }
+    heroAvif {
+      url
+      width
+      height
+    }
+  }
+}
+fragment SeoFields on Seo {
+  metaTitle
+  metaDescription
+  canonical
+  noindex
+  image {
+    url
+    alt
+    width
+    height
   }
 }`) as unknown as TypedDocumentString<TechniqueBySlugQuery, TechniqueBySlugQueryVariables>;
 export const TechniqueDraftDocument = new TypedDocumentString(`
@@ -377,6 +646,9 @@ export const TechniqueDraftDocument = new TypedDocumentString(`
     image {
       ...MediaFields
     }
+    seo {
+      ...SeoFields
+    }
   }
 }
     fragment MediaFields on Media {
@@ -384,8 +656,24 @@ export const TechniqueDraftDocument = new TypedDocumentString(`
   alt
   width
   height
+  mimeType
   sizes {
     thumbnail {
+      url
+      width
+      height
+    }
+    small {
+      url
+      width
+      height
+    }
+    smallWebp {
+      url
+      width
+      height
+    }
+    smallAvif {
       url
       width
       height
@@ -395,11 +683,43 @@ export const TechniqueDraftDocument = new TypedDocumentString(`
       width
       height
     }
+    cardWebp {
+      url
+      width
+      height
+    }
+    cardAvif {
+      url
+      width
+      height
+    }
     hero {
       url
       width
       height
     }
+    heroWebp {
+      url
+      width
+      height
+    }
+    heroAvif {
+      url
+      width
+      height
+    }
+  }
+}
+fragment SeoFields on Seo {
+  metaTitle
+  metaDescription
+  canonical
+  noindex
+  image {
+    url
+    alt
+    width
+    height
   }
 }`) as unknown as TypedDocumentString<TechniqueDraftQuery, TechniqueDraftQueryVariables>;
 export const AllFaqsDocument = new TypedDocumentString(`

@@ -61,6 +61,26 @@ export async function cmsQuery<TResult, TVariables>(
   return answer.data
 }
 
+/**
+ * Where a page that moved went: the CMS records a published document's old slugs and answers the
+ * current one (GET /api/redirects/resolve), or 404 when the slug never led anywhere public. Cached
+ * under the collection's tag like any read, so a publish there makes the answer stale.
+ */
+export async function movedTo(collection: CmsCollection, slug: string): Promise<string | undefined> {
+  const search = new URLSearchParams({ collection, slug })
+  const response = await fetch(`${CMS_URL}/api/redirects/resolve?${search}`, {
+    cache: 'force-cache',
+    next: { tags: [EVERYTHING_TAG, collectionTag(collection)] },
+  })
+  if (response.status === 404) return undefined
+  const answer = (await response.json().catch(() => ({}))) as { to?: string; errors?: { message: string }[] }
+  if (!response.ok || !answer.to)
+    throw new CmsError(
+      `The CMS could not look up "${slug}": ${answer.errors?.[0]?.message ?? `HTTP ${response.status}`}`,
+    )
+  return answer.to
+}
+
 /** Media URLs from the CMS are absolute when it knows its SERVER_URL; relative ones are made absolute. */
 export const mediaUrl = (url: string | null | undefined): string | undefined =>
   url ? (url.startsWith('/') ? `${CMS_URL}${url}` : url) : undefined

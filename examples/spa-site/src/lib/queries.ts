@@ -10,8 +10,24 @@ export const MediaFields = graphql(`
     alt
     width
     height
+    mimeType
     sizes {
       thumbnail {
+        url
+        width
+        height
+      }
+      small {
+        url
+        width
+        height
+      }
+      smallWebp {
+        url
+        width
+        height
+      }
+      smallAvif {
         url
         width
         height
@@ -21,11 +37,89 @@ export const MediaFields = graphql(`
         width
         height
       }
+      cardWebp {
+        url
+        width
+        height
+      }
+      cardAvif {
+        url
+        width
+        height
+      }
       hero {
         url
         width
         height
       }
+      heroWebp {
+        url
+        width
+        height
+      }
+      heroAvif {
+        url
+        width
+        height
+      }
+    }
+  }
+`)
+
+/** An image in a card (lists of many): the widths a card needs, so a page of 100 stays within the CMS's query cost. */
+export const CardMediaFields = graphql(`
+  fragment CardMediaFields on Media {
+    url
+    alt
+    width
+    height
+    sizes {
+      small {
+        url
+        width
+        height
+      }
+      smallWebp {
+        url
+        width
+        height
+      }
+      smallAvif {
+        url
+        width
+        height
+      }
+      card {
+        url
+        width
+        height
+      }
+      cardWebp {
+        url
+        width
+        height
+      }
+      cardAvif {
+        url
+        width
+        height
+      }
+    }
+  }
+`)
+
+/** What generateMetadata needs: the page's SEO fields (src/seo in the CMS). */
+export const SeoFields = graphql(`
+  fragment SeoFields on Seo {
+    metaTitle
+    metaDescription
+    canonical
+    noindex
+    image {
+      url
+      alt
+      width
+      height
     }
   }
 `)
@@ -40,7 +134,7 @@ export const NewestArticles = graphql(`
         excerpt
         publishedAt
         heroImage {
-          ...MediaFields
+          ...CardMediaFields
         }
       }
     }
@@ -80,8 +174,7 @@ export const ArticleBySlug = graphql(`
           slug
         }
         seo {
-          metaTitle
-          metaDescription
+          ...SeoFields
         }
       }
     }
@@ -120,8 +213,7 @@ export const ArticleDraft = graphql(`
         slug
       }
       seo {
-        metaTitle
-        metaDescription
+        ...SeoFields
       }
     }
   }
@@ -138,7 +230,7 @@ export const AllTechniques = graphql(`
         pressure
         bestFor
         image {
-          ...MediaFields
+          ...CardMediaFields
         }
       }
     }
@@ -159,6 +251,9 @@ export const TechniqueBySlug = graphql(`
         image {
           ...MediaFields
         }
+        seo {
+          ...SeoFields
+        }
       }
     }
   }
@@ -176,6 +271,9 @@ export const TechniqueDraft = graphql(`
       description(depth: 1)
       image {
         ...MediaFields
+      }
+      seo {
+        ...SeoFields
       }
     }
   }

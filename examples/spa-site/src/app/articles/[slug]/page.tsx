@@ -1,13 +1,14 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
+import { notFound, permanentRedirect } from 'next/navigation'
 
 import { RichText } from '@/components/RichText'
 import { ResponsiveImage } from '@/components/ResponsiveImage'
-import { cmsQuery } from '@/lib/cms'
+import { cmsQuery, movedTo } from '@/lib/cms'
 import { formatDate, PRESSURE_LABEL } from '@/lib/format'
 import { previewOf } from '@/lib/preview'
 import { ArticleBySlug, ArticleDraft } from '@/lib/queries'
+import { metadataOf } from '@/lib/seo'
 
 type Params = { params: Promise<{ slug: string }> }
 
@@ -34,15 +35,18 @@ async function articleFor(slug: string) {
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const article = await articleFor((await params).slug)
   if (!article) return {}
-  return {
-    title: article.seo?.metaTitle || article.title || undefined,
-    description: article.seo?.metaDescription || article.excerpt || undefined,
-  }
+  return metadataOf(article.seo, { title: article.title, description: article.excerpt, image: article.heroImage })
 }
 
 export default async function ArticlePage({ params }: Params) {
-  const article = await articleFor((await params).slug)
-  if (!article) notFound()
+  const { slug } = await params
+  const article = await articleFor(slug)
+  if (!article) {
+    // An old address of a renamed article: 308 to where it lives now.
+    const current = await movedTo('articles', slug)
+    if (current) permanentRedirect(`/articles/${current}`)
+    notFound()
+  }
   return (
     <article className="article">
       <header className="article-header">

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
+import { notFound, permanentRedirect } from 'next/navigation'
 
 import { RichText } from '@/components/RichText'
 import { ResponsiveImage } from '@/components/ResponsiveImage'
-import { cmsQuery } from '@/lib/cms'
+import { cmsQuery, movedTo } from '@/lib/cms'
 import { PRESSURE_LABEL } from '@/lib/format'
 import { previewOf } from '@/lib/preview'
 import { TechniqueBySlug, TechniqueDraft } from '@/lib/queries'
+import { metadataOf } from '@/lib/seo'
 
 type Params = { params: Promise<{ slug: string }> }
 
@@ -28,12 +29,19 @@ async function techniqueFor(slug: string) {
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const technique = await techniqueFor((await params).slug)
-  return technique ? { title: technique.name ?? undefined, description: technique.summary ?? undefined } : {}
+  return technique
+    ? metadataOf(technique.seo, { title: technique.name, description: technique.summary, image: technique.image })
+    : {}
 }
 
 export default async function TechniquePage({ params }: Params) {
-  const technique = await techniqueFor((await params).slug)
-  if (!technique) notFound()
+  const { slug } = await params
+  const technique = await techniqueFor(slug)
+  if (!technique) {
+    const current = await movedTo('techniques', slug)
+    if (current) permanentRedirect(`/techniques/${current}`)
+    notFound()
+  }
   return (
     <article className="article">
       <header className="article-header">

@@ -4,10 +4,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
    CREATE TYPE "public"."enum_users_reviewer_roles" AS ENUM('claims-reviewer');
   ALTER TYPE "public"."enum_workflow_events_action" ADD VALUE 'confirm_current';
-  ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'workflowThreadMail';
-  ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'markReviewsDue';
-  ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'workflowThreadMail';
-  ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'markReviewsDue';
+  ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'workflowThreadMail' BEFORE 'purgeCdnTags';
+  ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'markReviewsDue' BEFORE 'purgeCdnTags';
+  ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'workflowThreadMail' BEFORE 'purgeCdnTags';
+  ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'markReviewsDue' BEFORE 'purgeCdnTags';
   CREATE TABLE "techniques_rels" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"order" integer,
@@ -273,11 +273,11 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "workflow_events" ALTER COLUMN "action" SET DATA TYPE "public"."enum_workflow_events_action" USING "action"::"public"."enum_workflow_events_action";
   ALTER TABLE "payload_jobs_log" ALTER COLUMN "task_slug" SET DATA TYPE text;
   DROP TYPE "public"."enum_payload_jobs_log_task_slug";
-  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'sendWorkflowWebhook', 'scheduledWorkflowAction');
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'sendWorkflowWebhook', 'scheduledWorkflowAction', 'purgeCdnTags');
   ALTER TABLE "payload_jobs_log" ALTER COLUMN "task_slug" SET DATA TYPE "public"."enum_payload_jobs_log_task_slug" USING "task_slug"::"public"."enum_payload_jobs_log_task_slug";
   ALTER TABLE "payload_jobs" ALTER COLUMN "task_slug" SET DATA TYPE text;
   DROP TYPE "public"."enum_payload_jobs_task_slug";
-  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'sendWorkflowWebhook', 'scheduledWorkflowAction');
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'sendWorkflowWebhook', 'scheduledWorkflowAction', 'purgeCdnTags');
   ALTER TABLE "payload_jobs" ALTER COLUMN "task_slug" SET DATA TYPE "public"."enum_payload_jobs_task_slug" USING "task_slug"::"public"."enum_payload_jobs_task_slug";
   DROP INDEX "articles_review_by_idx";
   DROP INDEX "articles_review_due_idx";
