@@ -47,7 +47,7 @@ export interface Mail {
 }
 
 const stageLabel = (stage: string) => STAGE_LABELS[stage as Stage] ?? stage.replace(/_/g, ' ')
-const personName = (person: NoticePerson) => person.name?.trim() || person.email
+const personName = (person: Pick<NoticePerson, 'email' | 'name'>) => person.name?.trim() || person.email
 /** Keeps a title on one line in a subject. */
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim() || '(untitled)'
 
@@ -156,6 +156,26 @@ export function composeMail(notice: WorkflowNotice, recipient: NoticePerson): Ma
     'spa-cms editorial workflow',
   ].join('\n')
   return { to: recipient.email, subject: what[notice.action].subject, text }
+}
+
+/** A workflow mail to one person: the greeting, what happened, the link into the admin, the signature. */
+export function workflowMail(
+  to: Pick<NoticePerson, 'email' | 'name'>,
+  subject: string,
+  lines: string[],
+  adminUrl: string,
+): Mail {
+  const text = [
+    `Hello ${personName(to)},`,
+    '',
+    ...lines,
+    '',
+    `Open it in spa-cms: ${adminUrl}`,
+    '',
+    '-- ',
+    'spa-cms editorial workflow',
+  ].join('\n')
+  return { to: to.email, subject, text }
 }
 
 /** One mail per person, so nobody sees the others' addresses; one failure does not stop the rest. */

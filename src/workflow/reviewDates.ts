@@ -7,7 +7,7 @@
  */
 import type { Payload, TaskConfig } from 'payload'
 
-import { documentReference, sendEach, type NoticePerson } from './notify'
+import { documentReference, sendEach, workflowMail, type NoticePerson } from './notify'
 import { titleFieldOf, workflowOptions, type WorkflowCollection } from './options'
 import { SCHEDULE_QUEUE } from './scheduling'
 
@@ -76,21 +76,11 @@ export async function markReviewsDue(payload: Payload, now = new Date()): Promis
 
 function reviewDueMail(payload: Payload, doc: DueDocument, reviewer: NoticePerson) {
   const { noun, adminUrl } = documentReference(payload, doc.collection, doc.id)
-  return {
-    to: reviewer.email,
-    subject: `Review due: "${doc.title}"`,
-    text: [
-      `Hello ${reviewer.name?.trim() || reviewer.email},`,
-      '',
-      `The live ${noun} "${doc.title}" was due for review on ${new Date(doc.reviewBy).toUTCString()}.`,
-      'Read it again: if it is still correct, confirm it with "Still correct"; otherwise edit it and send it for review.',
-      '',
-      `Open it in spa-cms: ${adminUrl}`,
-      '',
-      '-- ',
-      'spa-cms editorial workflow',
-    ].join('\n'),
-  }
+  const lines = [
+    `The live ${noun} "${doc.title}" was due for review on ${new Date(doc.reviewBy).toUTCString()}.`,
+    'Read it again: if it is still correct, confirm it with "Still correct"; otherwise edit it and send it for review.',
+  ]
+  return workflowMail(reviewer, `Review due: "${doc.title}"`, lines, adminUrl)
 }
 
 export const reviewDatesTask: TaskConfig<{ input: Record<string, never>; output: { marked: number } }> = {

@@ -11,7 +11,7 @@ import type { User } from '../../../payload-types'
 import { isStaffUser } from '../../access/roles'
 import { documentId, jsonBody } from '../endpoints'
 import type { WorkflowContext } from '../enforce'
-import { documentReference, sendEach } from '../notify'
+import { documentReference, sendEach, workflowMail } from '../notify'
 import { collectionOptions, titleFieldOf, workflowOptions, type WorkflowCollection } from '../options'
 import { actorOf, fail, idOf, withLockedDocument } from '../perform'
 import { STAGE_LABELS } from '../transitions'
@@ -99,20 +99,16 @@ export async function assignReviewers(
   const { adminUrl, noun } = documentReference(payload, collection, id)
   void sendEach(
     payload,
-    added.map((user) => ({
-      to: user.email,
-      subject: `Assigned to you for review: "${title}"`,
-      text: [
-        `Hello ${user.name?.trim() || user.email},`,
-        '',
-        `${actor.user.name?.trim() || actor.user.email} asked you to review the ${noun} "${title}"${dueBy ? `, by ${new Date(dueBy).toUTCString()}` : ''}.`,
-        '',
-        `Open it in spa-cms: ${adminUrl}`,
-        '',
-        '-- ',
-        'spa-cms editorial workflow',
-      ].join('\n'),
-    })),
+    added.map((user) =>
+      workflowMail(
+        user,
+        `Assigned to you for review: "${title}"`,
+        [
+          `${actor.user.name?.trim() || actor.user.email} asked you to review the ${noun} "${title}"${dueBy ? `, by ${new Date(dueBy).toUTCString()}` : ''}.`,
+        ],
+        adminUrl,
+      ),
+    ),
     { workflow: { collection, id, action: 'assign' } },
   )
   return {

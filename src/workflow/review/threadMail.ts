@@ -8,7 +8,7 @@ import { commitTransaction, initTransaction, killTransaction, type PayloadReques
 
 import type { User, WorkflowComment } from '../../../payload-types'
 import { lockDocumentForTransaction } from '../../db/documentLock'
-import { documentReference, sendEach, type Mail } from '../notify'
+import { documentReference, sendEach, workflowMail, type Mail } from '../notify'
 import { titleFieldOf } from '../options'
 import { SCHEDULE_QUEUE } from '../scheduling'
 import { replyDigests, type Participant, type ThreadComment } from './threadRules'
@@ -46,22 +46,15 @@ export function composeReplyDigest(
   replies: readonly ThreadComment[],
   about: { opening: string; title: string; adminUrl: string },
 ): Mail {
-  const text = [
-    `Hello ${to.name?.trim() || to.email},`,
-    '',
+  const lines = [
     `New ${replies.length === 1 ? 'reply' : 'replies'} in the review thread "${excerpt(about.opening)}" on "${about.title}":`,
     ...replies.flatMap((reply) => [
       '',
       `${reply.authorName} wrote:`,
       ...reply.body.split(/\r?\n/).map((line) => `  ${line}`),
     ]),
-    '',
-    `Open it in spa-cms: ${about.adminUrl}`,
-    '',
-    '-- ',
-    'spa-cms editorial workflow',
-  ].join('\n')
-  return { to: to.email, subject: `Review thread on "${about.title}": ${replies.length} new`, text }
+  ]
+  return workflowMail(to, `Review thread on "${about.title}": ${replies.length} new`, lines, about.adminUrl)
 }
 
 /** What the job mails: the replies since the last mail, to everyone in the thread; marks them mailed. */
