@@ -20,6 +20,8 @@ export default {
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/'],
   globalSetup: '<rootDir>/tests/setup/globalSetup.ts',
   globalTeardown: '<rootDir>/tests/setup/globalTeardown.ts',
+  // The slowest files first, so that no long file runs alone at the end (see the file).
+  testSequencer: '<rootDir>/tests/setup/sequencer.mjs',
   testTimeout: 60_000,
   maxWorkers: 2,
 }

@@ -9,6 +9,7 @@ import next from 'next'
 import { ConfigError, loadDotEnvFile, loadSettings, projectRoot, type Settings } from '../config'
 import { redactDatabaseUrl, startDatabase, type DatabaseHandle } from '../db/database'
 import { EmbeddedPostgresError } from '../db/embeddedPostgres'
+import { allMigrationsApplied } from '../db/migrationsApplied'
 import { closeServedPayload } from '../db/payloadLifecycle'
 import { createLogger, type Logger } from '../logging'
 import { listenForChanges, type ChangeListener } from '../readCache/changeListener'
@@ -68,7 +69,9 @@ async function start(settings: Settings, logger: Logger, running: Running): Prom
   // argument reaches it: the environment is the one channel for the database and the secret.
   process.env.DATABASE_URL = running.database.url
   process.env.PAYLOAD_SECRET = settings.payloadSecret
-  await applyMigrations(running.database.url)
+  if (await allMigrationsApplied(running.database.url))
+    logger.info('database schema is up to date (nothing to migrate)')
+  else await applyMigrations(running.database.url)
   if (settings.loadDemoContent) await loadDemoContentIfEmpty(running.database.url)
 
   running.readiness = databaseReadiness(running.database.url, logger)

@@ -22,7 +22,7 @@ export async function startPayloadNow(server: Server, logger: Logger): Promise<v
     const response = await fetch(`http://${host}:${port}/api/users/me`, {
       signal: AbortSignal.timeout(START_TIMEOUT_MS),
     })
-    await response.body?.cancel()
+    await response.arrayBuffer()
     if (!response.ok) throw new Error(`it answered ${response.status}`)
   } catch (error) {
     logger.warn(

@@ -6,10 +6,11 @@ import pg from 'pg'
 
 import { createLogger } from '../../src/logging'
 import { ensureBuild } from '../../src/server/build'
-import { createMigratedDatabase, startTestServer } from './testDatabase'
+import { createMigratedDatabase, createMigratedTemplate, startTestServer } from './testDatabase'
 
 export interface TestRun {
   databaseUrl: string
+  templateUrl: string
   mediaDir: string
   stopServer: () => Promise<void>
 }
@@ -39,10 +40,12 @@ export default async function globalSetup(): Promise<void> {
   if (process.env.SKIP_BUILD !== '1') await ensureBuild(createLogger('info', 'test-setup'))
   process.env.LOG_LEVEL ??= 'warn'
   const server = await startTestServer()
+  // The migrations run once, into the template every migrated database of the run is copied from.
+  const templateUrl = await createMigratedTemplate(server.serverUrl)
   const databaseUrl = await createMigratedDatabase(server.serverUrl, 'test')
   await addBootstrapAdmin(databaseUrl)
   const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'spa-cms-test-media-'))
-  globalThis.__spaCmsTestRun = { databaseUrl, mediaDir, stopServer: server.stop }
+  globalThis.__spaCmsTestRun = { databaseUrl, templateUrl, mediaDir, stopServer: server.stop }
   // Test workers start after this and inherit the environment.
   process.env.SPA_CMS_TEST_SERVER_URL = server.serverUrl
   process.env.DATABASE_URL = databaseUrl

@@ -11,11 +11,18 @@ import path from 'node:path'
 import { createLogger } from '../../../src/logging'
 import { ensureBuild } from '../../../src/server/build'
 import { startServer, type RunningServer } from '../../helpers/server'
-import { createMigratedDatabase, dropDatabase, startTestServer } from '../../setup/testDatabase'
+import {
+  createMigratedDatabase,
+  createMigratedTemplate,
+  dropDatabase,
+  dropTemplate,
+  startTestServer,
+} from '../../setup/testDatabase'
 
 export interface E2eRun {
   server: RunningServer
   databaseUrl: string
+  templateUrl: string
   mediaDir: string
   stopDatabaseServer: () => Promise<void>
 }
@@ -42,6 +49,8 @@ export default async function globalSetup(): Promise<void> {
   rmSync(path.join(process.cwd(), 'tests/e2e/artifacts'), { recursive: true, force: true })
   await ensureBuild(createLogger('info', 'e2e-setup'))
   const database = await startTestServer()
+  // Migrated once; this run's database and the site test's (site.e2e.ts) are copies.
+  const templateUrl = await createMigratedTemplate(database.serverUrl)
   const databaseUrl = await createMigratedDatabase(database.serverUrl, 'e2e')
   const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'spa-cms-e2e-media-'))
   // Payload accepts a session cookie on requests with an Origin header (the admin's POSTs) only
@@ -64,11 +73,12 @@ export default async function globalSetup(): Promise<void> {
     })
   } catch (error) {
     await dropDatabase(databaseUrl).catch(() => undefined)
+    await dropTemplate(templateUrl).catch(() => undefined)
     await database.stop()
     rmSync(mediaDir, { recursive: true, force: true })
     throw error
   }
-  globalThis.__spaCmsE2eRun = { server, databaseUrl, mediaDir, stopDatabaseServer: database.stop }
+  globalThis.__spaCmsE2eRun = { server, databaseUrl, templateUrl, mediaDir, stopDatabaseServer: database.stop }
   // Test workers start after this and inherit the environment.
   process.env.E2E_BASE_URL = server.baseUrl
   // The reference site's test (site.e2e.ts) makes a database of its own on the same server.

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { dropDatabase } from '../../setup/testDatabase'
+import { dropDatabase, dropTemplate } from '../../setup/testDatabase'
 
 export default async function globalTeardown(): Promise<void> {
   const run = globalThis.__spaCmsE2eRun
@@ -14,6 +14,7 @@ export default async function globalTeardown(): Promise<void> {
     mkdirSync(artifacts, { recursive: true })
     writeFileSync(path.join(artifacts, 'server.log'), run.server.output())
     await dropDatabase(run.databaseUrl)
+    await dropTemplate(run.templateUrl)
   } finally {
     await run.stopDatabaseServer()
     rmSync(run.mediaDir, { recursive: true, force: true })
