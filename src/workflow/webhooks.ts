@@ -149,9 +149,17 @@ const MAX_RUNS_PER_KICK = 50
 const RUN_LIMIT = 20
 const MIN_FOLLOW_UP_MS = 250
 
-/** After payload.destroy() the Postgres adapter drops its drizzle instance: stop following up. */
-const isClosed = (payload: Payload) =>
-  'drizzle' in payload.db && (payload.db as { drizzle?: unknown }).drizzle === undefined
+/**
+ * After payload.destroy() the Postgres adapter drops its drizzle instance: stop following up. A
+ * Payload that can no longer even be asked (a stopped handle throws) is closed too.
+ */
+function isClosed(payload: Payload): boolean {
+  try {
+    return 'drizzle' in payload.db && (payload.db as { drizzle?: unknown }).drizzle === undefined
+  } catch {
+    return true
+  }
+}
 
 /**
  * Runs the webhook queue in the background until nothing is due, then sleeps until the next
@@ -172,7 +180,8 @@ export function kickWebhookQueue(payload: Payload): void {
   const state = runner
   void runUntilIdle(payload, state)
     .catch((err: unknown) => {
-      payload.logger.error({ err }, 'webhook queue run failed')
+      // A run cut short by shutdown is no failure to report (and there is no logger left to ask).
+      if (!isClosed(payload)) payload.logger.error({ err }, 'webhook queue run failed')
       return null
     })
     .then((nextDue) => {

@@ -8,13 +8,17 @@ import { randomBytes } from 'node:crypto'
 
 import { documentReference, notifyWorkflowTransition, type WorkflowNotice } from '../../src/workflow/notify'
 import { waitFor } from '../helpers/receivers'
-import { useEnv, useLocalPayload, useWebhookReceiver } from '../helpers/suite'
+import { useEnv, useLocalPayload, useOwnDatabase, useWebhookReceiver } from '../helpers/suite'
 
 const PURGE_KEY = `purge-${randomBytes(12).toString('hex')}`
 const cdn = useWebhookReceiver({ failFirst: 2 })
 const site = useWebhookReceiver()
+// A database of its own: this Payload runs the webhooks' queue, which must not take (and, with
+// receivers of its own, cancel) the jobs of test files running beside it on the run's database.
+const database = useOwnDatabase('cdn_purge')
 // settings() reads these once, when payload.config is first loaded by useLocalPayload().
 useEnv(() => ({
+  DATABASE_URL: database.url,
   CDN_PURGE_URL: cdn.url,
   CDN_PURGE_HEADER: 'Fastly-Key',
   CDN_PURGE_SECRET: PURGE_KEY,
