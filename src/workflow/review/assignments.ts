@@ -47,9 +47,9 @@ async function assignable(req: PayloadRequest, collection: WorkflowCollection, i
     overrideAccess: true,
     req,
   })
-  const { roleOf, collections } = workflowOptions(req.payload)
-  const { approverRole } = collections.find((candidate) => candidate.slug === collection)!.review
-  const noun = collectionOptions(req.payload, collection).noun
+  const { roleOf } = workflowOptions(req.payload)
+  const { review, noun } = collectionOptions(req.payload, collection)
+  const { approverRole } = review
   return ids.map((id) => {
     const user = docs.find((candidate) => candidate.id === id)
     if (!user) throw fail(400, `There is no user ${id} to assign.`)
