@@ -17,6 +17,7 @@ import { isAdminUser } from './src/access/roles'
 import { projectRoot, settings as processSettings, type S3Settings, type Settings } from './src/config'
 import { cdnPurge } from './src/cdnPurge'
 import { claimJobsOnce } from './src/db/claimJobsOnce'
+import { DATABASE_POOL_SIZE } from './src/db/poolSize'
 import { imagesOfLivePages } from './src/images'
 import { payloadLoggerOptions } from './src/logging'
 import { previewLinks } from './src/preview'
@@ -204,6 +205,7 @@ export const spaCmsConfig = ({ settings, contentCollections, editorial }: SpaCms
           // Unset only while generating types or the import map, which never connect.
           connectionString: settings.databaseUrl ?? '',
           connectionTimeoutMillis: 5_000,
+          max: DATABASE_POOL_SIZE,
           // No request may hold a pooled connection, and the others waiting for it, for longer.
           statement_timeout: 15_000,
         },

@@ -15,6 +15,8 @@ import { failFastWhileDatabaseDown, type DatabaseWatch } from './databaseOutage'
 import { healthRoutes } from './health'
 import type { ReadinessProbe } from './readiness'
 import { requestLogging } from './requestLogging'
+import { limitConcurrentWrites } from './writeSlots'
+import { CONCURRENT_WRITES } from '../db/poolSize'
 import { securityMiddleware, withReplayedBody, type RateLimitStores } from '../security/http'
 import { requireCanonicalPaths } from '../security/http/canonicalPaths'
 
@@ -43,6 +45,9 @@ const logAndAnswerErrors =
     res.status(500).json({ errors: [{ message: 'Something went wrong on our side. The error was logged.' }] })
   }
 
+/** A write waits this long for its turn (writeSlots.ts), within the statement timeout of the one before it. */
+const WRITE_WAIT_MS = 20_000
+
 function build({ logger, readiness, security, rateLimitStores, devServer = false, databaseWatch, next }: AppParts) {
   const app = express()
   app.disable('x-powered-by')
@@ -56,6 +61,7 @@ function build({ logger, readiness, security, rateLimitStores, devServer = false
   if (next) app.use(answerFromReadCache(next.readCache, next.cachePolicy, protections.forCachedReads))
   app.use(protections.middleware)
   if (databaseWatch) app.use(failFastWhileDatabaseDown(databaseWatch))
+  app.use(limitConcurrentWrites({ slots: CONCURRENT_WRITES, maxWaitMs: WRITE_WAIT_MS }))
   // Request bodies were read by the body limit: Next gets them replayed.
   if (next) app.use(cachedReads(next.readCache, next.cachePolicy, withReplayedBody(next.handler)))
   app.use(logAndAnswerErrors(logger))
