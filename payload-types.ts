@@ -75,6 +75,7 @@ export interface Config {
     users: User;
     'workflow-events': WorkflowEvent;
     'workflow-comments': WorkflowComment;
+    releases: Release;
     redirects: Redirect;
     'preview-link-revocations': PreviewLinkRevocation;
     'payload-kv': PayloadKv;
@@ -109,6 +110,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
     'workflow-comments': WorkflowCommentsSelect<false> | WorkflowCommentsSelect<true>;
+    releases: ReleasesSelect<false> | ReleasesSelect<true>;
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'preview-link-revocations': PreviewLinkRevocationsSelect<false> | PreviewLinkRevocationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -138,6 +140,7 @@ export interface Config {
       scheduledWorkflowAction: TaskScheduledWorkflowAction;
       workflowThreadMail: TaskWorkflowThreadMail;
       markReviewsDue: TaskMarkReviewsDue;
+      publishScheduledRelease: TaskPublishScheduledRelease;
       purgeCdnTags: TaskPurgeCdnTags;
       inline: {
         input: unknown;
@@ -605,6 +608,10 @@ export interface WorkflowEvent {
     | {
         relationTo: 'myths';
         value: number | Myth;
+      }
+    | {
+        relationTo: 'releases';
+        value: number | Release;
       };
   documentCollection: string;
   documentId: number;
@@ -612,7 +619,8 @@ export interface WorkflowEvent {
    * The version the transition produced.
    */
   versionId?: string | null;
-  action: 'submit' | 'withdraw' | 'request_changes' | 'approve' | 'publish' | 'unpublish' | 'confirm_current';
+  action:
+    'submit' | 'withdraw' | 'request_changes' | 'approve' | 'publish' | 'unpublish' | 'confirm_current' | 'roll_back';
   from: 'draft' | 'in_review' | 'changes_requested' | 'approved' | 'published' | 'unpublished';
   to: 'draft' | 'in_review' | 'changes_requested' | 'approved' | 'published' | 'unpublished';
   actor?: (number | null) | User;
@@ -630,6 +638,10 @@ export interface WorkflowEvent {
     | number
     | boolean
     | null;
+  /**
+   * The release this happened with.
+   */
+  release?: (number | null) | Release;
   updatedAt: string;
   createdAt: string;
 }
@@ -866,6 +878,81 @@ export interface Myth {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * Documents that go live together, all at once or not at all.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "releases".
+ */
+export interface Release {
+  id: number;
+  title: string;
+  description?: string | null;
+  state: 'open' | 'scheduled' | 'published' | 'failed' | 'cancelled' | 'rolled_back';
+  /**
+   * When a scheduled release goes live.
+   */
+  publishAt?: string | null;
+  scheduledBy?: (number | null) | User;
+  createdBy?: (number | null) | User;
+  items?:
+    | {
+        document:
+          | {
+              relationTo: 'articles';
+              value: number | Article;
+            }
+          | {
+              relationTo: 'techniques';
+              value: number | Technique;
+            }
+          | {
+              relationTo: 'faqs';
+              value: number | Faq;
+            }
+          | {
+              relationTo: 'myths';
+              value: number | Myth;
+            };
+        /**
+         * The approved version pinned when the item was added (none: not approved then).
+         */
+        version?: string | null;
+        addedBy?: (number | null) | User;
+        /**
+         * It was live before the release.
+         */
+        wasLive?: boolean | null;
+        /**
+         * The version live before the release.
+         */
+        liveBefore?: string | null;
+        /**
+         * The version the release put live.
+         */
+        publishedVersion?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  outcome?: {
+    at?: string | null;
+    by?: (number | null) | User;
+    /**
+     * Why the release could not go live, item by item.
+     */
+    problems?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Review comments on versions of the content, with their replies. Written from the review drawer.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1020,6 +1107,7 @@ export interface PayloadJob {
           | 'scheduledWorkflowAction'
           | 'workflowThreadMail'
           | 'markReviewsDue'
+          | 'publishScheduledRelease'
           | 'purgeCdnTags';
         taskID: string;
         input?:
@@ -1060,6 +1148,7 @@ export interface PayloadJob {
         | 'scheduledWorkflowAction'
         | 'workflowThreadMail'
         | 'markReviewsDue'
+        | 'publishScheduledRelease'
         | 'purgeCdnTags'
       )
     | null;
@@ -1116,6 +1205,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'workflow-comments';
         value: number | WorkflowComment;
+      } | null)
+    | ({
+        relationTo: 'releases';
+        value: number | Release;
       } | null)
     | ({
         relationTo: 'redirects';
@@ -1508,6 +1601,7 @@ export interface WorkflowEventsSelect<T extends boolean = true> {
   actorEmail?: T;
   comment?: T;
   checklist?: T;
+  release?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1531,6 +1625,38 @@ export interface WorkflowCommentsSelect<T extends boolean = true> {
   resolvedAt?: T;
   mailQueued?: T;
   lastMailedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "releases_select".
+ */
+export interface ReleasesSelect<T extends boolean = true> {
+  title?: T;
+  description?: T;
+  state?: T;
+  publishAt?: T;
+  scheduledBy?: T;
+  createdBy?: T;
+  items?:
+    | T
+    | {
+        document?: T;
+        version?: T;
+        addedBy?: T;
+        wasLive?: T;
+        liveBefore?: T;
+        publishedVersion?: T;
+        id?: T;
+      };
+  outcome?:
+    | T
+    | {
+        at?: T;
+        by?: T;
+        problems?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1715,6 +1841,20 @@ export interface TaskMarkReviewsDue {
   input?: unknown;
   output: {
     marked: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPublishScheduledRelease".
+ */
+export interface TaskPublishScheduledRelease {
+  input: {
+    release: number;
+    at: string;
+    scheduledBy: number;
+  };
+  output: {
+    published: number;
   };
 }
 /**

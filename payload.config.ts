@@ -22,6 +22,7 @@ import { imagesOfLivePages } from './src/images'
 import { payloadLoggerOptions } from './src/logging'
 import { previewLinks } from './src/preview'
 import { readCache } from './src/readCache'
+import { releases } from './src/releases'
 import { slugRedirects } from './src/redirects'
 import { seoFields } from './src/seo'
 import { limitQueryCost } from './src/security/graphqlCost'
@@ -173,6 +174,8 @@ export const spaCmsConfig = ({ settings, contentCollections, editorial }: SpaCms
         // The job runner (JOBS_RUNNER): exactly one process when several serve one database.
         runJobs: settings.jobsRunner,
       }),
+      // After the workflow: a release publishes its items through it, and its audit trail names releases.
+      releases({ collections: Object.keys(editorial) as CollectionSlug[] }),
       // Purges travel in the workflow's webhook queue, on publish and unpublish.
       cdnPurge({ endpoint: settings.cdnPurge, runJobs: settings.jobsRunner }),
       // After the workflow, which gives the editorial collections their drafts.

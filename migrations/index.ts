@@ -11,6 +11,7 @@ import * as migration_20261203_151057_images_of_live_pages from './20261203_1510
 import * as migration_20261203_151744_slug_redirects from './20261203_151744_slug_redirects';
 import * as migration_20261203_152159_cdn_purge_task from './20261203_152159_cdn_purge_task';
 import * as migration_20261203_163405_review_threads_approvals_review_dates from './20261203_163405_review_threads_approvals_review_dates';
+import * as migration_20261203_184822_releases from './20261203_184822_releases';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261203_163405_review_threads_approvals_review_dates.up,
     down: migration_20261203_163405_review_threads_approvals_review_dates.down,
-    name: '20261203_163405_review_threads_approvals_review_dates'
+    name: '20261203_163405_review_threads_approvals_review_dates',
+  },
+  {
+    up: migration_20261203_184822_releases.up,
+    down: migration_20261203_184822_releases.down,
+    name: '20261203_184822_releases'
   },
 ];

@@ -14,7 +14,6 @@
  */
 import type { Config, Payload, TaskConfig } from 'payload'
 
-import { tagsMadeStaleBy } from '../readCache/tags'
 import { describeUrl, WEBHOOK_QUEUE } from '../workflow/webhooks'
 
 export interface CdnPurgeOptions {
@@ -75,14 +74,10 @@ export const cdnPurgeTask: TaskConfig<CdnPurgeTaskIO> = {
   },
 }
 
-/** Queues the purge of what a change to one document made stale; returns how many jobs were queued (0 or 1). */
-export async function queueCdnPurge(payload: Payload, collection: string, id: number): Promise<number> {
+/** Queues the purge of what a change made stale, by tag; returns how many jobs were queued (0 or 1). */
+export async function queueCdnPurge(payload: Payload, tags: string[]): Promise<number> {
   if (!endpointOf(payload)) return 0
-  await payload.jobs.queue({
-    task: CDN_PURGE_TASK,
-    queue: WEBHOOK_QUEUE,
-    input: { tags: tagsMadeStaleBy(collection, id) },
-  })
+  await payload.jobs.queue({ task: CDN_PURGE_TASK, queue: WEBHOOK_QUEUE, input: { tags } })
   return 1
 }
 

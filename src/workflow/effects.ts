@@ -65,6 +65,8 @@ export interface EffectFacts {
   approvedContentUnchanged?: boolean
   /** approve: the threads on the document nobody resolved yet. */
   openThreads?: OpenThread[]
+  /** roll_back: the content of the earlier version that goes live again (none: not this document's). */
+  restoredContent?: Record<string, unknown>
 }
 
 export type Fact = keyof EffectFacts
@@ -95,6 +97,8 @@ export interface EffectResult {
   openThread?: string
   /** Top-level fields the action writes besides the workflow group (the review dates). */
   fields?: { reviewBy: string | null; reviewDue: boolean; knockOn: null }
+  /** The content the action puts back (roll_back). */
+  content?: Record<string, unknown>
 }
 
 export type Refusal = { status: 409; reason: string; data?: Record<string, unknown> }
@@ -205,6 +209,19 @@ export const EFFECTS: Record<Action, Effect> = {
     needs: [],
     apply: (input) => ({ workflow: input.workflow, status: 'published', fields: checkedNow(input) }),
   },
+  roll_back: {
+    needs: ['restoredContent'],
+    refusal: ({ facts }, noun) =>
+      facts.restoredContent
+        ? undefined
+        : { status: 409, reason: `The version to go back to is not one of this ${noun}'s versions.` },
+    apply: (input) => ({
+      workflow: input.workflow,
+      status: 'published',
+      content: input.facts.restoredContent,
+      fields: checkedNow(input),
+    }),
+  },
 }
 
 /** The effect of `action`, or the reason it cannot happen. */
@@ -254,10 +271,13 @@ export const NOT_CONTENT = new Set([
   'reviewBy',
   'reviewDue',
   'knockOn',
+  // The audit trail's join (fields.ts): read with the document, never part of a version.
+  'workflowHistory',
 ])
 
-const contentOf = (doc: Record<string, unknown>) =>
-  JSON.stringify(
+/** What a reader sees of a document: every field but the workflow's records. */
+export const contentOf = (doc: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(
     Object.keys(doc)
       .filter((key) => !NOT_CONTENT.has(key))
       .sort()
@@ -266,7 +286,7 @@ const contentOf = (doc: Record<string, unknown>) =>
 
 /** Whether two states of a document have the same content (what a reader would see). */
 export const sameContent = (a: Record<string, unknown>, b: Record<string, unknown>): boolean =>
-  contentOf(a) === contentOf(b)
+  JSON.stringify(contentOf(a)) === JSON.stringify(contentOf(b))
 
 /**
  * An edit by `editorId`: the stage it leads to (or 'frozen': refused), and the workflow group

@@ -32,6 +32,8 @@ export interface WorkflowSubject {
   openThreadsOnSubmittedVersion?: number
   /** Content it embeds changed since it went live (knockOn.ts). */
   checkRequested?: boolean
+  /** The action is taken by a release for one of its items. */
+  byRelease?: boolean
 }
 
 export interface WorkflowActor {
@@ -131,6 +133,8 @@ export function decide(
       `${label} needs a comment that tells the author what to change (it opens a thread), or a thread still open on the submitted version.`,
     )
   }
+  if (transition.byReleaseOnly && !subject.byRelease)
+    return refuse(400, `${label} is taken only by rolling back the release the document went live with.`)
   if (!transition.from.includes(subject.stage)) {
     const applies = transition.from.map((stage) => STAGE_LABELS[stage]).join(' or ')
     return refuse(

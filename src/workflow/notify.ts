@@ -8,7 +8,8 @@ import type { Payload } from 'payload'
 import { queueCdnPurge } from '../cdnPurge'
 import { collectionOptions, workflowOptions } from './options'
 import { STAGE_LABELS, type Action, type Stage } from './transitions'
-import { kickWebhookQueue, queueWebhooks } from './webhooks'
+import { tagsMadeStaleBy } from '../readCache/tags'
+import { kickWebhookQueue, queueWebhooks, type WebhookBody } from './webhooks'
 
 export type NoticeAction = Action
 
@@ -74,6 +75,7 @@ export async function mailRecipients(payload: Payload, notice: WorkflowNotice): 
     case 'request_changes':
     case 'approve':
     case 'publish':
+    case 'roll_back':
       people = notice.submitter ? [notice.submitter] : []
       break
     default:
@@ -141,6 +143,10 @@ export function composeMail(notice: WorkflowNotice, recipient: NoticePerson): Ma
     confirm_current: {
       subject: `Still correct: "${title}"`,
       line: `${actor} checked the live ${kind} "${title}" and confirmed it is still correct.`,
+    },
+    roll_back: {
+      subject: `Rolled back: "${title}"`,
+      line: `${actor} rolled back a release: the ${kind} "${title}" shows the version that was live before it again.`,
     },
   }
   const comment = notice.comment?.trim()
@@ -254,29 +260,56 @@ export async function notifyScheduleFailure(payload: Payload, notice: ScheduleFa
   ).catch((err: unknown) => payload.logger.error({ err, workflow }, 'workflow mails could not be sent'))
 }
 
-async function sendWebhooks(payload: Payload, notice: WorkflowNotice): Promise<void> {
-  if (notice.action !== 'publish' && notice.action !== 'unpublish') return
-  // The CDN purge (src/cdnPurge) travels in the webhooks' queue, with their tags.
-  const purges = await queueCdnPurge(payload, notice.collection, notice.documentId)
-  const webhooks = await queueWebhooks(payload, {
-    event: notice.action,
-    collection: notice.collection,
-    id: notice.documentId,
-    slug: notice.slug ?? null,
-    title: notice.title,
-    at: new Date().toISOString(),
-  })
-  // Delivery happens in the background: a slow or failing receiver never holds up the transition.
+/** Which webhook event an action that changes the public site sends; none for the others. */
+const PUBLIC_EVENTS: Partial<Record<NoticeAction, WebhookBody['event']>> = {
+  publish: 'publish',
+  roll_back: 'publish',
+  unpublish: 'unpublish',
+}
+
+/**
+ * Queues the webhooks and the CDN purge of one public change (it travels in the webhooks' queue,
+ * with their tags) and starts delivering them in the background: a slow or failing receiver never
+ * holds up the change.
+ */
+export async function announcePublicChange(payload: Payload, body: Omit<WebhookBody, 'tags'>, tags: string[]) {
+  const purges = await queueCdnPurge(payload, tags)
+  const webhooks = await queueWebhooks(payload, { ...body, tags })
   if (webhooks + purges > 0) kickWebhookQueue(payload)
+}
+
+async function sendWebhooks(payload: Payload, notice: WorkflowNotice): Promise<void> {
+  const event = PUBLIC_EVENTS[notice.action]
+  if (!event) return
+  await announcePublicChange(
+    payload,
+    {
+      event,
+      collection: notice.collection,
+      id: notice.documentId,
+      slug: notice.slug ?? null,
+      title: notice.title,
+      at: new Date().toISOString(),
+    },
+    tagsMadeStaleBy(notice.collection, notice.documentId),
+  )
 }
 
 /**
  * Mails and webhooks for one transition. Resolves once the webhooks are queued and the mails
  * are handed to the mail server; never rejects (every failure is logged), so callers may `void` it.
+ * A release sends one webhook for all its items, so it asks for the mails only.
  */
-export async function notifyWorkflowTransition(payload: Payload, notice: WorkflowNotice): Promise<void> {
+export async function notifyWorkflowTransition(
+  payload: Payload,
+  notice: WorkflowNotice,
+  { webhooks: withWebhooks = true }: { webhooks?: boolean } = {},
+): Promise<void> {
   const context = { workflow: { collection: notice.collection, id: notice.documentId, action: notice.action } }
-  const [webhooks, mails] = await Promise.allSettled([sendWebhooks(payload, notice), sendMails(payload, notice)])
+  const [webhooks, mails] = await Promise.allSettled([
+    withWebhooks ? sendWebhooks(payload, notice) : undefined,
+    sendMails(payload, notice),
+  ])
   if (webhooks.status === 'rejected')
     payload.logger.error({ err: webhooks.reason, ...context }, 'workflow webhooks could not be queued')
   if (mails.status === 'rejected')

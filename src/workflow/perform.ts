@@ -21,6 +21,7 @@ import { isSerialId } from '../security/serialIds'
 import { computeChecklist, loadHealthClaimPhrases, type ChecklistItem } from './claims'
 import {
   applyEffect,
+  contentOf,
   approvalsIn,
   editorsIn,
   EFFECTS,
@@ -58,6 +59,11 @@ export interface TransitionRequest {
    * the action is no longer wanted, e.g. a scheduled publish whose approval was replaced.
    */
   stillWanted?: (doc: WorkflowDoc) => Promise<void>
+  /** Taken by a release (src/releases): its audit events name it, and only it may roll back. */
+  byRelease?: boolean
+  release?: number
+  /** roll_back: the earlier version whose content goes live again. */
+  restoreVersion?: string
 }
 
 export interface TransitionResult {
@@ -204,8 +210,29 @@ async function checklistFor(
   })
 }
 
+/** The content of one version of the document (none: the version is not the document's). */
+export async function versionContent(
+  payload: Payload,
+  req: PayloadRequest,
+  collection: WorkflowCollection,
+  documentId: Id,
+  versionId: string | undefined,
+): Promise<Record<string, unknown> | undefined> {
+  if (!versionId) return undefined
+  const version = await payload.findVersionByID({
+    collection,
+    id: versionId,
+    depth: 0,
+    overrideAccess: true,
+    req,
+    disableErrors: true,
+  })
+  if (!version || String(idOf(version.parent as Related)) !== String(documentId)) return undefined
+  return contentOf(version.version as unknown as Record<string, unknown>)
+}
+
 /** Whether the document's content is exactly what was approved (edits after approval also move the stage back). */
-async function isApprovedContent(
+export async function isApprovedContent(
   payload: Payload,
   req: PayloadRequest,
   collection: WorkflowCollection,
@@ -232,8 +259,11 @@ async function factsFor(
   collection: WorkflowCollection,
   doc: WorkflowDoc,
   openThreads: OpenThread[],
+  request: Pick<TransitionRequest, 'restoreVersion'>,
 ): Promise<EffectFacts> {
   const facts: EffectFacts = { openThreads }
+  if (needs.includes('restoredContent'))
+    facts.restoredContent = await versionContent(payload, req, collection, doc.id, request.restoreVersion)
   if (needs.includes('checklist')) facts.checklist = await checklistFor(payload, req, collection, doc)
   if (needs.includes('unmetRequirements'))
     facts.unmetRequirements = unmetRequirements(collectionOptions(payload, collection).requiredToSubmit, doc)
@@ -304,6 +334,7 @@ async function recordEvent(
     actor,
     comment,
     checklist,
+    release,
   }: {
     collection: WorkflowCollection
     id: Id
@@ -313,6 +344,7 @@ async function recordEvent(
     actor: User
     comment: string | null
     checklist?: ChecklistItem[]
+    release?: number
   },
 ): Promise<WorkflowEvent> {
   const versionId = await latestVersionId(req.payload, req, collection, id)
@@ -330,6 +362,7 @@ async function recordEvent(
       actorEmail: actor.email,
       comment,
       checklist: checklist ?? null,
+      release: release ?? null,
     } as WorkflowEvent,
     depth: 0, // the answer names the actor by id, never with their account data
     overrideAccess: true,
@@ -337,7 +370,18 @@ async function recordEvent(
   })) as WorkflowEvent
 }
 
-export async function performTransition(req: PayloadRequest, request: TransitionRequest): Promise<TransitionResult> {
+/** A transition written but not yet announced: the caller commits, then announces it. */
+export interface WrittenTransition {
+  result: TransitionResult
+  /** Mails the people involved and, unless told not to, queues the webhooks (a release sends one of its own). */
+  announce: (options?: { webhooks?: boolean }) => Promise<void>
+}
+
+/**
+ * Decides and writes one transition under the document's lock, inside the request's transaction
+ * (its own, or the caller's: a release publishes all its items in one). Tells nobody yet.
+ */
+export async function writeTransition(req: PayloadRequest, request: TransitionRequest): Promise<WrittenTransition> {
   const { payload } = req
   const actor = actorOf(req)
   const { collection, id } = request
@@ -356,11 +400,12 @@ export async function performTransition(req: PayloadRequest, request: Transition
     const subject = {
       ...subjectOf(doc, openThreads),
       checkRequested: flagsOf(live).length > 0,
+      byRelease: request.byRelease === true,
     }
     const decision = decide(subject, actor.workflow, request.action, comment, options.review)
     if (!decision.allowed) throw fail(decision.status, decision.reason)
 
-    const facts = await factsFor(EFFECTS[decision.action].needs, payload, req, collection, doc, openThreads)
+    const facts = await factsFor(EFFECTS[decision.action].needs, payload, req, collection, doc, openThreads, request)
     const effect = applyEffect(
       decision.action,
       {
@@ -378,13 +423,14 @@ export async function performTransition(req: PayloadRequest, request: Transition
     )
     if (!effect.ok) throw fail(effect.refusal.status, effect.refusal.reason, effect.refusal.data)
 
-    const { workflow, status, checklist, openThread, fields } = effect.result
+    const { workflow, status, checklist, openThread, fields, content } = effect.result
     const context: WorkflowContext = { workflowTransition: { action: decision.action, to: decision.to } }
     await payload.update({
       collection,
       id,
       // Every editorial collection carries the same workflow group (fields.ts).
       data: {
+        ...content,
         workflowStage: decision.to,
         workflow: workflow as Article['workflow'],
         ...fields,
@@ -405,8 +451,9 @@ export async function performTransition(req: PayloadRequest, request: Transition
       actor: actor.user,
       comment,
       checklist,
+      release: request.release,
     })
-    if (decision.action === 'publish') {
+    if (decision.action === 'publish' || decision.action === 'roll_back') {
       const nowLive = await liveRow(req, collection, doc.id)
       if (nowLive) await flagDependents(req, collection, live, nowLive)
     }
@@ -424,27 +471,39 @@ export async function performTransition(req: PayloadRequest, request: Transition
   })
 
   const { user } = actor
-  void notifyWorkflowTransition(payload, {
-    collection,
-    ...documentReference(payload, collection, Number(id)),
-    documentId: Number(id),
-    title: String(doc[titleFieldOf(payload, collection)] ?? ''),
-    slug: doc.slug,
-    action: decision.action,
-    from,
-    to: decision.to,
-    actor: { id: user.id, email: user.email, name: user.name },
-    submitter: await submitterOf(payload, doc, decision.action === 'submit' ? user.id : null),
-    comment,
-    approvals: decision.approvals,
-  })
-  return {
+  const announce = async ({ webhooks = true }: { webhooks?: boolean } = {}) =>
+    notifyWorkflowTransition(
+      payload,
+      {
+        collection,
+        ...documentReference(payload, collection, Number(id)),
+        documentId: Number(id),
+        title: String(doc[titleFieldOf(payload, collection)] ?? ''),
+        slug: doc.slug,
+        action: decision.action,
+        from,
+        to: decision.to,
+        actor: { id: user.id, email: user.email, name: user.name },
+        submitter: await submitterOf(payload, doc, decision.action === 'submit' ? user.id : null),
+        comment,
+        approvals: decision.approvals,
+      },
+      { webhooks },
+    )
+  const result: TransitionResult = {
     id: Number(id),
     workflowStage: decision.to,
     event,
     openThreads,
     ...(decision.approvals ? { approvals: decision.approvals } : {}),
   }
+  return { result, announce }
+}
+
+export async function performTransition(req: PayloadRequest, request: TransitionRequest): Promise<TransitionResult> {
+  const { result, announce } = await writeTransition(req, request)
+  void announce()
+  return result
 }
 
 export async function submitterOf(payload: Payload, doc: WorkflowDoc, submittedNow: Id | null) {

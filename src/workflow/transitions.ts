@@ -13,6 +13,7 @@ export const ACTIONS = [
   'publish',
   'unpublish',
   'confirm_current',
+  'roll_back',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -44,6 +45,8 @@ export interface Transition {
    * when the time comes the action is decided again, as the person who scheduled it.
    */
   schedulable?: boolean
+  /** Taken only by a release for its items (src/releases), never on its own. */
+  byReleaseOnly?: boolean
 }
 
 export const TRANSITIONS: Record<Action, Transition> = {
@@ -65,6 +68,8 @@ export const TRANSITIONS: Record<Action, Transition> = {
     permitted: ['reviewer', 'admin'],
     onlyWhenCheckAsked: true,
   },
+  // Rolling a release back: an item that was live before it goes back to the version live then.
+  roll_back: { from: ['published'], to: 'published', permitted: ['reviewer', 'admin'], byReleaseOnly: true },
 }
 
 /** Who may cancel a scheduled action before it runs: whoever scheduled it, and admins. */
@@ -101,6 +106,7 @@ export const ACTION_LABELS: Record<Action, string> = {
   publish: 'Publish',
   unpublish: 'Unpublish',
   confirm_current: 'Still correct',
+  roll_back: 'Roll back',
 }
 
 /** The admin's button for scheduling an action: "Publish at…". */

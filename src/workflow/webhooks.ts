@@ -11,7 +11,6 @@
 import { createHash, createHmac } from 'node:crypto'
 import { JobCancelledError, type JobsConfig, type Payload, type TaskConfig } from 'payload'
 
-import { tagsMadeStaleBy } from '../readCache/tags'
 import { workflowOptions } from './options'
 
 export const WEBHOOK_QUEUE = 'webhooks'
@@ -20,6 +19,7 @@ export const WEBHOOK_TIMEOUT_MS = 5_000
 
 export interface WebhookBody {
   event: 'publish' | 'unpublish'
+  /** The document that changed; for a release, the release itself (`releases`). */
   collection: string
   id: number
   slug: string | null
@@ -28,9 +28,11 @@ export interface WebhookBody {
   at: string
   /**
    * Cache tags made stale (`doc:<collection>:<id>`, `list:<collection>`), as in cached answers'
-   * Cache-Tag header; queueWebhooks always sets them.
+   * Cache-Tag header: every item's for a release.
    */
-  tags?: string[]
+  tags: string[]
+  /** A release: the documents that went live (or back) together. */
+  documents?: { collection: string; id: number; slug: string | null; title: string }[]
 }
 
 export interface WebhookTaskIO {
@@ -115,8 +117,8 @@ export const webhookTask: TaskConfig<WebhookTaskIO> = {
 
 /** Queues one delivery per configured receiver; returns how many were queued. */
 export async function queueWebhooks(payload: Payload, body: WebhookBody): Promise<number> {
-  // The read cache's tags of what the change made stale: receivers purge exactly those (README: Freshness).
-  const json = JSON.stringify({ ...body, tags: tagsMadeStaleBy(body.collection, body.id) } satisfies WebhookBody)
+  // body.tags: the read cache's tags of what the change made stale; receivers purge exactly those (README: Freshness).
+  const json = JSON.stringify(body)
   const { urls } = workflowOptions(payload).webhooks
   for (const url of urls) {
     await payload.jobs.queue({

@@ -348,6 +348,7 @@ describe('publish and unpublish webhooks', () => {
       id: 1,
       slug: null,
       title: 'fingerprints',
+      tags: ['doc:articles:1', 'list:articles'],
       at: new Date().toISOString(),
     }
     await queueWebhooks(payload, body)

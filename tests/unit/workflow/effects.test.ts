@@ -199,6 +199,7 @@ describe('what each action writes', () => {
           'newestVersion',
           'approvedContentUnchanged',
           'openThreads',
+          'restoredContent',
         ]).toContain(fact)
     }
   })

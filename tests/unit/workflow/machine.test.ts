@@ -39,6 +39,7 @@ const NEXT_STAGE: Record<Action, Stage> = {
   publish: 'published',
   unpublish: 'unpublished',
   confirm_current: 'published',
+  roll_back: 'published',
 }
 
 const combinations = STAGES.flatMap((stage) =>
@@ -60,10 +61,32 @@ describe.each(combinations)('%s + %s by %s', (stage, action, actorName) => {
     } else {
       expect(decision.allowed).toBe(false)
       if (!decision.allowed) {
-        expect([403, 409]).toContain(decision.status)
+        expect([action === 'roll_back' ? 400 : 403, 409]).toContain(decision.status)
         expect(decision.reason.length).toBeGreaterThan(20)
       }
     }
+  })
+})
+
+describe('roll back is taken only by a release', () => {
+  it.each([
+    ['reviewer', reviewer],
+    ['admin', admin],
+  ])('by a %s rolling back a release, from published to published', (_, actor) => {
+    expect(decide({ ...subjectIn('published'), byRelease: true }, actor, 'roll_back')).toEqual({
+      allowed: true,
+      action: 'roll_back',
+      to: 'published',
+    })
+  })
+
+  it('never on its own, and never offered as a button', () => {
+    expect(decide(subjectIn('published'), admin, 'roll_back')).toMatchObject({ allowed: false, status: 400 })
+    expect(availableActions(subjectIn('published'), admin)).not.toContain('roll_back')
+  })
+
+  it('by writers not even for a release', () => {
+    expect(decide({ ...subjectIn('published'), byRelease: true }, author, 'roll_back')).toMatchObject({ status: 403 })
   })
 })
 

@@ -1,0 +1,325 @@
+/**
+ * Releases (src/releases) over HTTP against the real server: a writer proposes items, a reviewer
+ * publishes every item or none; a stale item stops the whole release and is named; a rollback
+ * puts back what was live before; a schedule fires through the job runner with nobody calling it;
+ * and nothing about a release changes through Payload's own API except its title and description.
+ */
+import type { ReleaseDoc } from '../../src/releases/releaseActions'
+import { anonymously, asUser, TITLE_FIELD, type ContentCollection } from '../helpers/content'
+import { httpClient } from '../helpers/http'
+import { waitFor } from '../helpers/receivers'
+import { useCleanup, useFixtures, useLocalPayload, useServer, useUsers } from '../helpers/suite'
+
+const payload = useLocalPayload()
+const fixtures = useFixtures(payload)
+// The job runner on: the scheduled release must go live with nobody calling a job.
+const http = httpClient(useServer({ env: { JOBS_RUNNER: 'on' } }))
+const people = useUsers(
+  fixtures,
+  { writer: 'writer', reviewer: 'reviewer', admin: 'admin' },
+  { label: 'releases', http },
+)
+
+const stamp = () => `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`
+const releaseIds: number[] = []
+
+useCleanup('the releases', () =>
+  payload.delete({ collection: 'releases', where: { id: { in: releaseIds } }, overrideAccess: true }),
+)
+
+async function newRelease(title = `Hot stone season ${stamp()}`, who = 'writer'): Promise<number> {
+  const { status, body } = await http.post('/api/releases', { title, description: 'The winter campaign' }, who)
+  expect(status).toBe(201)
+  releaseIds.push(body.doc.id)
+  return body.doc.id
+}
+
+async function addItems(release: number, items: { collection: ContentCollection; id: number }[], who = 'writer') {
+  for (const item of items) {
+    const { status, body } = await http.post(`/api/releases/${release}/items`, item, who)
+    expect({ status, body: status === 200 ? 'ok' : body }).toEqual({ status: 200, body: 'ok' })
+  }
+}
+
+/** What an anonymous visitor sees of a document: its public title, or null when it is not live. */
+async function publicTitle(collection: ContentCollection, id: number): Promise<string | null> {
+  const { docs } = await payload.find({ collection, where: { id: { equals: id } }, depth: 0, ...anonymously })
+  return docs[0] ? String((docs[0] as unknown as Record<string, unknown>)[TITLE_FIELD[collection]]) : null
+}
+
+const releaseRow = async (id: number) =>
+  (await payload.findByID({ collection: 'releases', id, depth: 0, overrideAccess: true })) as unknown as ReleaseDoc
+
+async function campaign() {
+  const s = stamp()
+  return [
+    { collection: 'articles' as const, id: (await fixtures.approved('articles', `Hot stones explained ${s}`)).id },
+    { collection: 'techniques' as const, id: (await fixtures.approved('techniques', `Hot stone ${s}`)).id },
+    { collection: 'faqs' as const, id: (await fixtures.approved('faqs', `Are the stones hot ${s}`)).id },
+  ]
+}
+
+describe('publishing', () => {
+  it('a writer proposes, a reviewer publishes every item at once, audited per item and for the release', async () => {
+    const items = await campaign()
+    const release = await newRelease()
+    await addItems(release, items)
+    for (const item of items) expect(await publicTitle(item.collection, item.id)).toBeNull()
+
+    const byWriter = await http.post(`/api/releases/${release}/publish`, {}, 'writer')
+    expect(byWriter.status).toBe(403)
+    expect(byWriter.body.errors[0].message).toMatch(/for reviewers, admins/)
+
+    const { status, body } = await http.post(`/api/releases/${release}/publish`, {}, 'reviewer')
+    expect(status).toBe(200)
+    expect(body.state).toBe('published')
+    for (const item of items) expect(await publicTitle(item.collection, item.id)).not.toBeNull()
+
+    const { docs: events } = await payload.find({
+      collection: 'workflow-events',
+      where: { release: { equals: release } },
+      depth: 0,
+      limit: 10,
+      overrideAccess: true,
+    })
+    expect(events.map((event) => `${event.documentCollection}:${event.action}`).sort()).toEqual(
+      ['articles:publish', 'faqs:publish', 'releases:publish', 'techniques:publish'].sort(),
+    )
+    expect(
+      events.every(
+        (event) => event.actor === people.reviewer.id || (event.actor as { id?: number })?.id === people.reviewer.id,
+      ),
+    ).toBe(true)
+    const saved = await releaseRow(release)
+    expect(saved.items?.map((row) => [row.wasLive, Boolean(row.publishedVersion)])).toEqual(
+      items.map(() => [false, true]),
+    )
+    // Done is done: a second publish is refused.
+    expect((await http.post(`/api/releases/${release}/publish`, {}, 'reviewer')).status).toBe(409)
+  })
+
+  it('one item edited after its approval: nothing is published, the release failed and says which and why', async () => {
+    const items = await campaign()
+    const release = await newRelease()
+    await addItems(release, items)
+    // The technique is edited after approval (as the admin would save it: a draft).
+    await payload.update({
+      collection: 'techniques',
+      id: items[1].id,
+      data: { summary: 'Changed after the approval' },
+      draft: true,
+      ...asUser(people.reviewer),
+    })
+    const { status, body } = await http.post(`/api/releases/${release}/publish`, {}, 'reviewer')
+    expect(status).toBe(409)
+    expect(body.errors[0].message).toMatch(/^Nothing was published: 1 document is not ready/)
+    for (const item of items) expect(await publicTitle(item.collection, item.id)).toBeNull()
+    const saved = (await releaseRow(release)) as ReleaseDoc & {
+      outcome: { problems: { id: number; reason: string }[] }
+    }
+    expect(saved.state).toBe('failed')
+    expect(saved.outcome.problems).toEqual([
+      expect.objectContaining({
+        collection: 'techniques',
+        id: items[1].id,
+        reason: expect.stringMatching(/draft|edited/i),
+      }),
+    ])
+    const { totalDocs: published } = await payload.count({
+      collection: 'workflow-events',
+      where: { release: { equals: release } },
+      overrideAccess: true,
+    })
+    expect(published).toBe(0)
+    // The readiness view says the same before anyone tries again.
+    const view = await http.get(`/api/releases/${release}/readiness`, 'writer')
+    expect(view.body.items.map((item: { ready: boolean }) => item.ready)).toEqual([true, false, true])
+    expect(view.body.actions).toEqual(['add_item', 'remove_item'])
+    // Mended: the stale item leaves the release, and the rest goes live.
+    expect((await http.delete(`/api/releases/${release}/items/techniques/${items[1].id}`, 'writer')).status).toBe(200)
+    expect((await http.post(`/api/releases/${release}/publish`, {}, 'reviewer')).status).toBe(200)
+    expect(await publicTitle('articles', items[0].id)).not.toBeNull()
+    expect(await publicTitle('techniques', items[1].id)).toBeNull()
+  })
+
+  it('refuses bad items with a clear 4xx: unknown collection, missing document, twice the same', async () => {
+    const release = await newRelease()
+    const [article] = await campaign()
+    expect((await http.post(`/api/releases/${release}/items`, { collection: 'users', id: 1 }, 'writer')).status).toBe(
+      400,
+    )
+    expect(
+      (await http.post(`/api/releases/${release}/items`, { collection: 'articles', id: '1 OR 1=1' }, 'writer')).status,
+    ).toBe(400)
+    expect(
+      (await http.post(`/api/releases/${release}/items`, { collection: 'articles', id: 2_000_000_000 }, 'writer'))
+        .status,
+    ).toBe(404)
+    await addItems(release, [article])
+    const twice = await http.post(`/api/releases/${release}/items`, article, 'writer')
+    expect(twice.status).toBe(409)
+    expect(twice.body.errors[0].message).toMatch(/already in the release/)
+    expect((await http.post(`/api/releases/${release}/items`, article)).status).toBe(401)
+    expect((await http.post(`/api/releases/abc/items`, article, 'writer')).status).toBe(404)
+  })
+})
+
+describe('rolling back', () => {
+  it('puts back the version live before the release, and takes offline what was not live', async () => {
+    const s = stamp()
+    const updated = await fixtures.approved('techniques', `Hot stone v2 ${s}`, { publishedText: `Hot stone v1 ${s}` })
+    const added = await fixtures.approved('faqs', `New FAQ ${s}`)
+    const release = await newRelease()
+    await addItems(release, [
+      { collection: 'techniques', id: updated.id },
+      { collection: 'faqs', id: added.id },
+    ])
+    expect(await publicTitle('techniques', updated.id)).toBe(`Hot stone v1 ${s}`)
+    expect((await http.post(`/api/releases/${release}/publish`, {}, 'reviewer')).status).toBe(200)
+    expect(await publicTitle('techniques', updated.id)).toBe(`Hot stone v2 ${s}`)
+    expect(await publicTitle('faqs', added.id)).toBe(`New FAQ ${s}`)
+
+    expect((await http.post(`/api/releases/${release}/roll-back`, {}, 'writer')).status).toBe(403)
+    const { status, body } = await http.post(`/api/releases/${release}/roll-back`, {}, 'reviewer')
+    expect({ status, message: body.errors?.[0]?.message }).toEqual({ status: 200, message: undefined })
+    expect(body.state).toBe('rolled_back')
+    expect(await publicTitle('techniques', updated.id)).toBe(`Hot stone v1 ${s}`)
+    expect(await publicTitle('faqs', added.id)).toBeNull()
+    const { docs: events } = await payload.find({
+      collection: 'workflow-events',
+      where: { and: [{ release: { equals: release } }, { action: { in: ['roll_back', 'unpublish'] } }] },
+      depth: 0,
+      overrideAccess: true,
+    })
+    expect(events.map((event) => `${event.documentCollection}:${event.action}`).sort()).toEqual([
+      'faqs:unpublish',
+      'releases:roll_back',
+      'techniques:roll_back',
+    ])
+  })
+
+  it('is refused whole when an item changed after the release went live', async () => {
+    const [article, technique] = await campaign()
+    const release = await newRelease()
+    await addItems(release, [article, technique])
+    expect((await http.post(`/api/releases/${release}/publish`, {}, 'reviewer')).status).toBe(200)
+    await payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { excerpt: 'A new draft after the release' },
+      draft: true,
+      ...asUser(people.reviewer),
+    })
+    const { status, body } = await http.post(`/api/releases/${release}/roll-back`, {}, 'reviewer')
+    expect(status).toBe(409)
+    expect(body.errors[0].message).toMatch(/^Nothing was rolled back/)
+    expect(await publicTitle('techniques', technique.id)).not.toBeNull()
+    expect((await releaseRow(release)).state).toBe('published')
+  })
+
+  it('the roll back action cannot be taken on a document directly', async () => {
+    const live = await fixtures.published('articles', `Direct ${stamp()}`)
+    const { status, body } = await http.act('articles', live.id, 'roll_back', 'reviewer')
+    expect(status).toBe(400)
+    expect(body.errors[0].message).toMatch(/only by rolling back the release/)
+  })
+})
+
+describe('scheduling', () => {
+  it('a scheduled release goes live by itself at its time', async () => {
+    const items = await campaign()
+    const release = await newRelease()
+    await addItems(release, items)
+    const at = new Date(Date.now() + 3_000).toISOString()
+    expect((await http.post(`/api/releases/${release}/schedule`, { at }, 'writer')).status).toBe(403)
+    const scheduled = await http.post(`/api/releases/${release}/schedule`, { at }, 'reviewer')
+    expect(scheduled.status).toBe(200)
+    expect(scheduled.body.state).toBe('scheduled')
+    // Scheduled means frozen: items change after unscheduling.
+    expect((await http.delete(`/api/releases/${release}/items/faqs/${items[2].id}`, 'writer')).status).toBe(409)
+    await waitFor(
+      'the scheduled release',
+      async () => ((await releaseRow(release)).state === 'published' ? true : undefined),
+      40_000,
+    )
+    for (const item of items) expect(await publicTitle(item.collection, item.id)).not.toBeNull()
+  })
+
+  it('unscheduling removes the run: the time passes and nothing goes live', async () => {
+    const items = await campaign()
+    const release = await newRelease()
+    await addItems(release, items)
+    const at = new Date(Date.now() + 2_000).toISOString()
+    expect((await http.post(`/api/releases/${release}/schedule`, { at: 'tomorrow' }, 'reviewer')).status).toBe(400)
+    expect((await http.post(`/api/releases/${release}/schedule`, { at }, 'reviewer')).status).toBe(200)
+    const { status, body } = await http.post(`/api/releases/${release}/unschedule`, {}, 'reviewer')
+    expect(status).toBe(200)
+    expect(body.state).toBe('open')
+    const { totalDocs } = await payload.count({
+      collection: 'payload-jobs',
+      where: { and: [{ taskSlug: { equals: 'publishScheduledRelease' } }, { 'input.release': { equals: release } }] },
+      overrideAccess: true,
+    })
+    expect(totalDocs).toBe(0)
+    await new Promise((resolve) => setTimeout(resolve, 12_000))
+    for (const item of items) expect(await publicTitle(item.collection, item.id)).toBeNull()
+  }, 30_000)
+})
+
+describe("a release's own fields change only through its actions", () => {
+  it.each([
+    ['its state', { state: 'published' }],
+    ['its items', { items: [] }],
+    ['its schedule', { publishAt: '2030-01-01T00:00:00.000Z' }],
+  ])('%s: 403 over REST for anyone, admins included', async (_, data) => {
+    const release = await newRelease()
+    await addItems(release, (await campaign()).slice(0, 1))
+    for (const who of ['writer', 'reviewer', 'admin']) {
+      const { status, body } = await http.patch(`/api/releases/${release}`, data, who)
+      expect(status).toBe(403)
+      expect(body.errors[0].message).toMatch(/change only through its actions/)
+    }
+    const saved = await releaseRow(release)
+    expect([saved.state, saved.items?.length]).toEqual(['open', 1])
+  })
+
+  it('its title and description are renamed by staff; a release created with items or a state starts empty and open', async () => {
+    const created = await http.post(
+      '/api/releases',
+      { title: `Sneaky ${stamp()}`, state: 'published', items: [] },
+      'writer',
+    )
+    releaseIds.push(created.body.doc.id)
+    expect(created.body.doc.state).toBe('open')
+    const renamed = await http.patch(`/api/releases/${created.body.doc.id}`, { title: 'Spring detox' }, 'writer')
+    expect(renamed.status).toBe(200)
+    expect(renamed.body.doc.title).toBe('Spring detox')
+  })
+
+  it('the same through GraphQL and the local API on a user’s behalf; anonymous callers see nothing', async () => {
+    const release = await newRelease()
+    const graphql = await http.graphql(
+      `mutation { updateRelease(id: ${release}, data: { state: published }) { id } }`,
+      'admin',
+    )
+    expect(graphql.body.errors?.[0]?.message).toBeTruthy()
+    await expect(
+      payload.update({ collection: 'releases', id: release, data: { state: 'published' }, ...asUser(people.reviewer) }),
+    ).rejects.toMatchObject({ status: 403 })
+    expect((await releaseRow(release)).state).toBe('open')
+    expect((await http.get(`/api/releases/${release}`)).status).toBe(403)
+    expect((await http.get(`/api/releases/${release}/readiness`)).status).toBe(401)
+    expect((await http.post(`/api/releases/${release}/publish`, {})).status).toBe(401)
+    const anonymousGraphql = await http.graphql(`{ Releases { docs { id title } } }`)
+    expect(anonymousGraphql.body.data?.Releases ?? null).toBeNull()
+  })
+
+  it('admins alone delete a release, and never a published one', async () => {
+    const release = await newRelease()
+    expect((await http.delete(`/api/releases/${release}`, 'reviewer')).status).toBe(403)
+    await addItems(release, (await campaign()).slice(0, 1))
+    expect((await http.post(`/api/releases/${release}/publish`, {}, 'reviewer')).status).toBe(200)
+    expect((await http.delete(`/api/releases/${release}`, 'admin')).status).toBeGreaterThanOrEqual(403)
+    expect((await releaseRow(release)).state).toBe('published')
+  })
+})
