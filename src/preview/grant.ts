@@ -87,6 +87,11 @@ export function readWithPreviewGrant(collection: string, collections: readonly s
  * read in the request (relations, lists, other ids) is a published read, even with `draft=true`,
  * which would otherwise hide a published document whose latest version is a draft. A bad token
  * is refused here with its reason (401), before anything runs.
+ *
+ * Live Preview's merge (`@payloadcms/live-preview`'s mergeData: the granted document read by id
+ * with the writer's unsaved values in `data`) is read as published: Payload answers such a read
+ * with the values sent, relations populated, but a draft read would replace them with the saved
+ * draft. The answer holds only what the caller sent and what the public sees.
  */
 export function previewReadsOnlyItsDraft(
   collection: string,
@@ -96,8 +101,8 @@ export function previewReadsOnlyItsDraft(
     if (!previewTokenOf(req)) return args
     const grant = await previewGrantOf(req, collections)
     if (operation !== 'read' || !grant) return args
-    const readArgs = args as { id?: unknown; draft?: boolean }
-    readArgs.draft = isGrantedDocument(grant, collection, readArgs.id)
+    const readArgs = args as { id?: unknown; draft?: boolean; data?: unknown }
+    readArgs.draft = isGrantedDocument(grant, collection, readArgs.id) && readArgs.data === undefined
     return args
   }
 }

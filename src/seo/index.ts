@@ -18,6 +18,8 @@ export interface SeoFieldsOptions {
 }
 
 export const SEO_TITLE_MAX = 60
+/** The group's "Hide from search engines" checkbox, as a query path (the sitemap leaves such pages out). */
+export const NOINDEX_PATH = 'seo.noindex'
 export const SEO_DESCRIPTION_MAX = 160
 
 /** An absolute http(s) address: anything else (`javascript:`, a relative path) is no canonical. */

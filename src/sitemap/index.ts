@@ -2,10 +2,17 @@
  * sitemap(options): `GET /api/sitemap.xml`, every published page of the public site with its
  * last change, for search engines. Pages are where the options say each collection's documents
  * appear: a page per document (articles, techniques) or one page listing them all (FAQs, myths).
+ * A document whose SEO fields (src/seo) say "Hide from search engines" has no entry of its own:
+ * its page asks search engines not to list it, and a sitemap naming it would say the opposite.
+ * A page listing a whole collection is listed while anything is published there, its last change
+ * being the newest document's, hidden ones included: they are shown on it, and the page itself is
+ * not hidden.
  * Anonymous and published-only; the read cache stores it under every listed collection, so a
- * publish or unpublish anywhere drops it (src/readCache/cachePlan.ts).
+ * publish or unpublish anywhere (a changed noindex included) drops it (src/readCache/cachePlan.ts).
  */
-import { APIError, type Config, type Endpoint, type PayloadRequest } from 'payload'
+import { APIError, type CollectionSlug, type Config, type Endpoint, type PayloadRequest, type Where } from 'payload'
+
+import { NOINDEX_PATH } from '../seo'
 
 /** Where one collection's published documents appear on the site. */
 export type SitemapPages =
@@ -33,11 +40,26 @@ const escapeXml = (text: string) =>
     (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[char] ?? char,
   )
 
+/** A collection without the SEO group (src/seo) has no page hidden from search engines. */
+const hasNoindexField = (req: PayloadRequest, collection: string): boolean => {
+  const [group, field] = NOINDEX_PATH.split('.')
+  const seo = req.payload.collections[collection as CollectionSlug]?.config.flattenedFields.find(
+    (candidate) => candidate.name === group,
+  )
+  return Boolean(seo && 'flattenedFields' in seo && seo.flattenedFields.some((candidate) => candidate.name === field))
+}
+
 /** The published documents of one collection, as the sitemap lists them. */
 async function entriesOf(req: PayloadRequest, collection: string, pages: SitemapPages): Promise<SitemapEntry[]> {
+  const published: Where = { _status: { equals: 'published' } }
+  // `not_equals: true` keeps documents saved before the field existed (null) too.
+  const where =
+    'pageOf' in pages && hasNoindexField(req, collection)
+      ? { and: [published, { [NOINDEX_PATH]: { not_equals: true } }] }
+      : published
   const { docs } = await req.payload.find({
     collection: collection as 'articles',
-    where: { _status: { equals: 'published' } },
+    where,
     select: { slug: true, updatedAt: true },
     sort: '-updatedAt',
     pagination: false,

@@ -259,6 +259,43 @@ describe('reading with a preview link, without an account', () => {
     expect(stored.title).toBe(`Draft article ${secret} A`)
   })
 
+  it("Live Preview's merge: unsaved values come back populated as the public sees them, nothing saved, never cached", async () => {
+    // What the site's /api/draft/live sends for the admin's Live Preview (@payloadcms/live-preview's mergeData).
+    const merge = (id: number, values: Record<string, unknown>) =>
+      call('POST', `/api/articles/${id}`, {
+        headers: { ...withToken(token), 'x-payload-http-method-override': 'GET' },
+        body: { data: values, depth: 1 },
+      })
+    const typed = {
+      id: draftArticle.id,
+      title: `Typed, not saved ${suffix}`,
+      techniques: [publishedTechnique.id, pendingTechnique.id, draftTechnique.id],
+    }
+    const answer = await merge(draftArticle.id, typed)
+    expect(answer.status).toBe(200)
+    expect(answer.body.title).toBe(typed.title)
+    // The unpublished technique is left out, as for the public (src/content/relations.ts).
+    const techniques = answer.body.techniques as ({ id: number; name: string } | number)[]
+    expect(techniques.map((item) => (typeof item === 'number' ? item : item.name))).toEqual([
+      `Published technique ${suffix}`,
+      `Public technique ${suffix}`,
+    ])
+    expect(leaksSecretOtherThan(answer.text, '')).toBe(false)
+    expect(answer.headers.get('cache-control')).toBe('private, no-store')
+    expect(answer.headers.get('x-cache')).toBeNull()
+    const stored = await payload.findByID({
+      collection: 'articles',
+      id: draftArticle.id,
+      draft: true,
+      overrideAccess: true,
+    })
+    expect(stored.title).toBe(`Draft article ${secret} A`)
+    // Payload answers a merge for any id with the values sent (anonymous callers too); nothing of
+    // another draft comes back with them.
+    const other = await merge(otherDraft.id, { id: otherDraft.id, title: `Typed elsewhere ${suffix}` })
+    expect(leaksSecretOtherThan(other.text, '')).toBe(false)
+  })
+
   it('GraphQL: the document by id, with published relations, and nothing else', async () => {
     const one = await graphql(
       `{ Article(id: ${draftArticle.id}, draft: true) { title techniques { id name } } }`,

@@ -1,6 +1,4 @@
 import { activePreview } from '@/lib/preview'
-import { CMS_URL } from '@/lib/cms'
-import { LivePreview } from './LivePreview'
 
 /** Shown on every page in draft mode: what is previewed, and the way out. */
 export async function PreviewBanner() {
@@ -10,7 +8,6 @@ export async function PreviewBanner() {
     <div className="preview-banner" role="status">
       <span>Preview of an unpublished draft. Nothing else on this page is a draft.</span>
       <a href="/api/draft/disable">Leave preview</a>
-      <LivePreview serverURL={process.env.CMS_PUBLIC_URL ?? CMS_URL} />
     </div>
   )
 }

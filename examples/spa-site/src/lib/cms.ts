@@ -6,9 +6,17 @@
  * (`list:articles`, …), so a publish webhook can mark exactly those stale (api/revalidate).
  * Preview reads send the preview token and are never cached anywhere.
  */
+import { mergeData } from '@payloadcms/live-preview'
+
 import type { TypedDocumentString } from '@/gql/graphql'
 
 export const CMS_URL = (process.env.CMS_URL ?? 'http://localhost:3000').replace(/\/+$/, '')
+
+/**
+ * The CMS's origin as browsers know it (CMS_PUBLIC_URL when the site reaches the CMS by another
+ * address, e.g. inside Docker): Live Preview's messages come from the admin there.
+ */
+export const cmsPublicOrigin = () => new URL(process.env.CMS_PUBLIC_URL ?? CMS_URL).origin
 
 /** The tag every cached CMS read carries, besides its collections' tags: "revalidate everything". */
 export const EVERYTHING_TAG = 'cms'
@@ -18,7 +26,15 @@ export type CmsCollection = 'articles' | 'techniques' | 'faqs' | 'myths'
 /** The CMS's tag for a collection's lists and everything that embeds its documents (src/readCache/tags.ts). */
 export const collectionTag = (collection: CmsCollection) => `list:${collection}`
 
-export class CmsError extends Error {}
+export class CmsError extends Error {
+  constructor(
+    message: string,
+    /** The CMS's HTTP status, when it answered. */
+    readonly status?: number,
+  ) {
+    super(message)
+  }
+}
 
 interface GraphqlAnswer<T> {
   data?: T
@@ -108,4 +124,52 @@ export async function previewTargetOf(
       message: body.errors?.[0]?.message ?? `The CMS answered ${response.status}.`,
     }
   return { ok: true, target: body }
+}
+
+/**
+ * What a page shows of the documents a previewed one relates to, beyond their default fields
+ * (the CMS's `defaultPopulate`): the FAQs under an article show their answers, as in ArticleDraft.
+ */
+const LIVE_POPULATE: Partial<Record<CmsCollection, Record<string, Record<string, true>>>> = {
+  articles: { faqs: { question: true, slug: true, answer: true } },
+}
+
+/**
+ * Live Preview: the writer's unsaved values of the previewed document (what the admin posts to
+ * its frame on every change) merged by the CMS as `@payloadcms/live-preview`'s mergeData asks it
+ * to, with the preview token: the CMS answers with those values, relations and images populated as
+ * the preview may show them (published ones, and the images the saved draft shows), nothing saved.
+ * The answer is the CMS's REST document at depth 1: the fields of the draft queries, by the same
+ * names; unpublished related documents are left out, and an image the preview may not show yet
+ * comes back as its bare id (shownImage).
+ */
+export async function mergeIntoPreviewedDraft(
+  preview: { token: string; collection: CmsCollection; id: number },
+  values: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  return mergeData({
+    collectionSlug: preview.collection,
+    depth: 1,
+    incomingData: values,
+    initialData: { id: preview.id },
+    serverURL: CMS_URL,
+    requestHandler: async ({ apiPath, data, endpoint, serverURL }) => {
+      const response = await fetch(`${serverURL}${apiPath}/${endpoint}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          // Payload's read of one document, with a body (mergeData's request).
+          'x-payload-http-method-override': 'GET',
+          'x-preview-token': preview.token,
+        },
+        body: JSON.stringify({ ...data, populate: LIVE_POPULATE[preview.collection] }),
+        cache: 'no-store',
+      })
+      if (!response.ok) {
+        const answer = (await response.json().catch(() => ({}))) as { errors?: { message: string }[] }
+        throw new CmsError(answer.errors?.[0]?.message ?? `The CMS answered ${response.status}.`, response.status)
+      }
+      return response
+    },
+  })
 }

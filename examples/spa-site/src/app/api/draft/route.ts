@@ -2,13 +2,15 @@
  * GET /api/draft?token=… : the address a preview link opens (the CMS's admin Preview button and
  * Live Preview use it too). The CMS checks the token; if it is valid, Next's draft mode goes on,
  * the token is kept in an httpOnly cookie until it expires, and the visitor lands on the page
- * of the document it opens. An expired, revoked or altered token gets 401 with the CMS's reason.
+ * of the document it opens. Both cookies get the attributes of previewCookieOptions, so that the
+ * preview also works in the admin's Live Preview frame. An expired, revoked or altered token gets
+ * 401 with the CMS's reason.
  */
 import { cookies, draftMode } from 'next/headers'
 import { NextResponse, type NextRequest } from 'next/server'
 
 import { previewTargetOf, type PreviewTarget } from '@/lib/cms'
-import { PREVIEW_COOKIE, type ActivePreview } from '@/lib/preview'
+import { DRAFT_MODE_COOKIE, PREVIEW_COOKIE, previewCookieOptions, type ActivePreview } from '@/lib/preview'
 
 export const dynamic = 'force-dynamic'
 
@@ -34,14 +36,11 @@ export async function GET(request: NextRequest) {
   const expires = new Date(target.expiresAt)
   ;(await draftMode()).enable()
   const jar = await cookies()
+  const options = previewCookieOptions(request)
+  const draftModeId = jar.get(DRAFT_MODE_COOKIE)?.value
+  if (draftModeId) jar.set(DRAFT_MODE_COOKIE, draftModeId, { ...options, expires })
   const preview: ActivePreview = { token, collection: target.collection, id: target.id, slug: target.slug }
-  jar.set(PREVIEW_COOKIE, JSON.stringify(preview), {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: request.nextUrl.protocol === 'https:',
-    path: '/',
-    expires,
-  })
+  jar.set(PREVIEW_COOKIE, JSON.stringify(preview), { ...options, expires })
   const location = target.slug ? PAGE_OF[target.collection](target.slug) : '/'
   // A relative Location: Next may know itself by another host name (localhost) than the browser
   // used (127.0.0.1), and the cookies just set belong to the browser's.
