@@ -8,9 +8,10 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { documentId, jsonBody } from '../workflow/endpoints'
 import { actorOf } from '../workflow/perform'
 import {
-  addItem,
+  addItems,
   moveRelease,
   publishRelease,
+  itemsOf,
   readinessReport,
   removeItem,
   rollBackRelease,
@@ -20,6 +21,8 @@ import {
 import { dropScheduledRun, scheduleRelease } from './scheduling'
 import { availableReleaseActions } from './states'
 
+const STATES_BEFORE_RELEASE = new Set(['open', 'scheduled', 'failed'])
+
 /** What the release's view shows: the release, each item's readiness, the actions this person may take. */
 async function view(req: PayloadRequest, release: ReleaseDoc) {
   const { role } = actorOf(req, 'see releases').workflow
@@ -28,7 +31,8 @@ async function view(req: PayloadRequest, release: ReleaseDoc) {
     title: release.title,
     state: release.state,
     publishAt: release.publishAt ?? null,
-    items: await readinessReport(req, release),
+    // Readiness is a question before a release goes out; after, the items are listed as they went.
+    items: STATES_BEFORE_RELEASE.has(release.state) ? await readinessReport(req, release) : itemsOf(release),
     actions: availableReleaseActions(release.state, role),
   })
 }
@@ -52,17 +56,17 @@ export const releaseEndpoints: Endpoint[] = [
       return view(req, await withLockedRelease(req, documentId(req), async (release) => release))
     },
   },
-  action('/:id/items', 'post', async (req) => addItem(req, documentId(req), await jsonBody(req))),
+  action('/:id/items', 'post', async (req) => addItems(req, documentId(req), await jsonBody(req))),
   // Not `:collection`: Payload's own route parameter of that name is the collection of the route.
   action('/:id/items/:itemCollection/:itemId', 'delete', (req) =>
     removeItem(req, documentId(req), req.routeParams?.itemCollection, req.routeParams?.itemId),
   ),
-  action('/:id/publish', 'post', async (req) => (await publishRelease(req, documentId(req))).release),
+  action('/:id/publish', 'post', async (req) => publishRelease(req, documentId(req))),
   action('/:id/schedule', 'post', async (req) => scheduleRelease(req, documentId(req), (await jsonBody(req)).at)),
   action('/:id/unschedule', 'post', (req) =>
     moveRelease(req, documentId(req), 'unschedule', (release) => dropScheduledRun(req, release)),
   ),
-  action('/:id/roll-back', 'post', async (req) => (await rollBackRelease(req, documentId(req))).release),
+  action('/:id/roll-back', 'post', async (req) => rollBackRelease(req, documentId(req))),
   action('/:id/cancel', 'post', (req) =>
     moveRelease(req, documentId(req), 'cancel', (release) =>
       release.state === 'scheduled' ? dropScheduledRun(req, release) : Promise.resolve(),

@@ -63,6 +63,14 @@ export interface ItemReport {
   reason?: string
 }
 
+/** The items as they are recorded, without looking their documents up. */
+export const itemsOf = (release: ReleaseDoc) =>
+  (release.items ?? []).map((row) => ({
+    ...itemOf(row),
+    wasLive: row.wasLive ?? null,
+    publishedVersion: row.publishedVersion ?? null,
+  }))
+
 const itemOf = (row: ReleaseItemRow) => ({
   collection: row.document.relationTo,
   id: Number(idOf(row.document.value as Id | { id: Id })),
@@ -197,48 +205,63 @@ export async function readinessReport(req: PayloadRequest, release: ReleaseDoc):
   return reports
 }
 
-function documentOf(body: unknown): { collection: WorkflowCollection; id: number } | string {
-  const { collection, id } = (body ?? {}) as { collection?: unknown; id?: unknown }
-  if (typeof collection !== 'string' || !isSerialId(id))
-    return 'Send the document as {"collection": "articles", "id": 12}.'
-  return { collection: collection as WorkflowCollection, id: Number(id) }
+type Wanted = { collection: WorkflowCollection; id: number }
+
+const BODY_HELP = 'Send a document as {"collection": "articles", "id": 12}, or several as {"documents": [{…}, {…}]}.'
+
+/** The documents to add: one (`{collection, id}`) or several (`{documents: […]}`). */
+function documentsIn(body: unknown): Wanted[] {
+  const many = (body as { documents?: unknown } | null)?.documents
+  const list = many === undefined ? [body] : many
+  if (!Array.isArray(list) || list.length === 0 || list.length > MAX_RELEASE_ITEMS) throw fail(400, BODY_HELP)
+  return list.map((entry) => {
+    const { collection, id } = (entry ?? {}) as { collection?: unknown; id?: unknown }
+    if (typeof collection !== 'string' || !isSerialId(id)) throw fail(400, BODY_HELP)
+    return { collection: collection as WorkflowCollection, id: Number(id) }
+  })
 }
 
-export async function addItem(req: PayloadRequest, releaseId: unknown, body: unknown): Promise<ReleaseDoc> {
-  const actor = actorOf(req, 'change releases')
-  const wanted = documentOf(body)
-  if (typeof wanted === 'string') throw fail(400, wanted)
+/** The new item for one document the person may see, pinned to its approval if it has one. */
+async function newItem(req: PayloadRequest, actor: Actor, wanted: Wanted): Promise<ReleaseItemRow> {
   if (!isWorkflowCollection(req.payload, wanted.collection))
     throw fail(
       400,
       `"${wanted.collection}" is not an editorial collection: a release holds articles, techniques, FAQs and myths.`,
     )
+  // Whoever may propose items may see the document (the local API on the user's behalf says so).
+  const doc = (await req.payload.findByID({
+    collection: wanted.collection,
+    id: wanted.id,
+    draft: true,
+    depth: 0,
+    overrideAccess: false,
+    user: req.user,
+    req,
+    disableErrors: true,
+  })) as WorkflowDoc | null
+  if (!doc) throw fail(404, `There is no ${nounOf(req, wanted.collection)} ${wanted.id}.`)
+  return {
+    document: { relationTo: wanted.collection, value: wanted.id },
+    version: doc.workflowStage === 'approved' ? (doc.workflow?.approvedVersion ?? null) : null,
+    addedBy: actor.user.id,
+  }
+}
+
+export async function addItems(req: PayloadRequest, releaseId: unknown, body: unknown): Promise<ReleaseDoc> {
+  const actor = actorOf(req, 'change releases')
+  const wanted = documentsIn(body)
   return withLockedRelease(req, releaseId, async (release) => {
     decided(release, actor, 'add_item')
     const items = release.items ?? []
-    if (items.some((row) => sameItem(row, wanted)))
-      throw fail(409, `That ${nounOf(req, wanted.collection)} is already in the release.`)
-    if (items.length >= MAX_RELEASE_ITEMS)
-      throw fail(409, `A release holds at most ${MAX_RELEASE_ITEMS} documents: start another one.`)
-    // Whoever may propose items may see the document (the local API on the user's behalf says so).
-    const doc = (await req.payload.findByID({
-      collection: wanted.collection,
-      id: wanted.id,
-      draft: true,
-      depth: 0,
-      overrideAccess: false,
-      user: req.user,
-      req,
-      disableErrors: true,
-    })) as WorkflowDoc | null
-    if (!doc) throw fail(404, `There is no ${nounOf(req, wanted.collection)} ${wanted.id}.`)
-    const pinned = doc.workflowStage === 'approved' ? (doc.workflow?.approvedVersion ?? null) : null
-    const row: ReleaseItemRow = {
-      document: { relationTo: wanted.collection, value: wanted.id },
-      version: pinned,
-      addedBy: actor.user.id,
+    const added: ReleaseItemRow[] = []
+    for (const one of wanted) {
+      if ([...items, ...added].some((row) => sameItem(row, one)))
+        throw fail(409, `That ${nounOf(req, one.collection)} (${one.id}) is already in the release.`)
+      added.push(await newItem(req, actor, one))
     }
-    return saveRelease(req, release.id, { items: [...items.map(keptRow), row] })
+    if (items.length + added.length > MAX_RELEASE_ITEMS)
+      throw fail(409, `A release holds at most ${MAX_RELEASE_ITEMS} documents: start another one.`)
+    return saveRelease(req, release.id, { items: [...items.map(keptRow), ...added] })
   })
 }
 
@@ -307,22 +330,12 @@ async function throughWorkflow<T>(item: { collection: WorkflowCollection; id: nu
   }
 }
 
-export interface ReleaseOutcome {
-  release: ReleaseDoc
-  items: ItemReport[]
-}
-
 /** One webhook (and CDN purge) for everything the release changed, with every item's tags. */
 async function announceRelease(
   req: PayloadRequest,
   release: ReleaseDoc,
   event: 'publish' | 'unpublish',
-  written: {
-    item: { collection: WorkflowCollection; id: number }
-    transition: WrittenTransition
-    title: string
-    slug: string | null
-  }[],
+  written: { item: { collection: WorkflowCollection; id: number }; transition: WrittenTransition }[],
 ) {
   for (const { transition } of written) void transition.announce({ webhooks: false })
   const tags = [
@@ -340,7 +353,7 @@ async function announceRelease(
       slug: null,
       title: release.title,
       at: new Date().toISOString(),
-      documents: written.map(({ item, title, slug }) => ({ ...item, title, slug })),
+      documents: written.map(({ item, transition: { title, slug } }) => ({ ...item, title, slug })),
     },
     tags,
   ).catch((err: unknown) =>
@@ -357,7 +370,7 @@ export async function publishRelease(
   req: PayloadRequest,
   releaseId: unknown,
   stillWanted?: (release: ReleaseDoc) => void,
-): Promise<ReleaseOutcome> {
+): Promise<ReleaseDoc> {
   const actor = actorOf(req, 'publish releases')
   const ownTransaction = await initTransaction(req)
   let written: Parameters<typeof announceRelease>[3] = []
@@ -393,13 +406,7 @@ export async function publishRelease(
             },
           }),
         )
-        const doc = await latestDraft(req, item.collection, item.id)
-        written.push({
-          item,
-          transition,
-          title: String(doc?.[titleFieldOf(req.payload, item.collection)] ?? ''),
-          slug: (doc?.slug as string | null) ?? null,
-        })
+        written.push({ item, transition })
         rows.push({
           ...keptRow(row),
           wasLive: liveBefore !== null,
@@ -422,7 +429,7 @@ export async function publishRelease(
     })
     if (ownTransaction) await commitTransaction(req)
     await announceRelease(req, release, 'publish', written)
-    return { release, items: await readinessReport(req, release) }
+    return release
   } catch (error) {
     written = []
     if (ownTransaction) await killTransaction(req)
@@ -459,7 +466,7 @@ async function recordFailure(req: PayloadRequest, releaseId: unknown, actor: Act
  * Puts back what was live before the release, all items or none: a document that was live goes
  * back to that version, one that was not goes offline. Refused when an item changed since.
  */
-export async function rollBackRelease(req: PayloadRequest, releaseId: unknown): Promise<ReleaseOutcome> {
+export async function rollBackRelease(req: PayloadRequest, releaseId: unknown): Promise<ReleaseDoc> {
   const actor = actorOf(req, 'roll back releases')
   const ownTransaction = await initTransaction(req)
   const written: Parameters<typeof announceRelease>[3] = []
@@ -494,13 +501,7 @@ export async function rollBackRelease(req: PayloadRequest, releaseId: unknown): 
             stillWanted: unchangedSinceRelease,
           }),
         )
-        const doc = await latestDraft(req, item.collection, item.id)
-        written.push({
-          item,
-          transition,
-          title: String(doc?.[titleFieldOf(req.payload, item.collection)] ?? ''),
-          slug: (doc?.slug as string | null) ?? null,
-        })
+        written.push({ item, transition })
       }
       const saved = await saveRelease(req, release.id, {
         state: 'rolled_back',
@@ -516,7 +517,7 @@ export async function rollBackRelease(req: PayloadRequest, releaseId: unknown): 
     })
     if (ownTransaction) await commitTransaction(req)
     await announceRelease(req, release, 'unpublish', written)
-    return { release, items: await readinessReport(req, release) }
+    return release
   } catch (error) {
     if (ownTransaction) await killTransaction(req)
     if (error instanceof ItemRefused) {

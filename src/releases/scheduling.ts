@@ -82,7 +82,7 @@ export const releaseTask: TaskConfig<{ input: ReleaseJobInput; output: { publish
     if (!scheduler) throw new JobCancelledError('the account that scheduled the release no longer exists')
     const actingReq = await createLocalReq({ user: { ...scheduler, collection: 'users' } }, req.payload)
     try {
-      const { release } = await publishRelease(actingReq, input.release, stillScheduledFor(input))
+      const release = await publishRelease(actingReq, input.release, stillScheduledFor(input))
       return { output: { published: (release.items ?? []).length } }
     } catch (error) {
       // The release recorded why (failed, with each item's problem): trying again would not change it.

@@ -373,6 +373,9 @@ async function recordEvent(
 /** A transition written but not yet announced: the caller commits, then announces it. */
 export interface WrittenTransition {
   result: TransitionResult
+  /** The document's title and slug, as it was before the transition. */
+  title: string
+  slug: string | null
   /** Mails the people involved and, unless told not to, queues the webhooks (a release sends one of its own). */
   announce: (options?: { webhooks?: boolean }) => Promise<void>
 }
@@ -497,7 +500,7 @@ export async function writeTransition(req: PayloadRequest, request: TransitionRe
     openThreads,
     ...(decision.approvals ? { approvals: decision.approvals } : {}),
   }
-  return { result, announce }
+  return { result, title: String(doc[titleFieldOf(payload, collection)] ?? ''), slug: doc.slug ?? null, announce }
 }
 
 export async function performTransition(req: PayloadRequest, request: TransitionRequest): Promise<TransitionResult> {

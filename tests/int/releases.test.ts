@@ -164,6 +164,38 @@ describe('publishing', () => {
   })
 })
 
+describe('a release of 200 documents', () => {
+  it('goes live whole, with an audit event for each (the time is printed, not asserted: bench/release.ts measures it)', async () => {
+    const s = stamp()
+    const collections = ['articles', 'techniques', 'faqs', 'myths'] as const
+    const items: { collection: ContentCollection; id: number }[] = []
+    for (let index = 0; index < 200; index++) {
+      const collection = collections[index % collections.length]
+      items.push({ collection, id: (await fixtures.approved(collection, `Season item ${index} ${s}`)).id })
+    }
+    const release = await newRelease()
+    const added = await http.post(`/api/releases/${release}/items`, { documents: items }, 'writer')
+    expect(added.status).toBe(200)
+    expect(added.body.items).toHaveLength(200)
+    expect(added.body.items.every((item: { ready: boolean }) => item.ready)).toBe(true)
+    const started = performance.now()
+    const { status } = await http.post(`/api/releases/${release}/publish`, {}, 'reviewer')
+    console.log(`a release of 200 documents went live in ${Math.round(performance.now() - started)} ms`)
+    expect(status).toBe(200)
+    for (const collection of collections) {
+      const ids = items.filter((item) => item.collection === collection).map((item) => item.id)
+      const { totalDocs } = await payload.count({ collection, where: { id: { in: ids } }, ...anonymously })
+      expect(totalDocs).toBe(50)
+    }
+    const { totalDocs: events } = await payload.count({
+      collection: 'workflow-events',
+      where: { release: { equals: release } },
+      overrideAccess: true,
+    })
+    expect(events).toBe(201)
+  }, 240_000)
+})
+
 describe('rolling back', () => {
   it('puts back the version live before the release, and takes offline what was not live', async () => {
     const s = stamp()

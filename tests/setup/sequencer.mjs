@@ -10,6 +10,7 @@ import Sequencer from '@jest/test-sequencer'
 
 const SLOWEST_FIRST = [
   'tests/cluster/cluster.test.ts',
+  'tests/int/releases.test.ts',
   'tests/security/auth.test.ts',
   'tests/int/readCache.http.test.ts',
   'tests/int/workflow.schedule.test.ts',

@@ -1,0 +1,64 @@
+/**
+ * `npm run bench:release [-- --items 200 --runs 3]`: how long a release of N approved documents
+ * (articles, techniques, FAQs and myths in turn) takes to go live, all in one transaction through
+ * the workflow (src/releases), measured from the publish call to its commit. Each run uses
+ * releases of fresh documents on a freshly migrated database of its own (the machine's Postgres
+ * with DATABASE_URL, an embedded one otherwise), dropped afterwards. Prints the figures.
+ */
+import { createLocalReq } from 'payload'
+
+import { closePayload, startPayload } from '../src/db/payloadLifecycle'
+import { publishRelease } from '../src/releases/releaseActions'
+import { runScript } from '../src/scripts/runScript'
+import { Fixtures } from '../tests/helpers/content'
+import { createMigratedDatabase, dropDatabase, startTestServer } from '../tests/setup/testDatabase'
+
+const option = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(`--${name}`)
+  return at === -1 ? fallback : Number(process.argv[at + 1])
+}
+
+const COLLECTIONS = ['articles', 'techniques', 'faqs', 'myths'] as const
+
+runScript('release bench', async () => {
+  const items = option('items', 200)
+  const runs = option('runs', 3)
+  const postgres = await startTestServer()
+  const databaseUrl = await createMigratedDatabase(postgres.serverUrl, 'bench_release')
+  process.env.DATABASE_URL = databaseUrl
+  process.env.LOG_LEVEL ??= 'warn'
+  const payload = await startPayload()
+  const figures: number[] = []
+  try {
+    const fixtures = new Fixtures(payload)
+    const reviewer = await fixtures.user('reviewer', 'bench-release-reviewer')
+    for (let run = 1; run <= runs; run++) {
+      const documents = []
+      for (let index = 0; index < items; index++) {
+        const collection = COLLECTIONS[index % COLLECTIONS.length]
+        const doc = await fixtures.approved(collection, `Release bench ${run}-${index}`)
+        documents.push({ relationTo: collection, value: doc.id })
+      }
+      const release = await payload.create({
+        collection: 'releases',
+        data: { title: `Bench release ${run}`, state: 'open', items: documents.map((document) => ({ document })) },
+        overrideAccess: true,
+        context: { releaseWrite: true },
+      })
+      const req = await createLocalReq({ user: { ...reviewer, collection: 'users' } }, payload)
+      const started = performance.now()
+      await publishRelease(req, release.id)
+      figures.push(performance.now() - started)
+      console.log(`run ${run}: a release of ${items} documents went live in ${Math.round(figures.at(-1)!)} ms`)
+    }
+  } finally {
+    await closePayload(payload)
+    await dropDatabase(databaseUrl)
+    await postgres.stop()
+  }
+  const sorted = [...figures].sort((a, b) => a - b)
+  console.log(
+    `release of ${items} documents, ${runs} runs: median ${Math.round(sorted[Math.floor(sorted.length / 2)])} ms, ` +
+      `best ${Math.round(sorted[0])} ms, worst ${Math.round(sorted.at(-1)!)} ms (${(sorted[Math.floor(sorted.length / 2)] / items).toFixed(1)} ms per document)`,
+  )
+})
