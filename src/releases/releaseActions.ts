@@ -19,6 +19,7 @@ import {
   fail,
   idOf,
   isApprovedContent,
+  latestDraft,
   versionContent,
   writeTransition,
   type Actor,
@@ -156,18 +157,6 @@ async function recordReleaseEvent(
     overrideAccess: true,
     req,
   })
-}
-
-async function latestDraft(req: PayloadRequest, collection: WorkflowCollection, id: number) {
-  return (await req.payload.findByID({
-    collection,
-    id,
-    draft: true,
-    depth: 0,
-    overrideAccess: true,
-    req,
-    disableErrors: true,
-  })) as WorkflowDoc | null
 }
 
 const nounOf = (req: PayloadRequest, collection: string) => collectionOptions(req.payload, collection).noun

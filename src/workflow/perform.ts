@@ -289,6 +289,19 @@ export function actorOf(req: PayloadRequest, what = 'take workflow actions'): Ac
   return { user: user as unknown as User, workflow: { id: user.id, role, reviewerRoles } }
 }
 
+/** The document as its newest version has it (what the workflow decides on); null when it is gone. */
+export async function latestDraft(req: PayloadRequest, collection: WorkflowCollection, id: Id) {
+  return (await req.payload.findByID({
+    collection,
+    id,
+    draft: true,
+    depth: 0,
+    overrideAccess: true,
+    req,
+    disableErrors: true,
+  })) as WorkflowDoc | null
+}
+
 /**
  * Runs `work` on the document (its latest draft) inside a transaction that holds the document's
  * lock, so that transitions, schedules and cancellations on one document happen one at a time.
@@ -299,19 +312,10 @@ export async function withLockedDocument<T>(
   id: Id,
   work: (doc: WorkflowDoc) => Promise<T>,
 ): Promise<T> {
-  const { payload } = req
   const ownTransaction = await initTransaction(req)
   try {
     await lockDocumentForTransaction(req, collection, id)
-    const doc = (await payload.findByID({
-      collection,
-      id,
-      draft: true,
-      depth: 0,
-      overrideAccess: true,
-      req,
-      disableErrors: true,
-    })) as WorkflowDoc | null
+    const doc = await latestDraft(req, collection, id)
     if (!doc) throw new NotFound(req.t)
     const result = await work(doc)
     if (ownTransaction) await commitTransaction(req)
