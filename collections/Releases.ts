@@ -32,6 +32,8 @@ export const releasesCollection = (editorialCollections: CollectionSlug[]): Coll
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     { name: 'description', type: 'textarea', maxLength: 4000 },
+    // Each item's readiness and the release's actions, as the server reports them.
+    { name: 'panel', type: 'ui', admin: { components: { Field: '/src/components/ReleasePanel#ReleasePanel' } } },
     {
       name: 'state',
       type: 'select',

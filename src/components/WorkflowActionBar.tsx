@@ -14,6 +14,7 @@ import { formatAdminURL } from 'payload/shared'
 import React, { useEffect, useState } from 'react'
 
 import { ACTION_LABELS, scheduleLabel, STAGE_LABELS, type Action } from '../workflow/transitions'
+import { AddToRelease } from './AddToRelease'
 import { StageBadge } from './StageBadge'
 import { useEditingNow } from './useEditingNow'
 import { WorkflowDrawer, type DrawerDocument } from './WorkflowDrawer'
@@ -241,6 +242,7 @@ export function WorkflowActionBar() {
           {label}
         </Button>
       ))}
+      <AddToRelease apiRoute={apiRoute} collection={collectionSlug} id={id} />
       <Drawer
         slug={drawerSlug}
         title={

@@ -77,7 +77,7 @@ export interface ActionResult {
 /** An error answer from the server, with its message meant for people. */
 export class WorkflowRequestError extends Error {}
 
-async function request<T>(url: string, init?: RequestInit): Promise<T> {
+export async function request<T>(url: string, init?: RequestInit): Promise<T> {
   const response = await fetch(url, {
     ...init,
     credentials: 'include',

@@ -6,6 +6,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { documentId, jsonBody } from '../workflow/endpoints'
+import { collectionOptions, titleFieldOf, workflowCollections } from '../workflow/options'
 import { actorOf } from '../workflow/perform'
 import {
   addItems,
@@ -34,6 +35,12 @@ async function view(req: PayloadRequest, release: ReleaseDoc) {
     // Readiness is a question before a release goes out; after, the items are listed as they went.
     items: STATES_BEFORE_RELEASE.has(release.state) ? await readinessReport(req, release) : itemsOf(release),
     actions: availableReleaseActions(release.state, role),
+    // What the view may offer to add, and how to search each by title.
+    collections: workflowCollections(req.payload).map((slug) => ({
+      slug,
+      noun: collectionOptions(req.payload, slug).noun,
+      titleField: titleFieldOf(req.payload, slug),
+    })),
   })
 }
 

@@ -296,6 +296,8 @@ export async function latestDraft(req: PayloadRequest, collection: WorkflowColle
     id,
     draft: true,
     depth: 0,
+    // Not its audit trail (the workflowHistory join): nothing decides on it, and it only grows.
+    joins: false,
     overrideAccess: true,
     req,
     disableErrors: true,

@@ -1,7 +1,8 @@
 /**
  * The editorial workflow in a real browser, against the real server (tests/e2e/setup): the first
  * account, a writer's article from draft to review, a review round, approval with a health claim,
- * publishing, four eyes, and editing live content. The scenarios build on each other and run in
+ * publishing, four eyes, editing live content, and a release of three documents built by a writer,
+ * scheduled by a reviewer and going live at once. The scenarios build on each other and run in
  * order; each starts fresh browser contexts (one per person) and ends with a screenshot in
  * tests/e2e/artifacts/.
  */
@@ -581,6 +582,93 @@ describe('editorial workflow in the admin UI', () => {
       await page.reload()
       await waitForDashboard(page)
       await page.getByTestId('scheduled').getByText('Nothing is scheduled.').waitFor()
+    },
+  )
+
+  scenario(
+    '8. a writer builds a release of three documents in the admin, a reviewer schedules it, and all three go live at once',
+    '8-release',
+    async (session) => {
+      const writerPage = await session.newPage('writer')
+      await login(writerPage, writer)
+      const reviewerPage = await session.newPage('reviewer')
+      await login(reviewerPage, reviewer)
+      // Three approved documents of the winter campaign, through the API (the workflow's own UI is scenario 2–5).
+      const drafts = [
+        { collection: 'articles', data: { title: 'Winter hot stone ritual', excerpt: 'Warm stones for cold days.' } },
+        { collection: 'techniques', data: { name: 'Winter hot stones', summary: 'Basalt stones at 50 °C.' } },
+        {
+          collection: 'faqs',
+          data: { question: 'Can I book hot stones in winter?', answer: richText('Yes, all season.') },
+        },
+      ]
+      const items: { collection: string; id: number; title: string }[] = []
+      for (const { collection, data } of drafts) {
+        const { doc } = await json<{ doc: { id: number } }>(
+          await asUser(writerPage).post(`/api/${collection}?draft=true`, data),
+          201,
+        )
+        await json(await asUser(writerPage).post(`/api/${collection}/${doc.id}/workflow`, { action: 'submit' }), 200)
+        await json(await asUser(reviewerPage).post(`/api/${collection}/${doc.id}/workflow`, { action: 'approve' }), 200)
+        items.push({ collection, id: doc.id, title: String(Object.values(data)[0]) })
+      }
+      const { doc: release } = await json<{ doc: { id: number } }>(
+        await asUser(writerPage).post('/api/releases', { title: 'Winter hot stone season' }),
+        201,
+      )
+
+      // The writer adds each document from its own action bar.
+      for (const item of items) {
+        await writerPage.goto(`/admin/collections/${item.collection}/${item.id}`)
+        await writerPage.getByTestId('release-choose').selectOption({ label: 'Winter hot stone season' })
+        await writerPage.getByTestId('release-add').click()
+        await writerPage.getByText('Added to the release “Winter hot stone season”.').waitFor()
+      }
+      // The release's view: three documents, each ready; writers may not publish or schedule.
+      await writerPage.goto(`/admin/collections/releases/${release.id}`)
+      const panel = writerPage.getByTestId('release-panel')
+      await eventually('three ready items', async () => (await panel.getByTestId('release-item-ready').count()) === 3)
+      check((await panel.getByTestId('release-publish').count()) === 0, 'no Publish for writers')
+      check((await panel.getByTestId('release-schedule').count()) === 0, 'no Schedule for writers')
+
+      // The reviewer schedules it a few seconds ahead, in their own time zone.
+      await reviewerPage.goto(`/admin/collections/releases/${release.id}`)
+      const atLocal = await reviewerPage.evaluate(() => {
+        const at = new Date(Date.now() + 8_000)
+        const two = (n: number) => String(n).padStart(2, '0')
+        return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}T${two(at.getHours())}:${two(at.getMinutes())}:${two(at.getSeconds())}`
+      })
+      await reviewerPage.getByTestId('release-schedule-at').fill(atLocal)
+      await reviewerPage.getByTestId('release-schedule').click()
+      await reviewerPage.getByTestId('release-state').getByText('scheduled').waitFor()
+      for (const item of items)
+        check(
+          (await anonymous.idsOf(item.collection, item.id)).length === 0,
+          `${item.title} is not public before its time`,
+        )
+
+      // Whenever the release reads as published, every one of its documents is public.
+      await eventually(
+        'the scheduled release',
+        async () => {
+          const { state } = await json<{ state: string }>(
+            await asUser(reviewerPage).get(`/api/releases/${release.id}/readiness`),
+            200,
+          )
+          const visible = await Promise.all(
+            items.map(async (item) => (await anonymous.idsOf(item.collection, item.id)).length),
+          )
+          if (state !== 'published') return false
+          check(
+            visible.every((count) => count === 1),
+            `all three public once the release is published: ${visible.join(', ')}`,
+          )
+          return true
+        },
+        90_000,
+      )
+      await reviewerPage.reload()
+      await reviewerPage.getByTestId('release-state').getByText('published').waitFor()
     },
   )
 

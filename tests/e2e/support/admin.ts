@@ -143,6 +143,12 @@ export const anonymous = {
     )
     return body.data.Articles.docs.map((doc) => doc.title)
   },
+  /** The ids an anonymous reader gets for one document of any collection: [] while it is not public. */
+  async idsOf(collection: string, id: number): Promise<number[]> {
+    const { status, body } = await reader.get(`/api/${collection}?where[id][equals]=${id}&depth=0`)
+    check(status >= 200 && status < 300, `anonymous REST answered ${status}`)
+    return (body as { docs: { id: number }[] }).docs.map((doc) => doc.id)
+  },
 }
 
 // ── Articles ───────────────────────────────────────────────────────────────────────────────────

@@ -19,6 +19,7 @@ import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997e
 import { StageCell as StageCell_a77bf06f7b5bf646eb4b5fd7648aa06b } from '../../../../src/components/StageCell'
 import { WorkflowActionBar as WorkflowActionBar_19e34e8a46a6665e111d77d3c4895340 } from '../../../../src/components/WorkflowActionBar'
 import { NoDirectPublishing as NoDirectPublishing_2def08abd6fcc4909e994a55b452042e } from '../../../../src/components/NoDirectPublishing'
+import { ReleasePanel as ReleasePanel_92135510e454861d789d6ada87155e84 } from '../../../../src/components/ReleasePanel'
 import { ReviewDashboard as ReviewDashboard_c0dd4f50c9020ed622222d7cad1f006f } from '../../../../src/components/ReviewDashboard'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -46,6 +47,7 @@ export const importMap = {
   "/src/components/StageCell#StageCell": StageCell_a77bf06f7b5bf646eb4b5fd7648aa06b,
   "/src/components/WorkflowActionBar#WorkflowActionBar": WorkflowActionBar_19e34e8a46a6665e111d77d3c4895340,
   "/src/components/NoDirectPublishing#NoDirectPublishing": NoDirectPublishing_2def08abd6fcc4909e994a55b452042e,
+  "/src/components/ReleasePanel#ReleasePanel": ReleasePanel_92135510e454861d789d6ada87155e84,
   "/src/components/ReviewDashboard#ReviewDashboard": ReviewDashboard_c0dd4f50c9020ed622222d7cad1f006f,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
