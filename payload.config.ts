@@ -173,6 +173,7 @@ export const spaCmsConfig = ({ settings, contentCollections, editorial }: SpaCms
         webhooks: { urls: settings.webhookUrls, secret: settings.webhookSecret },
         // The job runner (JOBS_RUNNER): exactly one process when several serve one database.
         runJobs: settings.jobsRunner,
+        scheduleCheckSeconds: settings.scheduleCheckSeconds,
       }),
       // After the workflow: a release publishes its items through it, and its audit trail names releases.
       releases({ collections: Object.keys(editorial) as CollectionSlug[] }),

@@ -48,6 +48,8 @@ export interface Settings {
    * several instances on one database, exactly one should (see README: Background jobs).
    */
   jobsRunner: boolean
+  /** How often the job runner looks for scheduled actions and releases that are due (SCHEDULE_CHECK_SECONDS). */
+  scheduleCheckSeconds: number
   security: SecuritySettings
   /** Preview links (src/preview): the front end that renders drafts, and how long a link works. */
   preview: { siteUrl?: string; linkSeconds: number }
@@ -241,6 +243,13 @@ function readRedisUrl(env: Env): string | undefined {
 
 const readPositiveInteger = (env: Env, name: string, fallback: number) => readWholeNumber(env, name, fallback, 1)
 
+/** A seconds step of a cron expression: 1 to 59. */
+function readScheduleCheckSeconds(env: Env): number {
+  const seconds = readPositiveInteger(env, 'SCHEDULE_CHECK_SECONDS', 10)
+  if (seconds > 59) throw new ConfigError(`SCHEDULE_CHECK_SECONDS must be at most 59, got "${seconds}"`)
+  return seconds
+}
+
 function readAllowedOrigins(env: Env): string[] {
   const origins = (env.ALLOWED_ORIGINS ?? '')
     .split(',')
@@ -355,6 +364,7 @@ export function loadSettings(env: Env = process.env): Settings {
     webhookSecret: env.WEBHOOK_SECRET || undefined,
     cdnPurge: readCdnPurge(env),
     jobsRunner: readOnOff(env, 'JOBS_RUNNER', true),
+    scheduleCheckSeconds: readScheduleCheckSeconds(env),
     security: readSecuritySettings(env),
     preview: { siteUrl: readSiteUrl(env), linkSeconds: readPositiveInteger(env, 'PREVIEW_LINK_HOURS', 24) * 3600 },
     s3: readS3Settings(env),

@@ -20,7 +20,7 @@ import {
   type ReleaseDoc,
 } from './releaseActions'
 import { dropScheduledRun, scheduleRelease } from './scheduling'
-import { availableReleaseActions } from './states'
+import { availableReleaseActions, type ReleaseAction } from './states'
 
 const STATES_BEFORE_RELEASE = new Set(['open', 'scheduled', 'failed'])
 
@@ -44,14 +44,37 @@ async function view(req: PayloadRequest, release: ReleaseDoc) {
   })
 }
 
-const action = (
-  path: string,
-  method: 'post' | 'delete',
-  run: (req: PayloadRequest) => Promise<ReleaseDoc>,
-): Endpoint => ({
+/** What one action needs besides the release: the document (items), the time (schedule). */
+export interface ReleaseActionInput {
+  body: unknown
+  itemCollection?: unknown
+  itemId?: unknown
+}
+
+type RunReleaseAction = (req: PayloadRequest, id: unknown, input: ReleaseActionInput) => Promise<ReleaseDoc>
+
+/** Every release action by name: REST (below) and GraphQL (graphql.ts) run these same functions. */
+export const RUN_RELEASE_ACTION: Record<ReleaseAction, RunReleaseAction> = {
+  add_item: (req, id, { body }) => addItems(req, id, body),
+  remove_item: (req, id, { itemCollection, itemId }) => removeItem(req, id, itemCollection, itemId),
+  publish: (req, id) => publishRelease(req, id),
+  schedule: (req, id, { body }) => scheduleRelease(req, id, (body as { at?: unknown } | null)?.at),
+  unschedule: (req, id) => moveRelease(req, id, 'unschedule', (release) => dropScheduledRun(req, release)),
+  roll_back: (req, id) => rollBackRelease(req, id),
+  cancel: (req, id) =>
+    moveRelease(req, id, 'cancel', (release) =>
+      release.state === 'scheduled' ? dropScheduledRun(req, release) : Promise.resolve(),
+    ),
+}
+
+const action = (path: string, method: 'post' | 'delete', name: ReleaseAction): Endpoint => ({
   path,
   method,
-  handler: async (req) => view(req, await run(req)),
+  handler: async (req) => {
+    const body = method === 'post' ? await jsonBody(req) : {}
+    const { itemCollection, itemId } = req.routeParams ?? {}
+    return view(req, await RUN_RELEASE_ACTION[name](req, documentId(req), { body, itemCollection, itemId }))
+  },
 })
 
 export const releaseEndpoints: Endpoint[] = [
@@ -63,20 +86,12 @@ export const releaseEndpoints: Endpoint[] = [
       return view(req, await withLockedRelease(req, documentId(req), async (release) => release))
     },
   },
-  action('/:id/items', 'post', async (req) => addItems(req, documentId(req), await jsonBody(req))),
+  action('/:id/items', 'post', 'add_item'),
   // Not `:collection`: Payload's own route parameter of that name is the collection of the route.
-  action('/:id/items/:itemCollection/:itemId', 'delete', (req) =>
-    removeItem(req, documentId(req), req.routeParams?.itemCollection, req.routeParams?.itemId),
-  ),
-  action('/:id/publish', 'post', async (req) => publishRelease(req, documentId(req))),
-  action('/:id/schedule', 'post', async (req) => scheduleRelease(req, documentId(req), (await jsonBody(req)).at)),
-  action('/:id/unschedule', 'post', (req) =>
-    moveRelease(req, documentId(req), 'unschedule', (release) => dropScheduledRun(req, release)),
-  ),
-  action('/:id/roll-back', 'post', async (req) => rollBackRelease(req, documentId(req))),
-  action('/:id/cancel', 'post', (req) =>
-    moveRelease(req, documentId(req), 'cancel', (release) =>
-      release.state === 'scheduled' ? dropScheduledRun(req, release) : Promise.resolve(),
-    ),
-  ),
+  action('/:id/items/:itemCollection/:itemId', 'delete', 'remove_item'),
+  action('/:id/publish', 'post', 'publish'),
+  action('/:id/schedule', 'post', 'schedule'),
+  action('/:id/unschedule', 'post', 'unschedule'),
+  action('/:id/roll-back', 'post', 'roll_back'),
+  action('/:id/cancel', 'post', 'cancel'),
 ]

@@ -8,7 +8,9 @@
 import type { CollectionConfig, CollectionSlug, Config, Field } from 'payload'
 
 import { releasesCollection } from '../../collections/Releases'
+import { bothExtensions } from '../workflow'
 import { AUDIT_TRAIL } from '../workflow/auditTrail'
+import { releaseMutations } from './graphql'
 import { RELEASES } from './releaseActions'
 import { releaseEndpoints } from './endpoints'
 import { onlyReleaseActionsWrite, releaseAccess } from './guards'
@@ -58,6 +60,7 @@ export const releases =
           endpoints: releaseEndpoints,
         },
       ],
+      graphQL: { ...config.graphQL, mutations: bothExtensions(config.graphQL?.mutations, releaseMutations) },
       jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), releaseTask] },
     }
   }

@@ -5,10 +5,19 @@
  * lock that the release is still scheduled for that time; unscheduling or cancelling deletes it.
  */
 import { sql } from '@payloadcms/db-postgres'
-import { APIError, createLocalReq, JobCancelledError, type PayloadRequest, type TaskConfig } from 'payload'
+import {
+  APIError,
+  createLocalReq,
+  JobCancelledError,
+  type Payload,
+  type PayloadRequest,
+  type TaskConfig,
+} from 'payload'
 
 import type { User } from '../../payload-types'
 import { transactionSql } from '../db/transactionSql'
+import { sendEach, workflowMail } from '../workflow/notify'
+import { workflowOptions } from '../workflow/options'
 import { actorOf, fail, idOf } from '../workflow/perform'
 import { parseScheduleTime } from '../workflow/scheduleTime'
 import { SCHEDULE_QUEUE } from '../workflow/scheduling'
@@ -85,9 +94,29 @@ export const releaseTask: TaskConfig<{ input: ReleaseJobInput; output: { publish
       const release = await publishRelease(actingReq, input.release, stillScheduledFor(input))
       return { output: { published: (release.items ?? []).length } }
     } catch (error) {
+      if (!(error instanceof APIError)) throw error
       // The release recorded why (failed, with each item's problem): trying again would not change it.
-      if (error instanceof APIError) throw new JobCancelledError(error.message)
-      throw error
+      await tellScheduler(req.payload, scheduler, input, error.message)
+      throw new JobCancelledError(error.message)
     }
   },
+}
+
+/** A scheduled release that did not go live: whoever scheduled it hears why. Never throws. */
+async function tellScheduler(payload: Payload, scheduler: User, input: ReleaseJobInput, reason: string) {
+  const release = await payload.findByID({
+    collection: 'releases',
+    id: input.release,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+  })
+  const title = release?.title ?? `release ${input.release}`
+  const mail = workflowMail(
+    scheduler,
+    `Scheduled release failed: "${title}"`,
+    [`The release "${title}" you scheduled for ${new Date(input.at).toUTCString()} did not go live:`, `  ${reason}`],
+    `${workflowOptions(payload).serverUrl}/admin/collections/releases/${input.release}`,
+  )
+  await sendEach(payload, [mail], { release: input.release })
 }

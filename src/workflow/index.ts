@@ -28,8 +28,8 @@ import { webhookAutoRun, webhookTask } from './webhooks'
 
 export type { EditorialCollectionOptions, EditorialWorkflowOptions } from './types'
 
-/** Both the project's own GraphQL extensions and the plugin's. */
-const bothExtensions =
+/** Both the project's own GraphQL extensions and a plugin's. */
+export const bothExtensions =
   (first: GraphQLExtension | undefined, second: GraphQLExtension): GraphQLExtension =>
   (graphQL, context) => ({ ...first?.(graphQL, context), ...second(graphQL, context) })
 
@@ -43,7 +43,7 @@ export const editorialWorkflow =
     const slugs = resolved.collections.map((collection) => collection.slug)
     const ownAutoRun = config.jobs?.autoRun
     const workflowAutoRun: AutoRun = resolved.runJobs
-      ? [scheduledActionsAutoRun, ...webhookAutoRun(resolved.webhooks.urls)]
+      ? [scheduledActionsAutoRun(resolved.scheduleCheckSeconds), ...webhookAutoRun(resolved.webhooks.urls)]
       : []
     return {
       ...config,

@@ -122,6 +122,7 @@ export function resolveWorkflowOptions(
     serverUrl: options.serverUrl,
     webhooks: { urls: options.webhooks?.urls ?? [], secret: options.webhooks?.secret },
     runJobs: options.runJobs ?? true,
+    scheduleCheckSeconds: options.scheduleCheckSeconds ?? 10,
   }
 }
 

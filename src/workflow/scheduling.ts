@@ -194,14 +194,16 @@ export const scheduledActionTask = (editorialCollections: string[]): TaskConfig<
 })
 
 /**
- * `jobs.autoRun` entry: every 10 seconds, run the scheduled actions that are due, so each
- * happens within seconds of its time (and well within the minute promised).
+ * `jobs.autoRun` entry: every few seconds (10 by default), run the scheduled actions and releases
+ * that are due, so each happens within seconds of its time (and well within the minute promised).
  */
-export const scheduledActionsAutoRun: Extract<NonNullable<JobsConfig['autoRun']>, unknown[]>[number] = {
+export const scheduledActionsAutoRun = (
+  everySeconds: number,
+): Extract<NonNullable<JobsConfig['autoRun']>, unknown[]>[number] => ({
   queue: SCHEDULE_QUEUE,
-  cron: '*/10 * * * * *',
+  cron: `*/${everySeconds} * * * * *`,
   limit: 10,
-}
+})
 
 const pendingWhere = (extra: Where[] = []): Where => ({
   and: [{ taskSlug: { equals: SCHEDULE_TASK } }, { completedAt: { exists: false } }, ...extra],

@@ -54,6 +54,8 @@ export interface EditorialWorkflowOptions extends WorkflowNotificationOptions {
   roleOf?: (user: { role?: unknown }) => WorkflowRole | undefined
   /** Whether this process runs due jobs (scheduled actions, webhook retries): exactly one process should. */
   runJobs?: boolean
+  /** How often (in seconds, 1–59) the runner looks for scheduled actions that are due. Default 10. */
+  scheduleCheckSeconds?: number
 }
 
 export interface ResolvedCollectionOptions {
@@ -72,4 +74,5 @@ export interface ResolvedWorkflowOptions {
   serverUrl: string
   webhooks: { urls: string[]; secret?: string }
   runJobs: boolean
+  scheduleCheckSeconds: number
 }

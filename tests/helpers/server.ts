@@ -34,6 +34,8 @@ export function spawnServer(env: Record<string, string | undefined>): ChildProce
       LOG_LEVEL: 'info',
       DEMO_CONTENT: 'off',
       JOBS_RUNNER: 'off',
+      // Where a test turns the runner on, schedules come due within two seconds rather than ten.
+      SCHEDULE_CHECK_SECONDS: '2',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,15 +9,40 @@ import { SCHEDULE_QUEUE } from '../../src/workflow/scheduling'
 import { anonymously, asUser, TITLE_FIELD, type ContentCollection } from '../helpers/content'
 import { httpClient } from '../helpers/http'
 import { waitFor } from '../helpers/receivers'
-import { useCleanup, useFixtures, useLocalPayload, useServer, useUsers } from '../helpers/suite'
+import {
+  useCleanup,
+  useEnv,
+  useFixtures,
+  useLocalPayload,
+  useOwnDatabase,
+  useServer,
+  useSmtpReceiver,
+  useUsers,
+} from '../helpers/suite'
 
+// A database of its own: this file's job runner must take its own scheduled releases only, and
+// never another file's scheduled publishes (whose tests check which runner ran them).
+const database = useOwnDatabase('releases')
+useEnv(() => ({ DATABASE_URL: database.url }))
 const payload = useLocalPayload()
 const fixtures = useFixtures(payload)
+const smtp = useSmtpReceiver()
 // The job runner on: the scheduled release must go live with nobody calling a job.
-const http = httpClient(useServer({ env: { JOBS_RUNNER: 'on' } }))
+const http = httpClient(
+  useServer({
+    env: () => ({
+      DATABASE_URL: database.url,
+      JOBS_RUNNER: 'on',
+      SMTP_HOST: smtp.host,
+      SMTP_PORT: String(smtp.port),
+      SMTP_SECURE: 'false',
+    }),
+  }),
+)
+// The admin first: the first account of a database becomes an admin whatever it asks for.
 const people = useUsers(
   fixtures,
-  { writer: 'writer', reviewer: 'reviewer', admin: 'admin' },
+  { admin: 'admin', writer: 'writer', reviewer: 'reviewer' },
   { label: 'releases', http },
 )
 
@@ -141,6 +166,28 @@ describe('publishing', () => {
     expect((await http.post(`/api/releases/${release}/publish`, {}, 'reviewer')).status).toBe(200)
     expect(await publicTitle('articles', items[0].id)).not.toBeNull()
     expect(await publicTitle('techniques', items[1].id)).toBeNull()
+  })
+
+  it('the same actions through GraphQL, with the same rules', async () => {
+    const [article, technique] = await campaign()
+    const release = await newRelease()
+    const add = (item: { collection: string; id: number }) =>
+      `mutation { releaseAction(id: ${release}, action: "add_item", collection: "${item.collection}", document: ${item.id}) { state items } }`
+    expect((await http.graphql(add(article), 'writer')).body.data.releaseAction).toEqual({ state: 'open', items: 1 })
+    expect((await http.graphql(add(technique), 'writer')).body.data.releaseAction.items).toBe(2)
+    const publish = `mutation { releaseAction(id: ${release}, action: "publish") { state } }`
+    const byWriter = await http.graphql(publish, 'writer')
+    expect(byWriter.body.errors[0].message).toMatch(/for reviewers, admins/)
+    expect(await publicTitle('articles', article.id)).toBeNull()
+    const unknown = await http.graphql(
+      `mutation { releaseAction(id: ${release}, action: "publish_all") { state } }`,
+      'admin',
+    )
+    expect(unknown.body.errors[0].message).toMatch(/Unknown release action/)
+    expect((await http.graphql(publish)).body.errors[0].message).toMatch(/Log in/)
+    expect((await http.graphql(publish, 'reviewer')).body.data.releaseAction).toEqual({ state: 'published' })
+    expect(await publicTitle('articles', article.id)).not.toBeNull()
+    expect(await publicTitle('techniques', technique.id)).not.toBeNull()
   })
 
   it('refuses bad items with a clear 4xx: unknown collection, missing document, twice the same', async () => {
@@ -284,6 +331,33 @@ describe('scheduling', () => {
       40_000,
     )
     for (const item of items) expect(await publicTitle(item.collection, item.id)).not.toBeNull()
+  })
+
+  it('a scheduled release whose item went stale does not go live: it failed, says why, and its scheduler gets a mail', async () => {
+    const items = await campaign()
+    const release = await newRelease(`Stale season ${stamp()}`)
+    await addItems(release, items)
+    const at = new Date(Date.now() + 2_000).toISOString()
+    expect((await http.post(`/api/releases/${release}/schedule`, { at }, 'reviewer')).status).toBe(200)
+    await payload.update({
+      collection: 'faqs',
+      id: items[2].id,
+      data: { question: 'Edited after it was scheduled?' },
+      draft: true,
+      ...asUser(people.reviewer),
+    })
+    await waitFor(
+      'the failed release',
+      async () => ((await releaseRow(release)).state === 'failed' ? true : undefined),
+      40_000,
+    )
+    for (const item of items) expect(await publicTitle(item.collection, item.id)).toBeNull()
+    const { title } = await releaseRow(release)
+    const mail = await waitFor('the mail to the scheduler', () =>
+      smtp.mailsTo(people.reviewer.email).find((entry) => entry.subject === `Scheduled release failed: "${title}"`),
+    )
+    expect(mail.text).toMatch(/did not go live:\s+Nothing was published: 1 document is not ready/)
+    expect(mail.text).toContain(`/admin/collections/releases/${release}`)
   })
 
   it('unscheduling removes the run: the time passes and nothing goes live', async () => {

@@ -65,6 +65,13 @@ describe('defaults', () => {
     expect(() => load({ JOBS_RUNNER: 'no' })).toThrow('JOBS_RUNNER must be "on" or "off", got "no"')
   })
 
+  it('looks for due schedules every 10 s by default, every 1 to 59 s as set', () => {
+    expect(load({}).scheduleCheckSeconds).toBe(10)
+    expect(load({ SCHEDULE_CHECK_SECONDS: '2' }).scheduleCheckSeconds).toBe(2)
+    expect(() => load({ SCHEDULE_CHECK_SECONDS: '60' })).toThrow('SCHEDULE_CHECK_SECONDS must be at most 59, got "60"')
+    expect(() => load({ SCHEDULE_CHECK_SECONDS: '0' })).toThrow(ConfigError)
+  })
+
   it('explains a bad read cache setting', () => {
     expect(() => load({ READ_CACHE: 'yes' })).toThrow('READ_CACHE must be "on" or "off", got "yes"')
     expect(() => load({ READ_CACHE_MAX_MB: '-1' })).toThrow(

@@ -68,6 +68,7 @@ export default async function globalSetup(): Promise<void> {
       MEDIA_DIR: mediaDir,
       // The browser tests schedule a publish and watch it happen.
       JOBS_RUNNER: 'on',
+      SCHEDULE_CHECK_SECONDS: '2',
       // startServer recognises readiness by the server's info-level "ready" line.
       LOG_LEVEL: 'info',
     })
