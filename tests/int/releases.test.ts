@@ -18,6 +18,7 @@ import {
   useServer,
   useSmtpReceiver,
   useUsers,
+  useWebhookReceiver,
 } from '../helpers/suite'
 
 // A database of its own: this file's job runner must take its own scheduled releases only, and
@@ -27,6 +28,7 @@ useEnv(() => ({ DATABASE_URL: database.url }))
 const payload = useLocalPayload()
 const fixtures = useFixtures(payload)
 const smtp = useSmtpReceiver()
+const site = useWebhookReceiver()
 // The job runner on: the scheduled release must go live with nobody calling a job.
 const http = httpClient(
   useServer({
@@ -36,6 +38,8 @@ const http = httpClient(
       SMTP_HOST: smtp.host,
       SMTP_PORT: String(smtp.port),
       SMTP_SECURE: 'false',
+      WEBHOOK_URLS: site.url,
+      WEBHOOK_SECRET: 'releases-test-webhook-secret',
     }),
   }),
 )
@@ -166,6 +170,25 @@ describe('publishing', () => {
     expect((await http.post(`/api/releases/${release}/publish`, {}, 'reviewer')).status).toBe(200)
     expect(await publicTitle('articles', items[0].id)).not.toBeNull()
     expect(await publicTitle('techniques', items[1].id)).toBeNull()
+  })
+
+  it('tells the sites once for the whole release, with every item’s cache tags, and never item by item', async () => {
+    const [article, technique] = await campaign()
+    const release = await newRelease()
+    await addItems(release, [article, technique])
+    expect((await http.post(`/api/releases/${release}/publish`, {}, 'reviewer')).status).toBe(200)
+    const itemTags = [`doc:articles:${article.id}`, `doc:techniques:${technique.id}`]
+    const webhook = await waitFor('the release webhook', () =>
+      site.requests.find((request) => request.body.includes(`"doc:releases:${release}"`)),
+    )
+    const body = JSON.parse(webhook.body)
+    expect(body).toMatchObject({ event: 'publish', collection: 'releases', id: release })
+    expect(body.documents.map((document: { id: number }) => document.id)).toEqual([article.id, technique.id])
+    expect(body.tags).toEqual(expect.arrayContaining([...itemTags, 'list:articles', 'list:techniques']))
+    // The documents' own publishes sent nothing of their own.
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+    const mentioning = site.requests.filter((request) => itemTags.some((tag) => request.body.includes(`"${tag}"`)))
+    expect(mentioning).toHaveLength(1)
   })
 
   it('the same actions through GraphQL, with the same rules', async () => {
