@@ -13,10 +13,10 @@ import {
   moveRelease,
   publishRelease,
   itemsOf,
+  loadRelease,
   readinessReport,
   removeItem,
   rollBackRelease,
-  withLockedRelease,
   type ReleaseDoc,
 } from './releaseActions'
 import { dropScheduledRun, scheduleRelease } from './scheduling'
@@ -83,7 +83,8 @@ export const releaseEndpoints: Endpoint[] = [
     method: 'get',
     handler: async (req) => {
       actorOf(req, 'see releases')
-      return view(req, await withLockedRelease(req, documentId(req), async (release) => release))
+      // A read: no lock, no transaction.
+      return view(req, await loadRelease(req, documentId(req)))
     },
   },
   action('/:id/items', 'post', 'add_item'),

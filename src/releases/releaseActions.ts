@@ -27,7 +27,7 @@ import {
   type WrittenTransition,
 } from '../workflow/perform'
 import { sameContent } from '../workflow/effects'
-import { readinessOf, type Readiness } from './readiness'
+import { readinessOf } from './readiness'
 import { decideRelease, type ReleaseAction } from './states'
 
 export const RELEASES = 'releases'
@@ -80,7 +80,7 @@ const itemOf = (row: ReleaseItemRow) => ({
 /** Every write of a release's own fields goes through here: its hooks let nothing else change them. */
 export const RELEASE_WRITE = 'releaseWrite'
 
-async function loadRelease(req: PayloadRequest, id: unknown): Promise<ReleaseDoc> {
+export async function loadRelease(req: PayloadRequest, id: unknown): Promise<ReleaseDoc> {
   const release = isSerialId(id)
     ? ((await req.payload.findByID({
         collection: RELEASES as 'releases',
@@ -162,7 +162,7 @@ async function recordReleaseEvent(
 const nounOf = (req: PayloadRequest, collection: string) => collectionOptions(req.payload, collection).noun
 
 /** Whether one item could go live now, with the document's title and stage. */
-async function reportOn(req: PayloadRequest, row: ReleaseItemRow): Promise<ItemReport & { readiness: Readiness }> {
+async function reportOn(req: PayloadRequest, row: ReleaseItemRow): Promise<ItemReport> {
   const { collection, id } = itemOf(row)
   const doc = await latestDraft(req, collection, id)
   const readiness = readinessOf(
@@ -180,17 +180,13 @@ async function reportOn(req: PayloadRequest, row: ReleaseItemRow): Promise<ItemR
     stage: doc?.workflowStage ?? null,
     ready: readiness.ready,
     ...(readiness.ready ? {} : { reason: readiness.reason }),
-    readiness,
   }
 }
 
 /** Every item with whether it could go live now, and why not. */
 export async function readinessReport(req: PayloadRequest, release: ReleaseDoc): Promise<ItemReport[]> {
   const reports: ItemReport[] = []
-  for (const row of release.items ?? []) {
-    const { readiness: _readiness, ...report } = await reportOn(req, row)
-    reports.push(report)
-  }
+  for (const row of release.items ?? []) reports.push(await reportOn(req, row))
   return reports
 }
 
