@@ -5,6 +5,7 @@
  * releases of fresh documents on a freshly migrated database of its own (the machine's Postgres
  * with DATABASE_URL, an embedded one otherwise), dropped afterwards. Prints the figures.
  */
+import { loadavg } from 'node:os'
 import { createLocalReq } from 'payload'
 
 import { closePayload, startPayload } from '../src/db/payloadLifecycle'
@@ -47,9 +48,14 @@ runScript('release bench', async () => {
       })
       const req = await createLocalReq({ user: { ...reviewer, collection: 'users' } }, payload)
       const started = performance.now()
+      const cpuBefore = process.cpuUsage()
       await publishRelease(req, release.id)
       figures.push(performance.now() - started)
-      console.log(`run ${run}: a release of ${items} documents went live in ${Math.round(figures.at(-1)!)} ms`)
+      const cpu = process.cpuUsage(cpuBefore)
+      console.log(
+        `run ${run}: a release of ${items} documents went live in ${Math.round(figures.at(-1)!)} ms ` +
+          `(this process's CPU: ${Math.round((cpu.user + cpu.system) / 1000)} ms; load average ${loadavg()[0].toFixed(1)})`,
+      )
     }
   } finally {
     await closePayload(payload)

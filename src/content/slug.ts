@@ -71,7 +71,9 @@ export const ensureValidUniqueSlug =
     const problem = slugProblem(slug)
     const errors = [] as { message: string; path: string }[]
     if (problem) errors.push({ path: 'slug', message: problem })
-    else if (await slugTaken(req, collection, slug, originalDoc?.id)) {
+    // A slug the document's latest version already holds was checked when that version was saved,
+    // and every save since, of any document, checks against it: a publish need not ask again.
+    else if (slug !== originalDoc?.slug && (await slugTaken(req, collection, slug, originalDoc?.id))) {
       errors.push({
         path: 'slug',
         message: `The slug "${slug}" is already used by another document in ${collection}. Choose another.`,

@@ -7,7 +7,24 @@
 import { sql } from '@payloadcms/db-postgres'
 import { APIError, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
 
-import { transactionSql } from './transactionSql'
+import { transactionSql, type SqlRunner } from './transactionSql'
+
+/**
+ * The documents each transaction has locked (keyed by its session, gone with it). Advisory locks
+ * are re-entrant, so asking again is only a wasted round trip: a transition's own save, or a
+ * release's two hundred, would pay one each.
+ */
+const lockedBy = new WeakMap<SqlRunner, Set<string>>()
+const lockKey = (collection: string, id: number | string) => `${collection}:${Number(id)}`
+
+function noteLocked(db: SqlRunner, collection: string, id: number | string) {
+  const held = lockedBy.get(db) ?? new Set<string>()
+  held.add(lockKey(collection, id))
+  lockedBy.set(db, held)
+}
+
+const alreadyLocked = (db: SqlRunner, collection: string, id: number | string) =>
+  lockedBy.get(db)?.has(lockKey(collection, id)) === true
 
 /** Waits for the document (a transition: rare, and it must not fail because a save was running). */
 export async function lockDocumentForTransaction(
@@ -16,7 +33,9 @@ export async function lockDocumentForTransaction(
   id: number | string,
 ): Promise<void> {
   const db = await transactionSql(req, `locking ${collection} ${id}`)
+  if (alreadyLocked(db, collection, id)) return
   await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${collection}), ${Number(id)})`)
+  noteLocked(db, collection, id)
 }
 
 /**
@@ -33,6 +52,7 @@ export const serialiseSavesOfOneDocument: CollectionBeforeOperationHook = async 
   const { id } = args as { id?: number | string }
   if (operation !== 'update' || id === undefined || !req.transactionID) return args
   const db = await transactionSql(req, `locking ${collection.slug} ${id}`)
+  if (alreadyLocked(db, collection.slug, id)) return args
   const { rows } = await db.execute(
     sql`SELECT pg_try_advisory_xact_lock(hashtext(${collection.slug}), ${Number(id)}) AS locked`,
   )
@@ -44,5 +64,6 @@ export const serialiseSavesOfOneDocument: CollectionBeforeOperationHook = async 
       true,
     )
   }
+  noteLocked(db, collection.slug, id)
   return args
 }

@@ -27,6 +27,7 @@ import type {
 } from 'payload'
 
 import { isStaffUser } from '../access/roles'
+import { liveRowBeforeWrite, liveRowOf } from '../content/liveRows'
 import { imagesShownBy, liveUsesOf } from '../content/mediaInUse'
 
 export interface ImagesOfLivePagesOptions {
@@ -44,16 +45,6 @@ export const imagesOfLivePagesOrStaff: Access = ({ req }) =>
   isStaffUser(req.user) ? true : { [ON_LIVE_PAGES]: { equals: true } }
 
 type Row = Record<string, unknown> & { id: number | string; _status?: string | null }
-
-/** The document's row as the public sees it (the last publish or unpublish), not its latest draft. */
-async function liveRowOf(req: PayloadRequest, collection: string, id: number | string): Promise<Row | null> {
-  const row = (await req.payload.db.findOne({
-    collection: collection as CollectionSlug,
-    where: { id: { equals: id } },
-    req,
-  })) as Row | null
-  return row?._status === 'published' ? row : null
-}
 
 const BEFORE_KEY = 'imagesOfLivePages.before'
 const keyOf = (collection: string, id: unknown) => `${BEFORE_KEY}:${collection}:${String(id)}`
@@ -84,7 +75,7 @@ function keepFlagsOfLiveImages(uploads: CollectionSlug) {
     req,
   }) => {
     if (operation !== 'update' || originalDoc?.id === undefined) return undefined
-    const live = await liveRowOf(req, collection.slug, originalDoc.id)
+    const live = await liveRowBeforeWrite(req, collection.slug, originalDoc)
     if (live) context[keyOf(collection.slug, originalDoc.id)] = [...shownBy(collection, live)]
     return undefined
   }

@@ -26,6 +26,7 @@ import {
 } from 'payload'
 
 import { isAdmin, isStaff } from '../access/roles'
+import { liveRowBeforeWrite, liveRowOf, type LiveRow } from '../content/liveRows'
 
 export interface SlugRedirectsOptions {
   /** The collections whose published slugs are addresses on the site (the editorial ones). */
@@ -35,38 +36,41 @@ export interface SlugRedirectsOptions {
 export const REDIRECTS_SLUG = 'redirects'
 const MAX_SLUG_LENGTH = 200
 
-interface LiveRow {
-  id: number
-  slug?: string | null
-  _status?: string | null
-}
-
-const liveSlugOf = async (req: PayloadRequest, collection: string, id: number | string) => {
-  const row = (await req.payload.db.findOne({
-    collection: collection as CollectionSlug,
-    where: { id: { equals: id } },
-    req,
-  })) as LiveRow | null
-  return row?._status === 'published' && row.slug ? row.slug : undefined
-}
+const slugOf = (row: LiveRow | null) => (typeof row?.slug === 'string' && row.slug ? row.slug : undefined)
 
 const contextKey = (collection: string, id: unknown) => `slugRedirects.liveSlug:${collection}:${String(id)}`
 
 /** Remembers the slug the public knows the document by, before this write. */
 const rememberLiveSlug: CollectionBeforeChangeHook = async ({ collection, context, operation, originalDoc, req }) => {
   if (operation === 'update' && originalDoc?.id !== undefined)
-    context[contextKey(collection.slug, originalDoc.id)] = await liveSlugOf(req, collection.slug, originalDoc.id)
+    context[contextKey(collection.slug, originalDoc.id)] = slugOf(
+      await liveRowBeforeWrite(req, collection.slug, originalDoc),
+    )
   return undefined
 }
 
-/** The redirect records of `collection` matching `where`, removed as the system. */
-const removeRedirects = (req: PayloadRequest, where: Record<string, unknown>) =>
-  req.payload.delete({
+/**
+ * The redirect records matching `where`, removed as the system. Looked for first with one query:
+ * most publishes have none, and a delete costs several (Payload also clears their preferences).
+ */
+async function removeRedirects(req: PayloadRequest, where: Record<string, unknown>) {
+  const { docs } = await req.payload.find({
     collection: REDIRECTS_SLUG as CollectionSlug,
     where: where as never,
+    pagination: false,
+    depth: 0,
+    select: {},
     overrideAccess: true, // the system keeps redirects in step with what is published
     req,
   })
+  if (docs.length === 0) return
+  await req.payload.delete({
+    collection: REDIRECTS_SLUG as CollectionSlug,
+    where: { id: { in: docs.map((doc) => doc.id) } },
+    overrideAccess: true,
+    req,
+  })
+}
 
 /** On a publish: the new slug is a live page (no redirect from it); the old one, if it changed, redirects here. */
 const recordSlugChange: CollectionAfterChangeHook = async ({ collection, context, doc, req }) => {
@@ -111,7 +115,7 @@ function resolveEndpoint(collections: CollectionSlug[]): Endpoint {
         req,
       })
       const target = (redirects[0] as { document?: number } | undefined)?.document
-      const to = target === undefined ? undefined : await liveSlugOf(req, collection, target)
+      const to = target === undefined ? undefined : slugOf(await liveRowOf(req, collection, target))
       if (!to || to === slug)
         throw new APIError(`No published ${collection} document was ever at "${slug}".`, 404, undefined, true)
       return Response.json({ collection, from: slug, to })

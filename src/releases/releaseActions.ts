@@ -11,7 +11,6 @@ import type { WorkflowEvent } from '../../payload-types'
 import { lockDocumentForTransaction } from '../db/documentLock'
 import { documentTag, tagsMadeStaleBy } from '../readCache/tags'
 import { isSerialId } from '../security/serialIds'
-import { liveRow } from '../workflow/knockOn'
 import { announcePublicChange } from '../workflow/notify'
 import { collectionOptions, isWorkflowCollection, titleFieldOf, type WorkflowCollection } from '../workflow/options'
 import {
@@ -309,13 +308,24 @@ async function settledInBatches<T, R>(values: T[], size: number, work: (value: T
   return results
 }
 
-/** The version live now (the newest published one), when the document is live. */
-async function liveVersionOf(req: PayloadRequest, collection: WorkflowCollection, id: number) {
-  const live = await liveRow(req, collection, id)
-  if (live?._status !== 'published') return null
+/**
+ * The version that was live before `publishedNow` went live: the newest other published version.
+ * Asked only of documents that were live, from the live row the publish read anyway.
+ */
+async function versionLiveBefore(
+  req: PayloadRequest,
+  item: { collection: WorkflowCollection; id: number },
+  publishedNow: string | null | undefined,
+) {
   const { docs } = await req.payload.findVersions({
-    collection,
-    where: { and: [{ parent: { equals: id } }, { 'version._status': { equals: 'published' } }] },
+    collection: item.collection,
+    where: {
+      and: [
+        { parent: { equals: item.id } },
+        { 'version._status': { equals: 'published' } },
+        ...(publishedNow ? [{ id: { not_equals: publishedNow } }] : []),
+      ],
+    },
     sort: '-updatedAt',
     limit: 1,
     pagination: false,
@@ -324,6 +334,23 @@ async function liveVersionOf(req: PayloadRequest, collection: WorkflowCollection
     req,
   })
   return docs[0] ? String(docs[0].id) : null
+}
+
+/**
+ * Locks every item's document, in one order for every release (collection, then id): two releases
+ * sharing documents then wait for each other instead of each holding one lock the other needs
+ * (Postgres would break that deadlock by failing one of them at random).
+ */
+async function lockItems(req: PayloadRequest, rows: ReleaseItemRow[]) {
+  const items = rows.map(itemOf).sort((a, b) => a.collection.localeCompare(b.collection) || a.id - b.id)
+  for (const item of items) await lockDocumentForTransaction(req, item.collection, item.id)
+}
+
+/** The document's title for a message, or its collection and id when it is gone. */
+async function titleOf(req: PayloadRequest, item: { collection: WorkflowCollection; id: number }) {
+  const doc = await latestDraft(req, item.collection, item.id)
+  const title = doc ? String(doc[titleFieldOf(req.payload, item.collection)] ?? '') : ''
+  return title ? `"${title}"` : `${nounOf(req, item.collection)} ${item.id}`
 }
 
 async function throughWorkflow<T>(item: { collection: WorkflowCollection; id: number }, work: () => Promise<T>) {
@@ -387,9 +414,9 @@ export async function publishRelease(
       const items = release.items ?? []
       if (items.length === 0) throw fail(409, 'The release has no documents yet: add some before publishing it.')
       const comment = `Published with the release "${release.title}".`
+      await lockItems(req, items)
       const published = await settledInBatches(items, PUBLISHED_AT_ONCE, async (row) => {
         const item = itemOf(row)
-        const liveBefore = await liveVersionOf(req, item.collection, item.id)
         const transition = await throughWorkflow(item, () =>
           writeTransition(req, {
             ...item,
@@ -411,11 +438,12 @@ export async function publishRelease(
             },
           }),
         )
+        const publishedVersion = transition.result.event.versionId ?? null
         const kept: ReleaseItemRow = {
           ...keptRow(row),
-          wasLive: liveBefore !== null,
-          liveBefore,
-          publishedVersion: transition.result.event.versionId ?? null,
+          wasLive: transition.liveBefore !== null,
+          liveBefore: transition.liveBefore ? await versionLiveBefore(req, item, publishedVersion) : null,
+          publishedVersion,
         }
         return { item, transition, row: kept }
       })
@@ -480,6 +508,7 @@ export async function rollBackRelease(req: PayloadRequest, releaseId: unknown): 
     const release = await withLockedRelease(req, releaseId, async (release) => {
       decided(release, actor, 'roll_back')
       const comment = `Rolled back with the release "${release.title}".`
+      await lockItems(req, release.items ?? [])
       for (const row of release.items ?? []) {
         const item = itemOf(row)
         const unchangedSinceRelease = async (doc: WorkflowDoc) => {
@@ -527,13 +556,10 @@ export async function rollBackRelease(req: PayloadRequest, releaseId: unknown): 
   } catch (error) {
     if (ownTransaction) await killTransaction(req)
     if (error instanceof ItemRefused) {
-      const title = String(error.item.id)
       throw fail(
         error.refusal.status === 404 ? 409 : error.refusal.status,
-        `Nothing was rolled back: ${error.item.collection} ${title}: ${error.message}`,
-        {
-          item: error.item,
-        },
+        `Nothing was rolled back: ${await titleOf(req, error.item)}: ${error.message}`,
+        { item: error.item },
       )
     }
     throw error

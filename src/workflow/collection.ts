@@ -54,7 +54,10 @@ export function withWorkflow(
     },
     access: contentAccess,
     // No schedulePublish: scheduling goes through the workflow (scheduling.ts).
-    versions: { drafts: { ...(options.autosave ? { autosave: { interval: 2000 } } : {}) }, maxPerDoc: 100 },
+    // Every version is kept (maxPerDoc 0): approvals, audit events and releases point at versions
+    // by id, and a release rolls back to the one that was live before it, however old. Pruning
+    // would break those links, and costs a query on every save.
+    versions: { drafts: { ...(options.autosave ? { autosave: { interval: 2000 } } : {}) }, maxPerDoc: 0 },
     endpoints: [
       ...(Array.isArray(collection.endpoints) ? collection.endpoints : []),
       transitionEndpoint(slug),

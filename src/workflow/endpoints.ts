@@ -8,7 +8,8 @@ import { APIError, type Endpoint, type PayloadRequest, type Where } from 'payloa
 import { isStaffUser } from '../access/roles'
 import { availableActions, availableSchedules } from './machine'
 import { collectionOptions, titleFieldOf, workflowCollections, type WorkflowCollection } from './options'
-import { flagsOf, liveRow, type KnockOnFlag } from './knockOn'
+import { liveRowOf } from '../content/liveRows'
+import { flagsOf, type KnockOnFlag } from './knockOn'
 import { openThreadsOf, THREADS } from './review/threads'
 import { actorOf, performTransition, subjectOf, type WorkflowDoc } from './perform'
 import { listScheduled, scheduleTransition } from './scheduling'
@@ -72,7 +73,7 @@ export const workflowStatusEndpoint = (collection: WorkflowCollection): Endpoint
     })) as WorkflowDoc | null
     if (!doc) throw new APIError('No such document.', 404, undefined, true)
     const openThreads = await openThreadsOf(req, collection, doc.id)
-    const knockOn = flagsOf(await liveRow(req, collection, doc.id))
+    const knockOn = flagsOf(await liveRowOf(req, collection, doc.id))
     const subject = { ...subjectOf(doc, openThreads), checkRequested: knockOn.length > 0 }
     const { review } = collectionOptions(req.payload, collection)
     const workflow = (doc.workflow ?? {}) as Record<string, unknown>

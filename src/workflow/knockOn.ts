@@ -47,12 +47,6 @@ function fieldsPointingAt(req: PayloadRequest, target: string): { collection: Wo
   )
 }
 
-/** The live row of a document (what readers see), or null when it is not live. */
-export async function liveRow(req: PayloadRequest, collection: WorkflowCollection, id: number): Promise<Row | null> {
-  const row = (await req.payload.db.findOne({ collection, where: { id: { equals: id } }, req })) as Row | null
-  return row && row._status === 'published' ? row : null
-}
-
 /** The knock-on flags of a live row: what changed in what it embeds. */
 export const flagsOf = (live: Row | null): KnockOnFlag[] => (live?.knockOn as KnockOnFlag[] | null) ?? []
 

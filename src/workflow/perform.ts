@@ -16,6 +16,7 @@ import {
 
 import type { Article, User, WorkflowEvent } from '../../payload-types'
 import { isStaffUser } from '../access/roles'
+import { liveRowOf, type LiveRow } from '../content/liveRows'
 import { lockDocumentForTransaction } from '../db/documentLock'
 import { isSerialId } from '../security/serialIds'
 import { computeChecklist, loadHealthClaimPhrases, type ChecklistItem } from './claims'
@@ -42,7 +43,7 @@ import {
   workflowOptions,
   type WorkflowCollection,
 } from './options'
-import { flagDependents, flagsOf, liveRow } from './knockOn'
+import { flagDependents, flagsOf } from './knockOn'
 import { openThreadsOnVersion, type ThreadState } from './review/threadRules'
 import { openThreadOf, openThreadsOf, writeComment } from './review/threads'
 import type { Stage } from './transitions'
@@ -126,6 +127,7 @@ export async function latestVersionId(
     where: { and: [{ parent: { equals: id } }, { latest: { equals: true } }] },
     limit: 1,
     pagination: false, // no count query: one row is all this asks
+    select: { latest: true }, // its id is all this asks: not the document's content
     depth: 0,
     overrideAccess: true,
     req,
@@ -382,6 +384,8 @@ export interface WrittenTransition {
   /** The document's title and slug, as it was before the transition. */
   title: string
   slug: string | null
+  /** The document's live row before the transition (read for approved and published documents only). */
+  liveBefore: LiveRow | null
   /** Mails the people involved and, unless told not to, queues the webhooks (a release sends one of its own). */
   announce: (options?: { webhooks?: boolean }) => Promise<void>
 }
@@ -398,13 +402,13 @@ export async function writeTransition(req: PayloadRequest, request: TransitionRe
   const comment = (request.comment as string | undefined)?.trim() || null
 
   const options = collectionOptions(payload, collection)
-  const { doc, decision, from, event, openThreads } = await withLockedDocument(req, collection, id, async (doc) => {
+  const { doc, decision, from, event, openThreads, live } = await withLockedDocument(req, collection, id, async (doc) => {
     await request.stillWanted?.(doc)
     const openThreads = await openThreadsOf(req, collection, doc.id)
     // The live row: what publish replaces (knock-on review compares it), and its knock-on flags.
     const live =
       doc.workflowStage === 'approved' || doc.workflowStage === 'published'
-        ? await liveRow(req, collection, doc.id)
+        ? await liveRowOf(req, collection, doc.id)
         : null
     const subject = {
       ...subjectOf(doc, openThreads),
@@ -462,8 +466,9 @@ export async function writeTransition(req: PayloadRequest, request: TransitionRe
       checklist,
       release: request.release,
     })
-    if (decision.action === 'publish' || decision.action === 'roll_back') {
-      const nowLive = await liveRow(req, collection, doc.id)
+    // Only a document that was live can have changed under the documents that embed it.
+    if (live && (decision.action === 'publish' || decision.action === 'roll_back')) {
+      const nowLive = await liveRowOf(req, collection, doc.id)
       if (nowLive) await flagDependents(req, collection, live, nowLive)
     }
     if (openThread) {
@@ -476,7 +481,7 @@ export async function writeTransition(req: PayloadRequest, request: TransitionRe
       })
       openThreads.push(openThreadOf(thread))
     }
-    return { doc, decision, from: subject.stage, event, openThreads }
+    return { doc, decision, from: subject.stage, event, openThreads, live }
   })
 
   const { user } = actor
@@ -506,7 +511,13 @@ export async function writeTransition(req: PayloadRequest, request: TransitionRe
     openThreads,
     ...(decision.approvals ? { approvals: decision.approvals } : {}),
   }
-  return { result, title: String(doc[titleFieldOf(payload, collection)] ?? ''), slug: doc.slug ?? null, announce }
+  return {
+    result,
+    title: String(doc[titleFieldOf(payload, collection)] ?? ''),
+    slug: doc.slug ?? null,
+    liveBefore: live,
+    announce,
+  }
 }
 
 export async function performTransition(req: PayloadRequest, request: TransitionRequest): Promise<TransitionResult> {

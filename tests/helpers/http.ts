@@ -78,7 +78,8 @@ export class HttpClient {
     this.sessions.set(as, { token })
   }
 
-  private credentials(who: Who): Record<string, string> {
+  /** The headers that make a request come from `who` (none for anonymous). */
+  credentials(who: Who): Record<string, string> {
     if (who === undefined) return {}
     const session = this.sessions.get(who)
     if (!session) throw new Error(`nobody is logged in as "${who}" on this client`)

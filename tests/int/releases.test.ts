@@ -4,6 +4,8 @@
  * puts back what was live before; a schedule fires through the job runner with nobody calling it;
  * and nothing about a release changes through Payload's own API except its title and description.
  */
+import { request as httpRequest } from 'node:http'
+
 import type { ReleaseDoc } from '../../src/releases/releaseActions'
 import { SCHEDULE_QUEUE } from '../../src/workflow/scheduling'
 import { anonymously, asUser, TITLE_FIELD, type ContentCollection } from '../helpers/content'
@@ -235,6 +237,123 @@ describe('publishing', () => {
   })
 })
 
+/** The public list of `collection` limited to `ids`, as an anonymous visitor reads it (through the read cache). */
+async function publicCount(collection: ContentCollection, ids: number[]): Promise<number> {
+  const where = ids.map((id, index) => `where[id][in][${index}]=${id}`).join('&')
+  const { status, body } = await http.get(`/api/${collection}?${where}&depth=0&limit=100`)
+  expect(status).toBe(200)
+  return body.totalDocs
+}
+
+/** `path` sent exactly as written (fetch would tidy dot segments and case). */
+function sendAsWritten(method: string, path: string, who?: string) {
+  const { hostname, port } = new URL(http.baseUrl)
+  return new Promise<{ status: number; location?: string }>((resolve, reject) => {
+    const request = httpRequest(
+      {
+        host: hostname,
+        port,
+        path,
+        method,
+        headers: { ...http.credentials(who), 'content-type': 'application/json', 'content-length': 2 },
+      },
+      (response) => {
+        response.resume()
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, location: response.headers.location }))
+      },
+    )
+    request.once('error', reject)
+    request.end('{}')
+  })
+}
+
+describe('publishing, as visitors and other releases see it', () => {
+  it('a visitor never sees half a campaign: every read shows none of it or all of it', async () => {
+    const s = stamp()
+    const faqs: number[] = []
+    const techniques: number[] = []
+    for (let index = 0; index < 8; index++) {
+      faqs.push((await fixtures.approved('faqs', `Campaign question ${index} ${s}`)).id)
+      techniques.push((await fixtures.approved('techniques', `Campaign stone ${index} ${s}`)).id)
+    }
+    const release = await newRelease()
+    const documents = [
+      ...faqs.map((id) => ({ collection: 'faqs', id })),
+      ...techniques.map((id) => ({ collection: 'techniques', id })),
+    ]
+    expect((await http.post(`/api/releases/${release}/items`, { documents }, 'writer')).status).toBe(200)
+    // Both lists are in the read cache before the release goes live.
+    expect([await publicCount('faqs', faqs), await publicCount('techniques', techniques)]).toEqual([0, 0])
+
+    const seen: [number, number][] = []
+    let publishing = true
+    const publish = http
+      .post(`/api/releases/${release}/publish`, {}, 'reviewer')
+      .finally(() => setTimeout(() => (publishing = false), 300))
+    while (publishing) seen.push([await publicCount('faqs', faqs), await publicCount('techniques', techniques)])
+    expect((await publish).status).toBe(200)
+
+    // Each list shows none or all; once the FAQs are live, the techniques read right after are too.
+    expect(seen.every(([faq, technique]) => [0, 8].includes(faq) && [0, 8].includes(technique))).toBe(true)
+    const firstLive = seen.findIndex(([faq]) => faq === 8)
+    expect(firstLive).toBeGreaterThanOrEqual(0)
+    expect(seen.slice(firstLive).every((pair) => pair[1] === 8)).toBe(true)
+    expect(seen.at(-1)).toEqual([8, 8])
+  })
+
+  it('two releases sharing documents, published at the same moment: one goes live, the other is refused whole (no deadlock)', async () => {
+    const s = stamp()
+    const shared: { collection: ContentCollection; id: number }[] = []
+    for (let index = 0; index < 6; index++)
+      shared.push({ collection: 'faqs', id: (await fixtures.approved('faqs', `Shared question ${index} ${s}`)).id })
+    const first = await newRelease(`First of two ${s}`)
+    const second = await newRelease(`Second of two ${s}`)
+    // The same documents, in opposite orders.
+    expect((await http.post(`/api/releases/${first}/items`, { documents: shared }, 'writer')).status).toBe(200)
+    expect(
+      (await http.post(`/api/releases/${second}/items`, { documents: [...shared].reverse() }, 'writer')).status,
+    ).toBe(200)
+    const answers = await Promise.all(
+      [first, second].map((release) => http.post(`/api/releases/${release}/publish`, {}, 'reviewer')),
+    )
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409])
+    const refused = answers.find((answer) => answer.status === 409)!
+    expect(refused.body.errors[0].message).toMatch(/^Nothing was published: 6 documents are not ready/)
+    const states = [(await releaseRow(first)).state, (await releaseRow(second)).state].sort()
+    expect(states).toEqual(['failed', 'published'])
+    expect(await publicCount('faqs', shared.map((item) => item.id))).toBe(6)
+  })
+
+  it.each([
+    '/api/releases/{id}/publish/',
+    '/api//releases/{id}/publish',
+    '/api/releases/./{id}/publish',
+    '/api/releases/x/../{id}/publish',
+    '/api/releases/{encodedId}/publish',
+    '/api/releases/{id}/%70ublish',
+    '/api/releases/{id}%2Fpublish',
+    '/API/releases/{id}/publish',
+    '/api/Releases/{id}/PUBLISH',
+    '/api/releases/{id}/publish;reviewer',
+    '/api/releases/{id}/publish?as=reviewer',
+    '/api/releases/{id}/publish%00',
+  ])('no spelling of the publish route lets a writer or an anonymous caller publish: %s', async (shape) => {
+    const release = await newRelease()
+    await addItems(release, (await campaign()).slice(0, 1))
+    const text = String(release)
+    // {encodedId}: the id's first digit %-encoded (12 → %312).
+    const path = shape.replace('{id}', text).replace('{encodedId}', `%3${text[0]}${text.slice(1)}`)
+    for (const who of ['writer', undefined]) {
+      const { status, location } = await sendAsWritten('POST', path, who)
+      // Refused, or sent to the one canonical address (where the same rules refuse it).
+      const refused = status >= 400 && status < 500
+      const redirected = [307, 308].includes(status) && location === `/api/releases/${release}/publish`
+      expect({ who, status, answered: refused || redirected }).toEqual({ who, status, answered: true })
+    }
+    expect((await releaseRow(release)).state).toBe('open')
+  })
+})
+
 describe('a release of 200 documents', () => {
   it('goes live whole, with an audit event for each (the time is printed, not asserted: bench/release.ts measures it)', async () => {
     const s = stamp()
@@ -323,7 +442,11 @@ describe('rolling back', () => {
     })
     const { status, body } = await http.post(`/api/releases/${release}/roll-back`, {}, 'reviewer')
     expect(status).toBe(409)
-    expect(body.errors[0].message).toMatch(/^Nothing was rolled back/)
+    const { title } = await payload.findByID({ collection: 'articles', id: article.id, overrideAccess: true })
+    // Named as the team knows it, by its title.
+    expect(body.errors[0].message).toBe(
+      `Nothing was rolled back: "${title}": The article changed after the release went live: roll it back by hand.`,
+    )
     expect(await publicTitle('techniques', technique.id)).not.toBeNull()
     expect((await releaseRow(release)).state).toBe('published')
   })
