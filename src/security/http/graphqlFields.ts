@@ -3,16 +3,17 @@
  * and password resets must see `loginUser` however the JSON spells it (`\u006coginUser`) and
  * however it is aliased or spread through fragments.
  */
-import type { Request, RequestHandler } from 'express'
+import type { IncomingMessage } from 'node:http'
+import type { RequestHandler } from 'express'
 import { Kind, parse, visit, type DocumentNode } from 'graphql'
 
 import { boundedMemo } from '../../readCache/cachePlan'
 import { sendApiError } from './apiError'
 import { jsonBodyOf } from './requestBodies'
 
-function queryText(req: Request): unknown {
+function queryText(req: IncomingMessage): unknown {
   if (req.method === 'POST') return (jsonBodyOf(req) as { query?: unknown } | undefined)?.query
-  return new URL(req.url, 'http://localhost').searchParams.get('query')
+  return new URL(req.url ?? '', 'http://localhost').searchParams.get('query')
 }
 
 /** What the guards need to know of one query text. */
@@ -51,9 +52,9 @@ function factsOf(text: string): QueryFacts {
 const REMEMBERED_QUERY_CHARS = 8_000
 const rememberedFacts = boundedMemo(1_000, (text: string) => text, factsOf)
 
-const factsByRequest = new WeakMap<Request, QueryFacts>()
+const factsByRequest = new WeakMap<IncomingMessage, QueryFacts>()
 
-function queryFactsOf(req: Request): QueryFacts {
+function queryFactsOf(req: IncomingMessage): QueryFacts {
   let facts = factsByRequest.get(req)
   if (!facts) {
     const text = queryText(req)
@@ -69,7 +70,7 @@ function queryFactsOf(req: Request): QueryFacts {
 }
 
 /** How often the document names `field`, in operations and fragments alike (an upper bound of how often it runs). */
-export function graphqlFieldUses(req: Request, field: string): number {
+export function graphqlFieldUses(req: IncomingMessage, field: string): number {
   return queryFactsOf(req).fieldUses.get(field) ?? 0
 }
 
@@ -105,6 +106,9 @@ function documentProblem(document: DocumentNode, fields: number): string | undef
     return `The fragment "${fragment}" spreads itself (directly or through other fragments); fragments must not form a cycle.`
   return undefined
 }
+
+/** Why the request's GraphQL document is refused (below), if it is; for the read cache's hit path, which refuses nothing itself. */
+export const graphqlDocumentProblem = (req: IncomingMessage): string | undefined => queryFactsOf(req).problem
 
 /** Refuses, before graphql validates anything, documents whose validation alone would stall or crash the server. */
 export function refuseUnsafeGraphqlDocuments(): RequestHandler {
