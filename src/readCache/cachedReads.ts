@@ -26,7 +26,7 @@ import { canonicalPathProblem } from '../security/http/canonicalPaths'
 import type { HeaderList } from '../security/http/headers'
 
 import { captureResponse } from '../server/responseCapture'
-import { graphqlDocumentProblem, readJsonBodyBeforeExpress, type CachedReadProtections } from '../security/http'
+import { graphqlQueryProblem, readJsonBodyBeforeExpress, type CachedReadProtections } from '../security/http'
 import type { Verdict } from '../security/http/clientWindows'
 import { setHeaders } from '../security/http/headers'
 import { jsonBodyOf } from '../security/http/requestBodies'
@@ -38,6 +38,7 @@ import {
   planRestRequest,
   graphqlParamsFromSearch,
   type CachePlan,
+  type GraphqlParams,
 } from './cachePlan'
 import { publicContent } from './publicContent'
 import { cdnTagHeaders } from './cdnTags'
@@ -135,20 +136,28 @@ function hasGraphqlErrors(body: Buffer, contentEncoding: unknown): boolean {
   }
 }
 
-/** The security middleware read, limited and parsed the body; what is not a JSON object goes to Payload. */
-function planGraphqlPost(req: Request): CachePlan {
-  const body = jsonBodyOf(req)
-  return body && typeof body === 'object' ? planGraphqlRequest('POST', body) : PASS_ANONYMOUS
-}
-
 const PASS_ANONYMOUS: CachePlan = { cache: false, personal: false }
 const PERSONAL: CachePlan = { cache: false, personal: true }
+
+/**
+ * A query the GraphQL document guards refuse (graphqlFields.ts) gets no key: express refuses it,
+ * and no stored answer can be reached by it on the hit path, which does not run those guards.
+ */
+function planGraphql(method: string, params: GraphqlParams): CachePlan {
+  return graphqlQueryProblem(params.query) === undefined ? planGraphqlRequest(method, params) : PASS_ANONYMOUS
+}
+
+/** The security middleware read, limited and parsed the body; what is not a JSON object goes to Payload. */
+function planGraphqlPost(req: IncomingMessage): CachePlan {
+  const body = jsonBodyOf(req)
+  return body && typeof body === 'object' ? planGraphql('POST', body) : PASS_ANONYMOUS
+}
 
 /** The plan of an anonymous request without a body to look at. */
 function planFromUrl(method: string, rawUrl: string): CachePlan {
   const url = new URL(rawUrl, 'http://localhost')
   if (url.pathname !== GRAPHQL_PATH) return planRestRequest(method, url.pathname, url.searchParams)
-  return planGraphqlRequest(method, graphqlParamsFromSearch(url.searchParams) ?? {})
+  return planGraphql(method, graphqlParamsFromSearch(url.searchParams) ?? {})
 }
 
 /** An anonymous GET's plan depends on its URL alone: each URL is parsed once. */
@@ -293,13 +302,13 @@ export function answerHitsBeforeExpress(
     write(req, res, cached, started, verdict.kind === 'allowed' ? verdict.headers : [])
   }
 
-  /** Answers the request if its answer is in memory; false, having written nothing, if not. */
-  function answerIfCached(req: IncomingMessage, res: ServerResponse, started: number): boolean {
-    const plan = planOf(req as Request)
+  /**
+   * Answers the request if its answer is in memory; false, having written nothing, if not. Planned
+   * without keeping the plan (planOf): on a miss express plans again, from memos.
+   */
+  function answerIfCached(req: IncomingMessage, res: ServerResponse, plan: CachePlan, started: number): boolean {
     if (!plan.cache) return false
     const graphql = plan.key.startsWith('graphql')
-    // Refused documents never produce a stored answer; checked anyway, so none can reach one.
-    if (graphql && graphqlDocumentProblem(req) !== undefined) return false
     const cached = cache.lookup(variantKey(plan.key, req))
     if (!cached) return false
     req.id = requestIdOf(req)
@@ -321,7 +330,7 @@ export function answerHitsBeforeExpress(
   function answerGraphqlPost(req: IncomingMessage, res: ServerResponse): boolean {
     const started = performance.now()
     return readJsonBodyBeforeExpress(req, protections.maxBodyBytes, (json) => {
-      if (json === undefined || !answerIfCached(req, res, started)) behind(req, res)
+      if (json === undefined || !answerIfCached(req, res, planGraphqlPost(req), started)) behind(req, res)
     })
   }
 
@@ -330,7 +339,7 @@ export function answerHitsBeforeExpress(
     if (!cache.serving || !url.startsWith('/api/') || carriesCredentials(req.headers)) return false
     // Paths in any other form are refused by express (canonicalPaths.ts).
     if (canonicalPathProblem(url) !== undefined) return false
-    if (req.method === 'GET') return answerIfCached(req, res, performance.now())
+    if (req.method === 'GET') return answerIfCached(req, res, planAnonymousGet(url), performance.now())
     if (isGraphqlPost(req as Request)) return answerGraphqlPost(req, res)
     return false
   }

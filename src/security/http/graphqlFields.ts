@@ -54,16 +54,13 @@ const rememberedFacts = boundedMemo(1_000, (text: string) => text, factsOf)
 
 const factsByRequest = new WeakMap<IncomingMessage, QueryFacts>()
 
+const factsOfText = (text: unknown): QueryFacts =>
+  typeof text !== 'string' ? NO_QUERY : text.length <= REMEMBERED_QUERY_CHARS ? rememberedFacts(text) : factsOf(text)
+
 function queryFactsOf(req: IncomingMessage): QueryFacts {
   let facts = factsByRequest.get(req)
   if (!facts) {
-    const text = queryText(req)
-    facts =
-      typeof text !== 'string'
-        ? NO_QUERY
-        : text.length <= REMEMBERED_QUERY_CHARS
-          ? rememberedFacts(text)
-          : factsOf(text)
+    facts = factsOfText(queryText(req))
     factsByRequest.set(req, facts)
   }
   return facts
@@ -107,8 +104,8 @@ function documentProblem(document: DocumentNode, fields: number): string | undef
   return undefined
 }
 
-/** Why the request's GraphQL document is refused (below), if it is; for the read cache's hit path, which refuses nothing itself. */
-export const graphqlDocumentProblem = (req: IncomingMessage): string | undefined => queryFactsOf(req).problem
+/** Why a GraphQL query text is refused (below), if it is: the read cache gives such a query no key. */
+export const graphqlQueryProblem = (text: unknown): string | undefined => factsOfText(text).problem
 
 /** Refuses, before graphql validates anything, documents whose validation alone would stall or crash the server. */
 export function refuseUnsafeGraphqlDocuments(): RequestHandler {

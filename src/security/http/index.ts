@@ -9,14 +9,14 @@ import { limitApiRequestBodies } from './requestBodies'
 import { uniformAccountTiming } from './uniformTiming'
 
 export { readJsonBodyBeforeExpress, withReplayedBody } from './requestBodies'
-export { graphqlDocumentProblem } from './graphqlFields'
+export { graphqlQueryProblem } from './graphqlFields'
 export type { RateLimitStores } from './rateLimits'
 
 /**
  * What an anonymous read answered from the read cache still passes: the same security headers,
- * body limit and GraphQL counters as every other request, and the GraphQL document checks (which
- * refuse only queries whose answer is never stored, but are checked again on the hit path so that
- * no cached answer can be reached by a refused document). The others guard logins, password
+ * body limit and GraphQL counters as every other request. The GraphQL document checks refuse
+ * only queries whose answer is never stored, and the cache plans no key for such a query
+ * (graphqlQueryProblem), so none can reach a stored answer. The others guard logins, password
  * resets and writes, which are never answered from the cache.
  */
 export interface CachedReadProtections {

@@ -80,7 +80,8 @@ function limitGraphqlRequests(limit: number, windowMs: number, store: Store | un
     let verdict = verdicts.get(req)
     if (!verdict) {
       verdict = windows.count(address)
-      verdicts.set(req, verdict)
+      // An allowed request counted before express is answered there: only the others can come back here.
+      if (verdict instanceof Promise || verdict.kind !== 'allowed') verdicts.set(req, verdict)
     }
     return verdict
   }
