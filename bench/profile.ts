@@ -13,12 +13,15 @@ import path from 'node:path'
 import autocannon from 'autocannon'
 
 import { loadDotEnvFile, projectRoot } from '../src/config'
+import { createLogger } from '../src/logging'
+import { ensureBuild } from '../src/server/build'
 import { withDatabaseName } from '../src/db/database'
 import { runScript } from '../src/scripts/runScript'
 import { startTestServer } from '../tests/setup/testDatabase'
 import { datasetWith, publishedArticlesOption } from './dataset'
 import { scenariosFor, type Scenario } from './scenarios'
 import { startBareServer, startSpaCms, startStockPayload, type Running } from './servers'
+import { STOCK_BUILD } from './stock/stockBuild'
 
 const TIERS = {
   'T0′': (url: string) => startBareServer(url, true),
@@ -173,6 +176,8 @@ runScript('bench:profile', async () => {
   const chosen = (readOption(argv, 'scenarios') ?? scenarios.map((_, index) => index).join(','))
     .split(',')
     .map((index) => scenarios[Number(index)])
+  // Stock Payload is built on first use, as `npm run bench` does.
+  if (tiers.includes('T1s')) await ensureBuild(createLogger('info', 'bench'), STOCK_BUILD)
   const postgres = await startTestServer()
   const databaseUrl = withDatabaseName(postgres.serverUrl, keep)
   const reports: string[] = []

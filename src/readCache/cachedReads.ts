@@ -1,11 +1,13 @@
 /**
- * The express side of the read cache, in three parts:
- * - `answerHitBeforeExpress` answers anonymous GETs already in memory straight from the HTTP
- *   server, with a request id, log line, security headers and (GraphQL) rate limit, as express
- *   would have, but without express's router, middleware and the promises they make;
- * - `answerFromReadCache` runs early (right after request ids and logging): anonymous reads of
- *   published content (see cachePlan.ts) already in memory are answered there, with the security
- *   headers, body limit and GraphQL rate limit they need, and pass nothing else;
+ * The HTTP side of the read cache:
+ * - `answerHitsBeforeExpress` answers anonymous reads already in memory (GETs, and GraphQL POSTs
+ *   with a small JSON body, read there) straight from the HTTP server, with a request id, log line,
+ *   security headers, GraphQL document checks and rate limit, as express would have, but without
+ *   express's router, middleware and the promises they make;
+ * - `answerFromReadCache` runs early in express (right after request ids and logging) for the reads
+ *   the hit path above leaves to express (a GraphQL POST body without Content-Length, say):
+ *   anonymous reads of published content (see cachePlan.ts) already in memory are answered there,
+ *   with the security headers, body limit and GraphQL rate limit they need, and pass nothing else;
  * - `cachedReads` wraps Next's request handler: what was not in memory is produced by Payload
  *   and stored with what it depends on;
  * - every request runs in a scope where Payload's hooks note what it read and changed, and what
@@ -14,9 +16,9 @@
  * - browsers and CDNs get an ETag and public Cache-Control for those reads, `private, no-store`
  *   for anything sent with credentials.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib'
-import type { Express, NextFunction, Request, RequestHandler, Response } from 'express'
+import type { NextFunction, Request, RequestHandler, Response } from 'express'
 
 import type { Logger } from '../logging'
 import { logAnsweredAtOnce, requestIdOf } from '../server/requestLogging'
@@ -24,7 +26,8 @@ import { canonicalPathProblem } from '../security/http/canonicalPaths'
 import type { HeaderList } from '../security/http/headers'
 
 import { captureResponse } from '../server/responseCapture'
-import type { CachedReadProtections } from '../security/http'
+import { graphqlQueryProblem, readJsonBodyBeforeExpress, type CachedReadProtections } from '../security/http'
+import type { Verdict } from '../security/http/clientWindows'
 import { setHeaders } from '../security/http/headers'
 import { jsonBodyOf } from '../security/http/requestBodies'
 import {
@@ -35,6 +38,7 @@ import {
   planRestRequest,
   graphqlParamsFromSearch,
   type CachePlan,
+  type GraphqlParams,
 } from './cachePlan'
 import { publicContent } from './publicContent'
 import { cdnTagHeaders } from './cdnTags'
@@ -132,20 +136,28 @@ function hasGraphqlErrors(body: Buffer, contentEncoding: unknown): boolean {
   }
 }
 
-/** The security middleware read, limited and parsed the body; what is not a JSON object goes to Payload. */
-function planGraphqlPost(req: Request): CachePlan {
-  const body = jsonBodyOf(req)
-  return body && typeof body === 'object' ? planGraphqlRequest('POST', body) : PASS_ANONYMOUS
-}
-
 const PASS_ANONYMOUS: CachePlan = { cache: false, personal: false }
 const PERSONAL: CachePlan = { cache: false, personal: true }
+
+/**
+ * A query the GraphQL document guards refuse (graphqlFields.ts) gets no key: express refuses it,
+ * and no stored answer can be reached by it on the hit path, which does not run those guards.
+ */
+function planGraphql(method: string, params: GraphqlParams): CachePlan {
+  return graphqlQueryProblem(params.query) === undefined ? planGraphqlRequest(method, params) : PASS_ANONYMOUS
+}
+
+/** The security middleware read, limited and parsed the body; what is not a JSON object goes to Payload. */
+function planGraphqlPost(req: IncomingMessage): CachePlan {
+  const body = jsonBodyOf(req)
+  return body && typeof body === 'object' ? planGraphql('POST', body) : PASS_ANONYMOUS
+}
 
 /** The plan of an anonymous request without a body to look at. */
 function planFromUrl(method: string, rawUrl: string): CachePlan {
   const url = new URL(rawUrl, 'http://localhost')
   if (url.pathname !== GRAPHQL_PATH) return planRestRequest(method, url.pathname, url.searchParams)
-  return planGraphqlRequest(method, graphqlParamsFromSearch(url.searchParams) ?? {})
+  return planGraphql(method, graphqlParamsFromSearch(url.searchParams) ?? {})
 }
 
 /** An anonymous GET's plan depends on its URL alone: each URL is parsed once. */
@@ -197,7 +209,7 @@ export function answerFromReadCache(
     const cached = cache.lookup(variantKey(plan.key, req))
     if (!cached) return next()
     const send = (error?: unknown) => (error ? next(error) : sendCached(req, res, cached, cacheControl))
-    if (plan.key.startsWith('graphql')) protections.limitGraphql(req, res, send)
+    if (plan.key.startsWith('graphql')) protections.graphqlLimit.middleware(req, res, send)
     else send()
   }
 
@@ -229,34 +241,36 @@ function hitHeaders(security: HeaderList, cached: CachedResponse, cacheControl: 
 /** Each stored response's headers, worked out on its first hit. */
 const headersOfHits = new WeakMap<CachedResponse, { ok: string[]; notModified: string[] }>()
 
-/** Express's request and response methods (req.ip under the app's trust-proxy rule, res.status…), for the rate limiter. */
-function asExpress(app: Express, req: IncomingMessage, res: ServerResponse): void {
-  const request = req as Request
-  const response = res as Response
-  request.res = response
-  response.req = request
-  request.originalUrl ??= req.url ?? ''
-  Object.setPrototypeOf(req, app.request)
-  Object.setPrototypeOf(res, app.response)
-  response.locals ??= Object.create(null) as Response['locals']
-}
+type HeaderPairs = ReadonlyArray<readonly [string, string]>
+
+/** How the hit path finds the client's address: as express's `req.ip` would (its trust-proxy rule). */
+export type ClientAddress = (req: IncomingMessage) => string
 
 /**
- * The hit path in front of express: an anonymous GET (REST or GraphQL) whose answer is in memory
- * is answered here, in one write, as the express chain would answer it (the same request id, log
- * line, security headers, caching headers and, for GraphQL, the same rate-limit counter).
- * Returns false, having written nothing, for everything else: express then serves the request.
+ * The hit path in front of express: an anonymous read (a REST or GraphQL GET, or a GraphQL POST
+ * with a small JSON body) whose answer is in memory is answered here, in one write, as the express
+ * chain would answer it: the same request id, log line, security headers, caching headers and,
+ * for GraphQL, the same document checks and rate-limit counter. Everything else, and every refusal,
+ * goes to `behind` (express), which finds what was done here (a body read, a request counted)
+ * instead of doing it again.
  */
-export function answerHitBeforeExpress(
+export function answerHitsBeforeExpress(
   cache: ReadCache,
   policy: PublicCachePolicy,
   protections: CachedReadProtections,
   logger: Logger,
-  app: Express,
-): (req: IncomingMessage, res: ServerResponse) => boolean {
+  clientAddress: ClientAddress,
+  behind: RequestListener,
+): RequestListener {
   const cacheControl = publicCacheControl(policy)
 
-  function write(req: IncomingMessage, res: ServerResponse, cached: CachedResponse, started: number): void {
+  function write(
+    req: IncomingMessage,
+    res: ServerResponse,
+    cached: CachedResponse,
+    started: number,
+    perRequest: HeaderPairs,
+  ): void {
     let headers = headersOfHits.get(cached)
     if (!headers) {
       headers = {
@@ -267,43 +281,71 @@ export function answerHitBeforeExpress(
     }
     const notModified = matchesIfNoneMatch(req.headers['if-none-match'], cached.etag)
     const status = notModified ? 304 : 200
-    res.writeHead(status, [...(notModified ? headers.notModified : headers.ok), 'x-request-id', req.id])
+    const list = [...(notModified ? headers.notModified : headers.ok), 'x-request-id', req.id]
+    for (const [name, value] of perRequest) list.push(name, value)
+    res.writeHead(status, list)
     if (notModified) res.end()
     else res.end(cached.body)
     logAnsweredAtOnce(logger, req, status, started)
   }
 
-  return (req, res) => {
-    const url = req.url ?? ''
-    if (req.method !== 'GET' || !cache.serving || !url.startsWith('/api/') || carriesCredentials(req.headers))
-      return false
-    // Paths in any other form are refused by express (canonicalPaths.ts).
-    if (canonicalPathProblem(url) !== undefined) return false
-    const plan = planOf(req as Request)
+  /** A GraphQL hit, once counted: answered, or handed to express to be refused (429) like any other request. */
+  function settle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    cached: CachedResponse,
+    started: number,
+    verdict: Verdict,
+  ) {
+    if (verdict.kind === 'refused') return behind(req, res)
+    // A shared store that cannot count leaves GraphQL reads unlimited (rateLimits.ts).
+    write(req, res, cached, started, verdict.kind === 'allowed' ? verdict.headers : [])
+  }
+
+  /**
+   * Answers the request if its answer is in memory; false, having written nothing, if not. Planned
+   * without keeping the plan (planOf): on a miss express plans again, from memos.
+   */
+  function answerIfCached(req: IncomingMessage, res: ServerResponse, plan: CachePlan, started: number): boolean {
     if (!plan.cache) return false
+    const graphql = plan.key.startsWith('graphql')
     const cached = cache.lookup(variantKey(plan.key, req))
     if (!cached) return false
-    const started = performance.now()
     req.id = requestIdOf(req)
-    if (!plan.key.startsWith('graphql')) {
-      write(req, res, cached, started)
+    if (!graphql) {
+      write(req, res, cached, started, [])
       return true
     }
-    // Counted like every GraphQL request; a refusal (429) gets the same headers and log line as any other answer.
-    asExpress(app, req, res)
-    res.once('finish', () => {
-      if (res.statusCode !== 200 && res.statusCode !== 304) logAnsweredAtOnce(logger, req, res.statusCode, started)
-    })
-    res.setHeader('x-request-id', req.id)
-    setHeaders(res, protections.securityHeaders)
-    protections.limitGraphql(req as Request, res as Response, (error?: unknown) => {
-      if (!error) return write(req, res, cached, started)
-      logger.error({ err: error, reqId: req.id }, 'request failed')
-      ;(res as Response)
-        .status(500)
-        .json({ errors: [{ message: 'Something went wrong on our side. The error was logged.' }] })
-    })
+    const verdict = protections.graphqlLimit.count(req, clientAddress(req))
+    if (!(verdict instanceof Promise)) settle(req, res, cached, started, verdict)
+    else
+      verdict.then(
+        (counted) => settle(req, res, cached, started, counted),
+        () => behind(req, res),
+      )
     return true
+  }
+
+  /** Reads the body here when it is small JSON; answers from memory or hands the request, body read, to express. */
+  function answerGraphqlPost(req: IncomingMessage, res: ServerResponse): boolean {
+    const started = performance.now()
+    return readJsonBodyBeforeExpress(req, protections.maxBodyBytes, (json) => {
+      if (json === undefined || !answerIfCached(req, res, planGraphqlPost(req), started)) behind(req, res)
+    })
+  }
+
+  function answerIfEarly(req: IncomingMessage, res: ServerResponse): boolean {
+    const url = req.url ?? ''
+    if (!cache.serving || !url.startsWith('/api/') || carriesCredentials(req.headers)) return false
+    // Paths in any other form are refused by express (canonicalPaths.ts).
+    if (canonicalPathProblem(url) !== undefined) return false
+    if (req.method === 'GET') return answerIfCached(req, res, planAnonymousGet(url), performance.now())
+    if (isGraphqlPost(req as Request)) return answerGraphqlPost(req, res)
+    return false
+  }
+
+  return (req, res) => {
+    if (!answerIfEarly(req, res)) behind(req, res)
   }
 }
 

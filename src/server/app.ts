@@ -3,12 +3,12 @@
  * in front of it, the read cache's hit path.
  * No global body parser: Payload reads request bodies itself (see PAYLOAD-NOTES).
  */
-import type { RequestListener } from 'node:http'
-import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
+import type { IncomingMessage, RequestListener } from 'node:http'
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express'
 
 import type { SecuritySettings } from '../config'
 import type { Logger } from '../logging'
-import { answerFromReadCache, answerHitBeforeExpress, cachedReads } from '../readCache/cachedReads'
+import { answerFromReadCache, answerHitsBeforeExpress, cachedReads, type ClientAddress } from '../readCache/cachedReads'
 import type { PublicCachePolicy } from '../readCache/httpCaching'
 import type { ReadCache } from '../readCache/readCache'
 import { failFastWhileDatabaseDown, type DatabaseWatch } from './databaseOutage'
@@ -73,20 +73,28 @@ export function createApp(parts: AppParts): express.Express {
 }
 
 /**
- * What the HTTP server runs: anonymous GETs already in the read cache are answered before express
- * (see answerHitBeforeExpress), everything else by the express application.
+ * `req.ip` as express works it out under the app's trust-proxy rule, for requests answered before
+ * express: the getter is express's own, run on a view of the raw request.
+ */
+function clientAddressUnder(app: Express): ClientAddress {
+  return (req: IncomingMessage) =>
+    (Reflect.get(app.request, 'ip', { app, headers: req.headers, socket: req.socket, connection: req.socket }) as
+      string | undefined) ?? ''
+}
+
+/**
+ * What the HTTP server runs: anonymous reads already in the read cache are answered before express
+ * (see answerHitsBeforeExpress), everything else by the express application.
  */
 export function createRequestListener(parts: AppParts): RequestListener {
   const { app, protections } = build(parts)
   if (!parts.next) return app
-  const answerHit = answerHitBeforeExpress(
+  return answerHitsBeforeExpress(
     parts.next.readCache,
     parts.next.cachePolicy,
     protections.forCachedReads,
     parts.logger,
+    clientAddressUnder(app),
     app,
   )
-  return (req, res) => {
-    if (!answerHit(req, res)) app(req, res)
-  }
 }

@@ -5,7 +5,7 @@
  * logger per request: on a cached read, logging would otherwise cost more than the answer.
  */
 import { randomUUID } from 'node:crypto'
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { IncomingMessage } from 'node:http'
 import type { RequestHandler } from 'express'
 
 import type { Logger } from '../logging'
@@ -23,12 +23,6 @@ declare module 'node:http' {
 export function requestIdOf(req: IncomingMessage): string {
   const incoming = req.headers['x-request-id']
   return typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID()
-}
-
-export function requestIdFor(req: IncomingMessage, res: ServerResponse): string {
-  const id = requestIdOf(req)
-  res.setHeader('x-request-id', id)
-  return id
 }
 
 /** Drops the query string: it may carry tokens (e.g. reset links) that do not belong in logs. */
@@ -49,8 +43,9 @@ export function logAnsweredAtOnce(logger: Logger, req: IncomingMessage, status: 
 
 export function requestLogging(logger: Logger): RequestHandler {
   return (req, res, next) => {
-    // Already named by the hit path (which handed the request on, to be answered here after all).
-    req.id ??= requestIdFor(req, res)
+    // Already named by the hit path when it handed the request on (to be refused here): same id, same header.
+    req.id ??= requestIdOf(req)
+    res.setHeader('x-request-id', req.id)
     const started = performance.now()
     const method = req.method
     const path = pathOf(req.originalUrl)

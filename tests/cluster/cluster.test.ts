@@ -252,6 +252,22 @@ describeCluster('several instances', () => {
     for (const name of order) expect([name, (await attempt(name)).status]).toEqual([name, 429])
   })
 
+  it('counts GraphQL reads across instances in Redis, those answered from the read cache before express included', async () => {
+    const client = { 'x-forwarded-for': `203.0.113.${1 + Math.floor(Math.random() * 250)}` }
+    const query = `/api/graphql?query=${encodeURIComponent('{ Articles(limit: 1) { docs { id } } }')}`
+    const read = (name: keyof typeof instances) => call(instance(name).baseUrl, 'GET', query, { headers: client })
+    const order = ['A', 'B', 'C'] as const
+    const answers: { status: number; cache: string | null }[] = []
+    // The limit is GRAPHQL_RATE_LIMIT's default, 300 per minute per client address.
+    for (let index = 0; index < 300; index++) {
+      const { status, headers } = await read(order[index % 3])
+      answers.push({ status, cache: headers.get('x-cache') })
+    }
+    expect(answers.every(({ status }) => status === 200)).toBe(true)
+    expect(answers.filter(({ cache }) => cache === 'HIT').length).toBeGreaterThan(290)
+    for (const name of order) expect([name, (await read(name)).status]).toEqual([name, 429])
+  })
+
   it('shows a publish through A to anonymous readers of B (the figure is printed)', async () => {
     const { id, slug } = await approvedArticle(
       instance('A').baseUrl,

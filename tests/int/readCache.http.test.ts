@@ -249,6 +249,89 @@ describe('what is cached, and the HTTP caching headers', () => {
     expect(remaining(graphqlHit)).toBe(remaining(graphqlMiss) - 1)
   })
 
+  describe('GraphQL POSTs answered before express refuse what express refuses', () => {
+    let query: string
+    const post = (body: string, headers: Record<string, string> = {}) =>
+      fetch(`${serverA.baseUrl}/api/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+      })
+
+    beforeAll(async () => {
+      query = `{ Article(id: ${articleId}) { title excerpt slug } }`
+      await graphqlPost(serverA, query)
+      expect(await graphqlPost(serverA, query)).toMatchObject({ status: 200, cache: 'HIT' })
+    })
+
+    it('answers the hit with the headers express gives the miss, and hands a miss to Payload with its body', async () => {
+      const perRequest = ['date', 'x-request-id', 'x-cache', 'ratelimit', 'etag', 'cache-control', 'content-length']
+      const headersOf = (response: Response) =>
+        Object.fromEntries([...response.headers].filter(([name]) => !perRequest.includes(name)))
+      const fresh = `{ Article(id: ${articleId}) { slug title } }`
+      const miss = await post(JSON.stringify({ query: fresh }))
+      const hit = await post(JSON.stringify({ query: fresh }), { 'x-request-id': 'front-end-post-7' })
+      expect([miss.headers.get('x-cache'), hit.headers.get('x-cache')]).toEqual(['MISS', 'HIT'])
+      expect(headersOf(hit)).toEqual(headersOf(miss))
+      expect(hit.headers.get('x-request-id')).toBe('front-end-post-7')
+      expect(await hit.text()).toBe(await miss.text())
+    })
+
+    it('refuses a body over the limit even when the query it carries is cached (413)', async () => {
+      // The key is the query, variables and operation name: another member does not change it.
+      const oversized = await post(JSON.stringify({ query, padding: 'x'.repeat(1100 * 1024) }))
+      expect(oversized.status).toBe(413)
+      expect(oversized.headers.get('x-cache')).toBeNull()
+    })
+
+    it.each(['text/plain', 'application/graphql', 'application/x-www-form-urlencoded'])(
+      'refuses a cached query sent as %s (415), as the body limit does',
+      async (contentType) => {
+        const answer = await post(JSON.stringify({ query }), { 'content-type': contentType })
+        expect(answer.status).toBe(415)
+        expect(answer.headers.get('x-cache')).toBeNull()
+        expect(answer.headers.get('x-content-type-options')).toBe('nosniff')
+      },
+    )
+
+    it('refuses a cached query whose body is malformed JSON or carries a NUL character (400)', async () => {
+      for (const body of [`${JSON.stringify({ query }).slice(0, -1)},`, JSON.stringify({ query, note: 'a\u0000b' })]) {
+        const answer = await post(body)
+        expect({ body, status: answer.status, cache: answer.headers.get('x-cache') }).toEqual({
+          body,
+          status: 400,
+          cache: null,
+        })
+      }
+    })
+
+    it('refuses a document the GraphQL guards refuse, every time, and never answers it from memory', async () => {
+      const tooMany = `{ Article(id: ${articleId}) { ${Array.from({ length: 260 }, (_, i) => `f${i}: title`).join(' ')} } }`
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const answer = await post(JSON.stringify({ query: tooMany }))
+        expect(answer.status).toBe(400)
+        expect(answer.headers.get('x-cache')).toBeNull()
+        expect((await answer.json()).errors[0].message).toMatch(/at most 250 are allowed/)
+      }
+    })
+
+    it.each([
+      ['a login cookie', { cookie: 'payload-token=whatever' }],
+      ['an Authorization header', { authorization: 'JWT not-a-token' }],
+      ['a preview token', { 'x-preview-token': 'not-a-token' }],
+    ])('never answers a cached query sent with %s from memory', async (_, headers) => {
+      const answer = await post(JSON.stringify({ query }), headers)
+      expect(answer.headers.get('x-cache')).toBeNull()
+      expect(answer.headers.get('cache-control')).toBe('private, no-store')
+    })
+
+    it('never answers a query asking for drafts from memory', async () => {
+      const drafts = `{ Article(id: ${articleId}, draft: true) { title excerpt slug } }`
+      for (let attempt = 0; attempt < 2; attempt++)
+        expect((await post(JSON.stringify({ query: drafts }))).headers.get('x-cache')).toBeNull()
+    })
+  })
+
   it('refuses a cached read asked for by a disguised path, as every other request', async () => {
     await cachedRead(serverA, `/api/articles/${articleId}?depth=0`)
     const disguised = await read(serverA, `/api/%61rticles/${articleId}?depth=0`)

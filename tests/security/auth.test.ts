@@ -3,7 +3,7 @@
  * account, reusing tokens after logout, reusing or outliving password reset tokens, and
  * unlocking accounts without being an admin.
  */
-import { request as httpRequest } from 'node:http'
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import pg from 'pg'
 import type { User } from '../../payload-types'
 import { FAILED_LOGIN_ANSWER_MS, FORGOT_PASSWORD_ANSWER_MS } from '../../src/security/http/uniformTiming'
@@ -207,23 +207,27 @@ describe('per-IP rate limits', () => {
     status: number
     retryAfter: number
     body: HttpResult['body']
+    headers: IncomingHttpHeaders
   }
 
   /** Each test is a different client: its own loopback address (127.0.0.x), so its own counters. */
   function clientAt(address: string, server = limited) {
     const { port } = new URL(server.baseUrl)
-    /** `path` is sent exactly as written; a string `body` is sent as it is (raw JSON). */
+    /** `path` is sent exactly as written; a string `body` is sent as it is (raw JSON); no body: a GET. */
     return (path: string, body: unknown, headers: Record<string, string> = {}) =>
       new Promise<Answer>((resolve, reject) => {
-        const payloadBytes = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body))
+        const payloadBytes =
+          body === undefined ? Buffer.alloc(0) : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body))
+        const bodyHeaders =
+          body === undefined ? {} : { 'content-type': 'application/json', 'content-length': payloadBytes.length }
         const request = httpRequest(
           {
             host: '127.0.0.1',
             port,
             path,
-            method: 'POST',
+            method: body === undefined ? 'GET' : 'POST',
             localAddress: address,
-            headers: { ...headers, 'content-type': 'application/json', 'content-length': payloadBytes.length },
+            headers: { ...headers, ...bodyHeaders },
           },
           (response) => {
             let text = ''
@@ -233,6 +237,7 @@ describe('per-IP rate limits', () => {
                 status: response.statusCode ?? 0,
                 retryAfter: Number(response.headers['retry-after']),
                 body: JSON.parse(text),
+                headers: response.headers,
               }),
             )
           },
@@ -313,7 +318,12 @@ describe('per-IP rate limits', () => {
   })
 
   it('counts each client behind a trusted proxy on its own (TRUST_PROXY=1)', async () => {
-    const proxied = await startServer({ TRUST_PROXY: '1', LOGIN_RATE_LIMIT: '1', RATE_LIMIT_WINDOW_SECONDS: '600' })
+    const proxied = await startServer({
+      TRUST_PROXY: '1',
+      LOGIN_RATE_LIMIT: '1',
+      GRAPHQL_RATE_LIMIT: '2',
+      RATE_LIMIT_WINDOW_SECONDS: '600',
+    })
     try {
       const viaProxy = clientAt('127.0.0.17', proxied)
       const guess = { email: uniqueEmail('guess'), password: 'guess' }
@@ -323,6 +333,16 @@ describe('per-IP rate limits', () => {
         await viaProxy('/api/users/login', guess, { 'x-forwarded-for': '198.51.100.1' }),
         /Too many login attempts/,
       )
+      // GraphQL reads answered from the read cache before express are counted by the same client address.
+      const read = { query: '{ Articles(limit: 1) { docs { id } } }' }
+      const from = (client: string) => viaProxy('/api/graphql', read, { 'x-forwarded-for': client })
+      expect([(await from('198.51.100.3')).status, (await from('198.51.100.3')).headers['x-cache']]).toEqual([
+        200,
+        'HIT',
+      ])
+      expectLimited(await from('198.51.100.3'), /Too many GraphQL requests/)
+      const other = await from('198.51.100.4')
+      expect([other.status, other.headers['x-cache']]).toEqual([200, 'HIT'])
     } finally {
       await proxied.stop()
     }
@@ -334,6 +354,40 @@ describe('per-IP rate limits', () => {
     for (let attempt = 1; attempt <= 4; attempt++) expect((await post('/api/graphql', query)).status).toBe(200)
     expectLimited(await post('/api/graphql', query), /Too many GraphQL requests/)
   })
+
+  it.each([
+    ['POST', '127.0.0.22'],
+    ['GET', '127.0.0.23'],
+  ])(
+    'counts GraphQL %s reads answered from the read cache, and refuses them over the limit like any other',
+    async (method, address) => {
+      const ask = clientAt(address)
+      const query = `{ Articles(limit: 2, where: { title: { like: "limit-${method}" } }) { docs { id } } }`
+      const read = () =>
+        method === 'POST'
+          ? ask('/api/graphql', { query })
+          : ask(`/api/graphql?query=${encodeURIComponent(query)}`, undefined)
+      const answers = []
+      for (let attempt = 1; attempt <= 4; attempt++) answers.push(await read())
+      expect(answers.map((answer) => [answer.status, answer.headers['x-cache']])).toEqual([
+        [200, 'MISS'],
+        [200, 'HIT'],
+        [200, 'HIT'],
+        [200, 'HIT'],
+      ])
+      expect(answers.map((answer) => /\br=(\d+)/.exec(String(answer.headers.ratelimit))?.[1])).toEqual([
+        '3',
+        '2',
+        '1',
+        '0',
+      ])
+      const refused = await read()
+      expectLimited(refused, /Too many GraphQL requests/)
+      expect(refused.headers['x-cache']).toBeUndefined()
+      expect(refused.headers['x-request-id']).toMatch(/^[\w-]{36}$/)
+      expect(refused.headers['x-content-type-options']).toBe('nosniff')
+    },
+  )
 
   const guess = () => ({ email: uniqueEmail('guess'), password: 'guess' })
 

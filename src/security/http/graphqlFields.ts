@@ -3,16 +3,17 @@
  * and password resets must see `loginUser` however the JSON spells it (`\u006coginUser`) and
  * however it is aliased or spread through fragments.
  */
-import type { Request, RequestHandler } from 'express'
+import type { IncomingMessage } from 'node:http'
+import type { RequestHandler } from 'express'
 import { Kind, parse, visit, type DocumentNode } from 'graphql'
 
 import { boundedMemo } from '../../readCache/cachePlan'
 import { sendApiError } from './apiError'
 import { jsonBodyOf } from './requestBodies'
 
-function queryText(req: Request): unknown {
+function queryText(req: IncomingMessage): unknown {
   if (req.method === 'POST') return (jsonBodyOf(req) as { query?: unknown } | undefined)?.query
-  return new URL(req.url, 'http://localhost').searchParams.get('query')
+  return new URL(req.url ?? '', 'http://localhost').searchParams.get('query')
 }
 
 /** What the guards need to know of one query text. */
@@ -51,25 +52,22 @@ function factsOf(text: string): QueryFacts {
 const REMEMBERED_QUERY_CHARS = 8_000
 const rememberedFacts = boundedMemo(1_000, (text: string) => text, factsOf)
 
-const factsByRequest = new WeakMap<Request, QueryFacts>()
+const factsByRequest = new WeakMap<IncomingMessage, QueryFacts>()
 
-function queryFactsOf(req: Request): QueryFacts {
+const factsOfText = (text: unknown): QueryFacts =>
+  typeof text !== 'string' ? NO_QUERY : text.length <= REMEMBERED_QUERY_CHARS ? rememberedFacts(text) : factsOf(text)
+
+function queryFactsOf(req: IncomingMessage): QueryFacts {
   let facts = factsByRequest.get(req)
   if (!facts) {
-    const text = queryText(req)
-    facts =
-      typeof text !== 'string'
-        ? NO_QUERY
-        : text.length <= REMEMBERED_QUERY_CHARS
-          ? rememberedFacts(text)
-          : factsOf(text)
+    facts = factsOfText(queryText(req))
     factsByRequest.set(req, facts)
   }
   return facts
 }
 
 /** How often the document names `field`, in operations and fragments alike (an upper bound of how often it runs). */
-export function graphqlFieldUses(req: Request, field: string): number {
+export function graphqlFieldUses(req: IncomingMessage, field: string): number {
   return queryFactsOf(req).fieldUses.get(field) ?? 0
 }
 
@@ -105,6 +103,9 @@ function documentProblem(document: DocumentNode, fields: number): string | undef
     return `The fragment "${fragment}" spreads itself (directly or through other fragments); fragments must not form a cycle.`
   return undefined
 }
+
+/** Why a GraphQL query text is refused (below), if it is: the read cache gives such a query no key. */
+export const graphqlQueryProblem = (text: unknown): string | undefined => factsOfText(text).problem
 
 /** Refuses, before graphql validates anything, documents whose validation alone would stall or crash the server. */
 export function refuseUnsafeGraphqlDocuments(): RequestHandler {

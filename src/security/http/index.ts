@@ -4,24 +4,28 @@ import { Router, type RequestHandler } from 'express'
 import type { SecuritySettings } from '../../config'
 import { refuseUnsafeGraphqlDocuments } from './graphqlFields'
 import { securityHeaderList, securityHeaders, type HeaderList } from './headers'
-import { createRateLimiters, rateLimits, type RateLimitStores } from './rateLimits'
+import { createRateLimiters, rateLimits, type GraphqlRateLimit, type RateLimitStores } from './rateLimits'
 import { limitApiRequestBodies } from './requestBodies'
 import { uniformAccountTiming } from './uniformTiming'
 
-export { withReplayedBody } from './requestBodies'
+export { readJsonBodyBeforeExpress, withReplayedBody } from './requestBodies'
+export { graphqlQueryProblem } from './graphqlFields'
 export type { RateLimitStores } from './rateLimits'
 
 /**
  * What an anonymous read answered from the read cache still passes: the same security headers,
- * body limit and GraphQL counters as every other request. The others guard logins, password
- * resets and writes, which are never answered from the cache, or, like the GraphQL document
- * checks, refuse only queries that never reach the cache (their answer is not a stored 200).
+ * body limit and GraphQL counters as every other request. The GraphQL document checks refuse
+ * only queries whose answer is never stored, and the cache plans no key for such a query
+ * (graphqlQueryProblem), so none can reach a stored answer. The others guard logins, password
+ * resets and writes, which are never answered from the cache.
  */
 export interface CachedReadProtections {
   securityHeaders: HeaderList
+  /** The body limit's bytes, for bodies read before express (readJsonBodyBeforeExpress). */
+  maxBodyBytes: number
   /** Reads and limits an API request body, as the body limit below does (once per request). */
   readApiBody: RequestHandler
-  limitGraphql: RequestHandler
+  graphqlLimit: GraphqlRateLimit
 }
 
 export interface Protections {
@@ -46,6 +50,11 @@ export function securityMiddleware(
   router.use(uniformAccountTiming())
   return {
     middleware: router,
-    forCachedReads: { securityHeaders: headers, readApiBody, limitGraphql: limiters.graphql },
+    forCachedReads: {
+      securityHeaders: headers,
+      maxBodyBytes: security.maxBodyBytes,
+      readApiBody,
+      graphqlLimit: limiters.graphql,
+    },
   }
 }

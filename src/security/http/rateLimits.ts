@@ -5,36 +5,30 @@
  * one is given. A shared store can fail: logins and password resets are then refused (503) rather
  * than left unlimited, while GraphQL reads are served without a limit.
  */
-import { Router, type RequestHandler } from 'express'
+import type { IncomingMessage } from 'node:http'
+import { Router, type RequestHandler, type Response } from 'express'
 import { rateLimit, type Store } from 'express-rate-limit'
 
 import type { SecuritySettings } from '../../config'
 import { sendApiError } from './apiError'
+import { clientWindows, type Verdict } from './clientWindows'
 import { graphqlFieldUses } from './graphqlFields'
 
 export type RateLimitName = 'login' | 'forgotPassword' | 'graphql'
 /** A store for each limit (express-rate-limit refuses one store shared by two limits); unset: memory. */
 export type RateLimitStores = (name: RateLimitName) => Store
 
-/** What a limit does when its shared store cannot count: serve unlimited, or refuse. */
-type OnStoreError = 'serve' | 'refuse'
-
 const STORE_DOWN_RETRY_SECONDS = 5
 
-function limitPerClientIp(
-  limit: number,
-  windowMs: number,
-  what: string,
-  store: Store | undefined,
-  onStoreError: OnStoreError,
-): RequestHandler {
+/** Logins and password resets: a shared store that cannot count refuses them (503) rather than leave them unlimited. */
+function limitPerClientIp(limit: number, windowMs: number, what: string, store: Store | undefined): RequestHandler {
   const limiter = rateLimit({
     windowMs,
     limit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     store,
-    passOnStoreError: onStoreError === 'serve',
+    passOnStoreError: false,
     handler: (_req, res) => {
       sendApiError(
         res,
@@ -43,7 +37,6 @@ function limitPerClientIp(
       )
     },
   })
-  if (onStoreError === 'serve') return limiter
   return (req, res, next) =>
     limiter(req, res, (error?: unknown) => {
       if (!error) return next()
@@ -69,11 +62,56 @@ function limitGraphqlMutation(field: string, limiter: RequestHandler): RequestHa
   }
 }
 
+/**
+ * The limit on GraphQL requests as a whole. Counted once per request, by whichever path sees it
+ * first: the read cache's hit path before express (`count`, synchronous with memory counters) or
+ * express (`middleware`, which applies a verdict already made instead of counting again).
+ */
+export interface GraphqlRateLimit {
+  /** Counts `req` from `address` (the client address under the trust-proxy rule), once. */
+  count(req: IncomingMessage, address: string): Verdict | Promise<Verdict>
+  middleware: RequestHandler
+}
+
+function limitGraphqlRequests(limit: number, windowMs: number, store: Store | undefined): GraphqlRateLimit {
+  const windows = clientWindows({ limit, windowMs, store })
+  const verdicts = new WeakMap<IncomingMessage, Verdict | Promise<Verdict>>()
+  const count = (req: IncomingMessage, address: string) => {
+    let verdict = verdicts.get(req)
+    if (!verdict) {
+      verdict = windows.count(address)
+      // An allowed request counted before express is answered there: only the others can come back here.
+      if (verdict instanceof Promise || verdict.kind !== 'allowed') verdicts.set(req, verdict)
+    }
+    return verdict
+  }
+  const apply = (verdict: Verdict, res: Response, next: (error?: unknown) => void) => {
+    // A shared store that cannot count leaves GraphQL reads unlimited rather than refused (see above).
+    if (verdict.kind === 'uncounted') return next()
+    for (const [name, value] of verdict.headers) res.setHeader(name, value)
+    if (verdict.kind === 'allowed') return next()
+    res.setHeader('retry-after', String(verdict.retryAfterSeconds))
+    sendApiError(
+      res,
+      429,
+      `Too many GraphQL requests from your address. Please wait ${verdict.retryAfterSeconds} seconds and try again.`,
+    )
+  }
+  return {
+    count,
+    middleware: (req, res, next) => {
+      const verdict = count(req, req.ip ?? '')
+      if (verdict instanceof Promise) verdict.then((settled) => apply(settled, res, next), next)
+      else apply(verdict, res, next)
+    },
+  }
+}
+
 export interface RateLimiters {
   login: RequestHandler
   forgotPassword: RequestHandler
   /** Every GraphQL request, whichever way it is answered (the read cache counts its hits here too). */
-  graphql: RequestHandler
+  graphql: GraphqlRateLimit
 }
 
 /** One set of counters per process, shared by every path that answers a limited request. */
@@ -82,15 +120,9 @@ export function createRateLimiters(
   stores?: RateLimitStores,
 ): RateLimiters {
   return {
-    login: limitPerClientIp(login, windowMs, 'login attempts', stores?.('login'), 'refuse'),
-    forgotPassword: limitPerClientIp(
-      forgotPassword,
-      windowMs,
-      'password reset requests',
-      stores?.('forgotPassword'),
-      'refuse',
-    ),
-    graphql: limitPerClientIp(graphql, windowMs, 'GraphQL requests', stores?.('graphql'), 'serve'),
+    login: limitPerClientIp(login, windowMs, 'login attempts', stores?.('login')),
+    forgotPassword: limitPerClientIp(forgotPassword, windowMs, 'password reset requests', stores?.('forgotPassword')),
+    graphql: limitGraphqlRequests(graphql, windowMs, stores?.('graphql')),
   }
 }
 
@@ -98,7 +130,7 @@ export function rateLimits(limiters: RateLimiters): Router {
   const router = Router()
   router.post('/api/users/login', limiters.login)
   router.post('/api/users/forgot-password', limiters.forgotPassword)
-  router.use('/api/graphql', limiters.graphql)
+  router.use('/api/graphql', limiters.graphql.middleware)
   router.post(
     '/api/graphql',
     limitGraphqlMutation('loginUser', limiters.login),

@@ -11,14 +11,16 @@ import type { Request, RequestHandler, Response } from 'express'
 import { containsNulCharacter } from '../nulCharacters'
 import { sendApiError } from './apiError'
 
-const bufferedBodies = new WeakMap<Request, Buffer>()
+const bufferedBodies = new WeakMap<IncomingMessage, Buffer>()
 /** Parsed once here, for the middleware after that reads the body as JSON (the read cache). */
-const parsedJsonBodies = new WeakMap<Request, unknown>()
+const parsedJsonBodies = new WeakMap<IncomingMessage, unknown>()
+/** What went wrong with a body read before express (readJsonBodyBeforeExpress), answered by the middleware. */
+const earlyFailures = new WeakMap<IncomingMessage, { problem: string } | { error: unknown }>()
 
-const mediaTypeOf = (req: Request) => (req.headers['content-type'] ?? '').split(';', 1)[0].trim().toLowerCase()
-const isMultipart = (req: Request) => mediaTypeOf(req).startsWith('multipart/')
+const mediaTypeOf = (req: IncomingMessage) => (req.headers['content-type'] ?? '').split(';', 1)[0].trim().toLowerCase()
+const isMultipart = (req: IncomingMessage) => mediaTypeOf(req).startsWith('multipart/')
 /** The admin's relationship search: a form-encoded query string that Payload runs as a GET. */
-const isMethodOverrideSearch = (req: Request) =>
+const isMethodOverrideSearch = (req: IncomingMessage) =>
   mediaTypeOf(req) === 'application/x-www-form-urlencoded' &&
   [req.headers['x-payload-http-method-override'], req.headers['x-http-method-override']].includes('GET')
 
@@ -27,7 +29,7 @@ const isMethodOverrideSearch = (req: Request) =>
  * or as the admin's method-override search; anything else reached its handlers as no body at
  * all and failed with a 500. The JSON media type is rewritten in lower case for Payload.
  */
-function bodyTypeProblem(req: Request): string | undefined {
+function bodyTypeProblem(req: IncomingMessage): string | undefined {
   const mediaType = mediaTypeOf(req)
   if (mediaType === 'application/json') {
     const parameters = (req.headers['content-type'] ?? '').split(';').slice(1)
@@ -37,10 +39,10 @@ function bodyTypeProblem(req: Request): string | undefined {
   if (mediaType === 'multipart/form-data' || isMethodOverrideSearch(req)) return undefined
   return 'Send the request body as JSON (Content-Type: application/json), or as multipart/form-data to upload a file.'
 }
-const mayHaveBody = (req: Request) =>
+const mayHaveBody = (req: IncomingMessage) =>
   req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined
 /** An empty body (`Content-Length: 0`, as some clients send with DELETE) needs no type. */
-const hasBody = (req: Request) =>
+const hasBody = (req: IncomingMessage) =>
   req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length']) > 0
 
 /** Refused before the body was read: the connection is closed instead of waiting for the rest. */
@@ -87,8 +89,16 @@ function replay(req: Request, body: Buffer): IncomingMessage {
   return copy
 }
 
+/** The body's bytes and, for JSON, its value, kept for the middleware and Next after it. */
+function keep(req: IncomingMessage, body: Buffer, checked: JsonCheck | undefined): void {
+  bufferedBodies.set(req, body)
+  if (checked) parsedJsonBodies.set(req, checked.json)
+}
+
 export function limitApiRequestBodies(maxBytes: number): RequestHandler {
   return (req, res, next) => {
+    const failure = earlyFailures.get(req)
+    if (failure) return 'error' in failure ? next(failure.error) : sendApiError(res, 400, failure.problem)
     // Already read (by the read cache's hit path): the stream is consumed, the checks were made.
     if (bufferedBodies.has(req) || !mayHaveBody(req)) return next()
     const typeProblem = hasBody(req) ? bodyTypeProblem(req) : undefined
@@ -108,19 +118,50 @@ export function limitApiRequestBodies(maxBytes: number): RequestHandler {
       const body = Buffer.concat(chunks)
       const checked = body.length > 0 && mediaTypeOf(req) === 'application/json' ? checkJsonBody(body) : undefined
       if (checked?.problem) return sendApiError(res, 400, checked.problem)
-      bufferedBodies.set(req, body)
-      if (checked) parsedJsonBodies.set(req, checked.json)
+      keep(req, body, checked)
       next()
     }
     req.on('data', collect).once('end', finish).once('error', next)
   }
 }
 
+/**
+ * Reads a JSON body before express (the read cache's hit path for GraphQL POSTs) under the rules
+ * above, so the middleware then finds it read and judged: a body that is not valid JSON is answered
+ * 400 there, with every other refusal. Only a body that cannot be refused for its type or size is
+ * read here: `application/json` with a Content-Length within the limit. For anything else this
+ * returns false having read nothing, and express reads and judges the body as always.
+ * `done` gets the parsed JSON, or undefined when the body was refused or the request failed.
+ */
+export function readJsonBodyBeforeExpress(
+  req: IncomingMessage,
+  maxBytes: number,
+  done: (json: unknown) => void,
+): boolean {
+  const length = Number(req.headers['content-length'])
+  if (req.headers['transfer-encoding'] !== undefined || !(length > 0) || length > maxBytes) return false
+  if (mediaTypeOf(req) !== 'application/json' || bodyTypeProblem(req)) return false
+  const chunks: Buffer[] = []
+  req.on('data', (chunk: Buffer) => chunks.push(chunk))
+  req.once('error', (error) => {
+    earlyFailures.set(req, { error })
+    done(undefined)
+  })
+  req.once('end', () => {
+    const body = Buffer.concat(chunks)
+    const checked = checkJsonBody(body)
+    if (checked.problem) earlyFailures.set(req, { problem: checked.problem })
+    else keep(req, body, checked)
+    done(checked.json)
+  })
+  return true
+}
+
 /** The body read by limitApiRequestBodies, for middleware that needs to look at it. */
-export const bufferedBodyOf = (req: Request): Buffer | undefined => bufferedBodies.get(req)
+export const bufferedBodyOf = (req: IncomingMessage): Buffer | undefined => bufferedBodies.get(req)
 
 /** The JSON body as parsed above; undefined when the request sent no JSON. */
-export const jsonBodyOf = (req: Request): unknown => parsedJsonBodies.get(req)
+export const jsonBodyOf = (req: IncomingMessage): unknown => parsedJsonBodies.get(req)
 
 /** Hands `handler` a replayed request when the body was buffered above, the original otherwise. */
 export function withReplayedBody(handler: RequestHandler): RequestHandler {
