@@ -8,7 +8,7 @@
  */
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
-import { buildConfig, type Access, type CollectionConfig, type Config, type Field } from 'payload'
+import { buildConfig, type Access, type CollectionConfig, type CollectionSlug, type Config, type Field } from 'payload'
 import sharp from 'sharp'
 
 import { Articles } from '../../collections/Articles'
@@ -18,6 +18,7 @@ import { Myths } from '../../collections/Myths'
 import { Techniques } from '../../collections/Techniques'
 import { Users } from '../../collections/Users'
 import { EDITORIAL } from '../../payload.config'
+import { seoFields } from '../../src/seo'
 import { editorialWorkflow } from '../../src/workflow'
 
 const publishedOrLoggedIn: Access = ({ req }) => (req.user ? true : { _status: { equals: 'published' } })
@@ -41,18 +42,24 @@ function stock(
   }
 }
 
-/** The collections with the fields the workflow plugin gives them (slug, author, workflow group, audit trail). */
-const withWorkflowFields =
-  editorialWorkflow({ collections: EDITORIAL, serverUrl: '' })({
-    collections: [Articles, Techniques, Faqs, Myths],
-  } as Config).collections ?? []
+/**
+ * The collections with the fields spa-cms's plugins give them, in the same order: the SEO group,
+ * then the workflow's (slug, author, workflow group, audit trail). A field missing here would make
+ * stock's answers shorter than spa-cms's, and the bench would compare unequal work.
+ */
+const withPluginFields =
+  [
+    seoFields({ collections: Object.keys(EDITORIAL) as CollectionSlug[], uploadsCollection: 'media' }),
+    editorialWorkflow({ collections: EDITORIAL, serverUrl: '' }),
+  ].reduce((config, plugin) => plugin(config) as Config, { collections: [Articles, Techniques, Faqs, Myths] } as Config)
+    .collections ?? []
 const editorial = new Set(Object.keys(EDITORIAL))
 
 export default buildConfig({
   secret: process.env.PAYLOAD_SECRET ?? '',
   telemetry: false,
   collections: [
-    ...withWorkflowFields.map((collection) =>
+    ...withPluginFields.map((collection) =>
       stock(collection, editorial.has(collection.slug) ? publishedOrLoggedIn : undefined),
     ),
     stock(mediaCollection(process.env.MEDIA_DIR ?? 'media'), () => true),

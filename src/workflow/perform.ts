@@ -402,87 +402,92 @@ export async function writeTransition(req: PayloadRequest, request: TransitionRe
   const comment = (request.comment as string | undefined)?.trim() || null
 
   const options = collectionOptions(payload, collection)
-  const { doc, decision, from, event, openThreads, live } = await withLockedDocument(req, collection, id, async (doc) => {
-    await request.stillWanted?.(doc)
-    const openThreads = await openThreadsOf(req, collection, doc.id)
-    // The live row: what publish replaces (knock-on review compares it), and its knock-on flags.
-    const live =
-      doc.workflowStage === 'approved' || doc.workflowStage === 'published'
-        ? await liveRowOf(req, collection, doc.id)
-        : null
-    const subject = {
-      ...subjectOf(doc, openThreads),
-      checkRequested: flagsOf(live).length > 0,
-      byRelease: request.byRelease === true,
-    }
-    const decision = decide(subject, actor.workflow, request.action, comment, options.review)
-    if (!decision.allowed) throw fail(decision.status, decision.reason)
+  const { doc, decision, from, event, openThreads, live } = await withLockedDocument(
+    req,
+    collection,
+    id,
+    async (doc) => {
+      await request.stillWanted?.(doc)
+      const openThreads = await openThreadsOf(req, collection, doc.id)
+      // The live row: what publish replaces (knock-on review compares it), and its knock-on flags.
+      const live =
+        doc.workflowStage === 'approved' || doc.workflowStage === 'published'
+          ? await liveRowOf(req, collection, doc.id)
+          : null
+      const subject = {
+        ...subjectOf(doc, openThreads),
+        checkRequested: flagsOf(live).length > 0,
+        byRelease: request.byRelease === true,
+      }
+      const decision = decide(subject, actor.workflow, request.action, comment, options.review)
+      if (!decision.allowed) throw fail(decision.status, decision.reason)
 
-    const facts = await factsFor(EFFECTS[decision.action].needs, payload, req, collection, doc, openThreads, request)
-    const effect = applyEffect(
-      decision.action,
-      {
-        workflow: (doc.workflow ?? {}) as WorkflowGroup,
-        actorId: actor.user.id,
-        now: new Date().toISOString(),
-        comment,
-        acknowledgeClaims: request.acknowledgeClaims === true,
-        confirmOpenThreads: request.confirmOpenThreads === true,
-        to: decision.to,
-        reviewEveryMonths: options.review.reviewEveryMonths,
-        facts,
-      },
-      options.noun,
-    )
-    if (!effect.ok) throw fail(effect.refusal.status, effect.refusal.reason, effect.refusal.data)
+      const facts = await factsFor(EFFECTS[decision.action].needs, payload, req, collection, doc, openThreads, request)
+      const effect = applyEffect(
+        decision.action,
+        {
+          workflow: (doc.workflow ?? {}) as WorkflowGroup,
+          actorId: actor.user.id,
+          now: new Date().toISOString(),
+          comment,
+          acknowledgeClaims: request.acknowledgeClaims === true,
+          confirmOpenThreads: request.confirmOpenThreads === true,
+          to: decision.to,
+          reviewEveryMonths: options.review.reviewEveryMonths,
+          facts,
+        },
+        options.noun,
+      )
+      if (!effect.ok) throw fail(effect.refusal.status, effect.refusal.reason, effect.refusal.data)
 
-    const { workflow, status, checklist, openThread, fields, content } = effect.result
-    const context: WorkflowContext = { workflowTransition: { action: decision.action, to: decision.to } }
-    await payload.update({
-      collection,
-      id,
-      // Every editorial collection carries the same workflow group (fields.ts).
-      data: {
-        ...content,
-        workflowStage: decision.to,
-        workflow: workflow as Article['workflow'],
-        ...fields,
-        ...(status ? { _status: status } : {}),
-      },
-      draft: !status,
-      depth: 0,
-      overrideAccess: true,
-      context,
-      req,
-    })
-    const event = await recordEvent(req, {
-      collection,
-      id,
-      action: decision.action,
-      from: subject.stage,
-      to: decision.to,
-      actor: actor.user,
-      comment,
-      checklist,
-      release: request.release,
-    })
-    // Only a document that was live can have changed under the documents that embed it.
-    if (live && (decision.action === 'publish' || decision.action === 'roll_back')) {
-      const nowLive = await liveRowOf(req, collection, doc.id)
-      if (nowLive) await flagDependents(req, collection, live, nowLive)
-    }
-    if (openThread) {
-      const thread = await writeComment(req, {
+      const { workflow, status, checklist, openThread, fields, content } = effect.result
+      const context: WorkflowContext = { workflowTransition: { action: decision.action, to: decision.to } }
+      await payload.update({
         collection,
-        documentId: doc.id,
-        versionId: (workflow.submittedVersion as string | null) ?? event.versionId ?? null,
-        body: openThread,
-        author: actor.user,
+        id,
+        // Every editorial collection carries the same workflow group (fields.ts).
+        data: {
+          ...content,
+          workflowStage: decision.to,
+          workflow: workflow as Article['workflow'],
+          ...fields,
+          ...(status ? { _status: status } : {}),
+        },
+        draft: !status,
+        depth: 0,
+        overrideAccess: true,
+        context,
+        req,
       })
-      openThreads.push(openThreadOf(thread))
-    }
-    return { doc, decision, from: subject.stage, event, openThreads, live }
-  })
+      const event = await recordEvent(req, {
+        collection,
+        id,
+        action: decision.action,
+        from: subject.stage,
+        to: decision.to,
+        actor: actor.user,
+        comment,
+        checklist,
+        release: request.release,
+      })
+      // Only a document that was live can have changed under the documents that embed it.
+      if (live && (decision.action === 'publish' || decision.action === 'roll_back')) {
+        const nowLive = await liveRowOf(req, collection, doc.id)
+        if (nowLive) await flagDependents(req, collection, live, nowLive)
+      }
+      if (openThread) {
+        const thread = await writeComment(req, {
+          collection,
+          documentId: doc.id,
+          versionId: (workflow.submittedVersion as string | null) ?? event.versionId ?? null,
+          body: openThread,
+          author: actor.user,
+        })
+        openThreads.push(openThreadOf(thread))
+      }
+      return { doc, decision, from: subject.stage, event, openThreads, live }
+    },
+  )
 
   const { user } = actor
   const announce = async ({ webhooks = true }: { webhooks?: boolean } = {}) =>

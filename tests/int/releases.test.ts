@@ -321,7 +321,12 @@ describe('publishing, as visitors and other releases see it', () => {
     expect(refused.body.errors[0].message).toMatch(/^Nothing was published: 6 documents are not ready/)
     const states = [(await releaseRow(first)).state, (await releaseRow(second)).state].sort()
     expect(states).toEqual(['failed', 'published'])
-    expect(await publicCount('faqs', shared.map((item) => item.id))).toBe(6)
+    expect(
+      await publicCount(
+        'faqs',
+        shared.map((item) => item.id),
+      ),
+    ).toBe(6)
   })
 
   it.each([
