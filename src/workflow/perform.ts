@@ -36,7 +36,13 @@ import {
 import type { WorkflowContext } from './enforce'
 import { decide, type WorkflowActor, type WorkflowSubject } from './machine'
 import { documentReference, notifyWorkflowTransition } from './notify'
-import { collectionOptions, titleIn, type WorkflowCollection, workflowCollections, workflowOptions } from './options'
+import {
+  collectionOptions,
+  titleFieldOf,
+  workflowCollections,
+  workflowOptions,
+  type WorkflowCollection,
+} from './options'
 import { flagDependents, flagsOf } from './knockOn'
 import { openThreadsOnVersion, type ThreadState } from './review/threadRules'
 import { openThreadOf, openThreadsOf, writeComment } from './review/threads'
@@ -484,7 +490,6 @@ export async function writeTransition(req: PayloadRequest, request: TransitionRe
   )
 
   const { user } = actor
-  const title = titleIn(payload, collection, doc)
   const announce = async ({ webhooks = true }: { webhooks?: boolean } = {}) =>
     notifyWorkflowTransition(
       payload,
@@ -492,7 +497,7 @@ export async function writeTransition(req: PayloadRequest, request: TransitionRe
         collection,
         ...documentReference(payload, collection, Number(id)),
         documentId: Number(id),
-        title,
+        title: String(doc[titleFieldOf(payload, collection)] ?? ''),
         slug: doc.slug,
         action: decision.action,
         from,
@@ -513,7 +518,7 @@ export async function writeTransition(req: PayloadRequest, request: TransitionRe
   }
   return {
     result,
-    title,
+    title: String(doc[titleFieldOf(payload, collection)] ?? ''),
     slug: doc.slug ?? null,
     liveBefore: live,
     announce,
