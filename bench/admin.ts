@@ -73,7 +73,7 @@ const VIEWS = {
     await VIEWS['edit view'](page, id)
     return time(async () => {
       await page.getByTestId('workflow-action-request_changes').click()
-      await page.locator('.workflow-drawer textarea').waitFor()
+      await page.getByTestId('workflow-comment').waitFor()
     })
   },
 }
@@ -124,7 +124,7 @@ function report(times: Record<View, number[]>, rounds: number): string {
   const lines = [
     '# Admin timings (issue 17)',
     '',
-    `Run ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; Chromium ${CHROMIUM} (${CHROMIUM_FLAGS.join(' ')}) on the same machine, shared with other work (load average at the end: ${os
+    `Run ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; Chromium ${CHROMIUM} (${CHROMIUM_FLAGS.join(' ')}) on the same machine (load average at the end: ${os
       .loadavg()
       .map((load) => load.toFixed(1))
       .join(', ')}).`,
