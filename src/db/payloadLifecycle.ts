@@ -9,23 +9,50 @@ interface PoolInternals {
   _idle: { client: PoolClient }[]
 }
 
+interface ClientInternals {
+  _ended: boolean
+  activeQuery: unknown
+  queryQueue: unknown[]
+}
+
 const connectionClosed = (client: PoolClient) =>
   new Promise<void>((resolve) =>
-    (client as unknown as { _ended: boolean })._ended ? resolve() : client.once('end', () => resolve()),
+    (client as unknown as ClientInternals)._ended ? resolve() : client.once('end', () => resolve()),
   )
+
+const checkedOut = (pool: Pool): PoolClient[] => {
+  const internals = pool as unknown as PoolInternals
+  const idle = new Set(internals._idle.map((entry) => entry.client))
+  return internals._clients.filter((client) => !idle.has(client))
+}
+
+const running = (client: PoolClient) => {
+  const { activeQuery, queryQueue } = client as unknown as ClientInternals
+  return Boolean(activeQuery) || queryQueue.length > 0
+}
+
+/** Work still in flight at shutdown (a job the stopped cron had started) gives its client back itself. */
+async function queriesSettled(pool: Pool, withinMs = 5_000): Promise<void> {
+  const deadline = Date.now() + withinMs
+  while (checkedOut(pool).some(running) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
 
 /**
  * db-postgres checks one client out of its pool on connect and never gives it back
- * (payload#11727), so pool.end() would wait forever. Release it, then end the pool. pool.end()
+ * (payload#11727), so pool.end() would wait forever. Release what is still checked out once its
+ * queries are done, then end the pool. A late owner's own release must not throw (pg-pool's
+ * "already released"): it finds a closed connection, which its next query reports. pool.end()
  * resolves once it has asked its connections to close, not when they are closed: wait for that
  * too, so that a database stopped right afterwards does not cut them.
  */
 async function endPool(pool: Pool): Promise<void> {
-  const internals = pool as unknown as PoolInternals
-  const idle = new Set(internals._idle.map((entry) => entry.client))
-  const clients = [...internals._clients]
-  for (const client of clients) {
-    if (!idle.has(client)) client.release()
+  await queriesSettled(pool)
+  const clients = [...(pool as unknown as PoolInternals)._clients]
+  for (const client of checkedOut(pool)) {
+    client.release()
+    client.release = () => {}
   }
   await pool.end()
   await Promise.all(clients.map(connectionClosed))
