@@ -12,7 +12,7 @@ import { lockDocumentForTransaction } from '../db/documentLock'
 import { documentTag, tagsMadeStaleBy } from '../readCache/tags'
 import { isSerialId } from '../security/serialIds'
 import { announcePublicChange } from '../workflow/notify'
-import { collectionOptions, isWorkflowCollection, titleFieldOf, type WorkflowCollection } from '../workflow/options'
+import { collectionOptions, isWorkflowCollection, titleIn, type WorkflowCollection } from '../workflow/options'
 import {
   actorOf,
   fail,
@@ -175,7 +175,7 @@ async function reportOn(req: PayloadRequest, row: ReleaseItemRow): Promise<ItemR
   return {
     collection,
     id,
-    title: doc ? String(doc[titleFieldOf(req.payload, collection)] ?? '') : '(deleted)',
+    title: doc ? titleIn(req.payload, collection, doc) : '(deleted)',
     stage: doc?.workflowStage ?? null,
     ready: readiness.ready,
     ...(readiness.ready ? {} : { reason: readiness.reason }),
@@ -349,7 +349,7 @@ async function lockItems(req: PayloadRequest, rows: ReleaseItemRow[]) {
 /** The document's title for a message, or its collection and id when it is gone. */
 async function titleOf(req: PayloadRequest, item: { collection: WorkflowCollection; id: number }) {
   const doc = await latestDraft(req, item.collection, item.id)
-  const title = doc ? String(doc[titleFieldOf(req.payload, item.collection)] ?? '') : ''
+  const title = doc ? titleIn(req.payload, item.collection, doc) : ''
   return title ? `"${title}"` : `${nounOf(req, item.collection)} ${item.id}`
 }
 

@@ -7,7 +7,7 @@ import { APIError, type Endpoint, type PayloadRequest, type Where } from 'payloa
 
 import { isStaffUser } from '../access/roles'
 import { availableActions, availableSchedules } from './machine'
-import { collectionOptions, titleFieldOf, workflowCollections, type WorkflowCollection } from './options'
+import { collectionOptions, titleIn, type WorkflowCollection, workflowCollections } from './options'
 import { liveRowOf } from '../content/liveRows'
 import { flagsOf, type KnockOnFlag } from './knockOn'
 import { openThreadsOf, THREADS } from './review/threads'
@@ -218,7 +218,7 @@ export const queueEndpoint: Endpoint = {
         items.push({
           collection,
           id: doc.id,
-          title: String(doc[titleFieldOf(req.payload, collection)] ?? ''),
+          title: titleIn(req.payload, collection, doc),
           workflowStage: doc.workflowStage,
           submittedBy: doc.workflow?.submittedBy ?? null,
           submittedAt: doc.workflow?.submittedAt ?? null,

@@ -7,7 +7,7 @@
  */
 import type { CollectionSlug, Field, PayloadRequest } from 'payload'
 
-import { collectionOptions, titleFieldOf, workflowCollections, type WorkflowCollection } from './options'
+import { collectionOptions, titleIn, type WorkflowCollection, workflowCollections } from './options'
 
 /** One changed document a live document depends on. */
 export interface KnockOnFlag {
@@ -61,7 +61,7 @@ export async function flagDependents(
   const flag: KnockOnFlag = {
     collection,
     id: now.id,
-    title: String(now[titleFieldOf(req.payload, collection)] ?? ''),
+    title: titleIn(req.payload, collection, now),
     changedAt: new Date().toISOString(),
   }
   let flagged = 0

@@ -159,3 +159,7 @@ export function collectionOptions(payload: Payload, collection: string): Resolve
 /** The field that titles a document of `collection`. */
 export const titleFieldOf = (payload: Payload, collection: string): string =>
   collectionOptions(payload, collection).titleField
+
+/** A document's title (its collection's title field), as mails, webhooks and messages name it. */
+export const titleIn = (payload: Payload, collection: string, doc: Record<string, unknown>): string =>
+  String(doc[titleFieldOf(payload, collection)] ?? '')

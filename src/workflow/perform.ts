@@ -36,13 +36,7 @@ import {
 import type { WorkflowContext } from './enforce'
 import { decide, type WorkflowActor, type WorkflowSubject } from './machine'
 import { documentReference, notifyWorkflowTransition } from './notify'
-import {
-  collectionOptions,
-  titleFieldOf,
-  workflowCollections,
-  workflowOptions,
-  type WorkflowCollection,
-} from './options'
+import { collectionOptions, titleIn, type WorkflowCollection, workflowCollections, workflowOptions } from './options'
 import { flagDependents, flagsOf } from './knockOn'
 import { openThreadsOnVersion, type ThreadState } from './review/threadRules'
 import { openThreadOf, openThreadsOf, writeComment } from './review/threads'
@@ -490,6 +484,7 @@ export async function writeTransition(req: PayloadRequest, request: TransitionRe
   )
 
   const { user } = actor
+  const title = titleIn(payload, collection, doc)
   const announce = async ({ webhooks = true }: { webhooks?: boolean } = {}) =>
     notifyWorkflowTransition(
       payload,
@@ -497,7 +492,7 @@ export async function writeTransition(req: PayloadRequest, request: TransitionRe
         collection,
         ...documentReference(payload, collection, Number(id)),
         documentId: Number(id),
-        title: String(doc[titleFieldOf(payload, collection)] ?? ''),
+        title,
         slug: doc.slug,
         action: decision.action,
         from,
@@ -518,7 +513,7 @@ export async function writeTransition(req: PayloadRequest, request: TransitionRe
   }
   return {
     result,
-    title: String(doc[titleFieldOf(payload, collection)] ?? ''),
+    title,
     slug: doc.slug ?? null,
     liveBefore: live,
     announce,

@@ -8,7 +8,7 @@
 import type { Payload, TaskConfig } from 'payload'
 
 import { documentReference, sendEach, workflowMail, type NoticePerson } from './notify'
-import { titleFieldOf, workflowOptions, type WorkflowCollection } from './options'
+import { titleIn, type WorkflowCollection, workflowOptions } from './options'
 import { SCHEDULE_QUEUE } from './scheduling'
 
 export const REVIEW_DATES_TASK = 'markReviewsDue'
@@ -56,7 +56,7 @@ export async function markReviewsDue(payload: Payload, now = new Date()): Promis
     const due = (docs as unknown as (Record<string, unknown> & { id: number })[]).map((doc) => ({
       collection,
       id: doc.id,
-      title: String(doc[titleFieldOf(payload, collection)] ?? ''),
+      title: titleIn(payload, collection, doc),
       reviewBy: String(doc.reviewBy),
     }))
     // The adapter's own update: no hooks, no new version, the live row only; the flag is set once.

@@ -29,7 +29,7 @@ import type { User } from '../../payload-types'
 import { transactionSql } from '../db/transactionSql'
 import { decideSchedule, mayCancelScheduled, type WorkflowActor } from './machine'
 import { documentReference, notifyScheduleFailure, type NoticePerson } from './notify'
-import { titleFieldOf, workflowCollections, type WorkflowCollection } from './options'
+import { titleFieldOf, titleIn, type WorkflowCollection, workflowCollections } from './options'
 import {
   actorOf,
   fail,
@@ -125,7 +125,7 @@ async function reportFailure(payload: Payload, scheduled: ScheduledInput, reason
     collection,
     ...documentReference(payload, collection, documentId),
     documentId,
-    title: doc ? String(doc[titleFieldOf(payload, collection)] ?? '') : `${collection} ${documentId} (deleted)`,
+    title: doc ? titleIn(payload, collection, doc) : `${collection} ${documentId} (deleted)`,
     action: scheduled.action,
     at: scheduled.at,
     scheduledBy: scheduler ? personOf(scheduler) : null,
@@ -264,12 +264,7 @@ export async function scheduleTransition(
       approvedVersion: doc.workflow?.approvedVersion ?? null,
     }
     const job = await payload.jobs.queue({ task: SCHEDULE_TASK, queue: SCHEDULE_QUEUE, waitUntil: time.at, input, req })
-    return describe(
-      { id: job.id as number, input },
-      String(doc[titleFieldOf(payload, collection)] ?? ''),
-      personOf(actor),
-      workflowActor,
-    )
+    return describe({ id: job.id as number, input }, titleIn(payload, collection, doc), personOf(actor), workflowActor)
   })
 }
 

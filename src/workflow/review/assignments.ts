@@ -12,7 +12,7 @@ import { isStaffUser } from '../../access/roles'
 import { documentId, jsonBody } from '../endpoints'
 import type { WorkflowContext } from '../enforce'
 import { documentReference, sendEach, workflowMail } from '../notify'
-import { collectionOptions, titleFieldOf, workflowOptions, type WorkflowCollection } from '../options'
+import { collectionOptions, titleIn, type WorkflowCollection, workflowOptions } from '../options'
 import { actorOf, fail, idOf, withLockedDocument } from '../perform'
 import { STAGE_LABELS } from '../transitions'
 
@@ -95,7 +95,7 @@ export async function assignReviewers(
     })
     return { doc, added: users.filter((user) => !before.has(String(user.id)) && user.id !== actor.user.id) }
   })
-  const title = String(doc[titleFieldOf(payload, collection)] ?? '')
+  const title = titleIn(payload, collection, doc)
   const { adminUrl, noun } = documentReference(payload, collection, id)
   void sendEach(
     payload,
