@@ -11,8 +11,8 @@ interface PoolInternals {
 
 interface ClientInternals {
   _ended: boolean
-  activeQuery: unknown
-  queryQueue: unknown[]
+  _activeQuery: unknown
+  _queryQueue: unknown[]
 }
 
 const connectionClosed = (client: PoolClient) =>
@@ -27,8 +27,8 @@ const checkedOut = (pool: Pool): PoolClient[] => {
 }
 
 const running = (client: PoolClient) => {
-  const { activeQuery, queryQueue } = client as unknown as ClientInternals
-  return Boolean(activeQuery) || queryQueue.length > 0
+  const { _activeQuery, _queryQueue } = client as unknown as ClientInternals
+  return Boolean(_activeQuery) || _queryQueue.length > 0
 }
 
 /** Work still in flight at shutdown (a job the stopped cron had started) gives its client back itself. */
