@@ -7,6 +7,8 @@
  *   T0  bare node:http + pg, one indexed lookup per request (the limit for a database read)
  *   T1s stock Payload 3.90.2 with the same collections, data and requests (bench/stock)
  *   T1  spa-cms with the read cache off
+ *   T1g spa-cms with the read cache off on ten times the published articles (`--growth <database>`),
+ *       reading slugs spread over all of them: the growth target, measured in the same cells as T1
  *   T2  spa-cms with the read cache on
  * Every response is checked byte for byte against what spa-cms answered before the run; a
  * difference or any non-200 counts as an error (T1s is checked against its own first answers, and
@@ -30,12 +32,12 @@ import { runScript } from '../src/scripts/runScript'
 import { createMigratedDatabase, dropDatabase, startTestServer } from '../tests/setup/testDatabase'
 import { datasetWith, DEFAULT_PUBLISHED_ARTICLES, publishedArticlesOption, type Dataset } from './dataset'
 import { medianBy, summarise } from './stats'
-import { requestKey, scenariosFor, type BenchRequest, type Scenario } from './scenarios'
+import { requestKey, scenariosFor, SLUGS_READ, type BenchRequest, type Scenario } from './scenarios'
 import { seed, startBareServer, startSpaCms, startStockPayload, type Running } from './servers'
 import { STOCK_BUILD } from './stock/stockBuild'
 import { measureWritesVisible, type Visibility } from './writesVisible'
 
-const TIERS = ['T0′', 'T0', 'T1s', 'T1', 'T2', 'T1b', 'T2b'] as const
+const TIERS = ['T0′', 'T0', 'T1s', 'T1', 'T1g', 'T2', 'T1b', 'T2b'] as const
 type Tier = (typeof TIERS)[number]
 
 interface Measurement {
@@ -62,7 +64,15 @@ interface Options {
   keptDatabase?: string
   /** `--baseline <dir>`: another checkout of spa-cms (built), measured as T1b and T2b beside T1 and T2. */
   baseline?: string
+  /** `--growth <name>`: a database of ten times the published articles (seeded on first use, kept), measured as T1g. */
+  growth?: string
 }
+
+const GROWTH_FACTOR = 10
+
+/** Tiers that need an option: the baseline's without --baseline, T1g without --growth. */
+const tierAvailable = (tier: Tier, baseline?: string, growth?: string) =>
+  tier.endsWith('b') ? Boolean(baseline) : tier === 'T1g' ? Boolean(growth) : true
 
 function readOptions(argv: string[]): Options {
   const value = (name: string) => {
@@ -74,22 +84,28 @@ function readOptions(argv: string[]): Options {
   const rounds = Number(value('rounds') ?? 1)
   const trials = Number(value('trials') ?? 10)
   const baseline = value('baseline')
-  const tiers = (value('tiers')?.split(',') ?? TIERS.filter((tier) => baseline || !tier.endsWith('b'))) as Tier[]
+  const growth = value('growth')
+  const tiers = (value('tiers')?.split(',') ?? TIERS.filter((tier) => tierAvailable(tier, baseline, growth))) as Tier[]
   if (
     !(durationSeconds > 0) ||
     connections.some((count) => !(count > 0)) ||
     !(rounds >= 1) ||
     !(trials >= 0) ||
     tiers.some((tier) => !TIERS.includes(tier)) ||
-    (!baseline && tiers.some((tier) => tier.endsWith('b')))
+    tiers.some((tier) => !tierAvailable(tier, baseline, growth))
   ) {
     throw new Error(
-      `usage: npm run bench [-- --duration <seconds> --connections 10,50 --rounds 1 --articles 500 --trials 10 --tiers ${TIERS.join(',')} --baseline <checkout, for T1b and T2b>]`,
+      `usage: npm run bench [-- --duration <seconds> --connections 10,50 --rounds 1 --articles 500 --trials 10 --tiers ${TIERS.join(',')} --baseline <checkout, for T1b and T2b> --growth <database, for T1g>]`,
     )
   }
   const keptDatabase = value('keep')
-  if (keptDatabase !== undefined && !/^[a-z_][a-z0-9_]*$/.test(keptDatabase))
-    throw new Error('--keep takes a database name of lowercase letters, digits and underscores')
+  for (const [option, name] of [
+    ['keep', keptDatabase],
+    ['growth', growth],
+  ] as const) {
+    if (name !== undefined && !/^[a-z_][a-z0-9_]*$/.test(name))
+      throw new Error(`--${option} takes a database name of lowercase letters, digits and underscores`)
+  }
   return {
     durationSeconds,
     connections,
@@ -99,6 +115,7 @@ function readOptions(argv: string[]): Options {
     trials,
     keptDatabase,
     baseline,
+    growth,
   }
 }
 
@@ -219,21 +236,26 @@ type Results = Map<string, Cell>
 
 const resultKey = (scenario: Scenario, connections: number) => `${scenario.name}|${connections}`
 
+/** The scenarios each tier is asked: its own for a tier on another data set (T1g), the run's otherwise. */
+type ScenariosOf = Partial<Record<Tier, Scenario[]>>
+
 async function measureAll(
   servers: Partial<Record<Tier, Running>>,
   references: Partial<Record<Tier, Map<string, string>>>,
   scenarios: Scenario[],
+  scenariosOf: ScenariosOf,
   options: Options,
 ): Promise<Results> {
   const results: Results = new Map()
+  const asked = (tier: Tier, index: number) => (scenariosOf[tier] ?? scenarios)[index]
   for (let round = 1; round <= options.rounds; round++) {
-    for (const scenario of scenarios) {
+    for (const [index, scenario] of scenarios.entries()) {
       for (const tier of options.tiers)
-        await (tier.startsWith('T2') ? warmUntilServedFromMemory : warm)(servers[tier]!.baseUrl, scenario)
+        await (tier.startsWith('T2') ? warmUntilServedFromMemory : warm)(servers[tier]!.baseUrl, asked(tier, index))
       for (const connections of options.connections) {
         const cell = results.get(resultKey(scenario, connections)) ?? {}
         for (const tier of options.tiers) {
-          const measurement = await measure(servers[tier]!, scenario, connections, options, references[tier]!)
+          const measurement = await measure(servers[tier]!, asked(tier, index), connections, options, references[tier]!)
           ;(cell[tier] ??= []).push(measurement)
           console.log(
             `round ${round} ${tier} ${scenario.name} @${connections}: ${Math.round(measurement.rps)} req/s, p99 ${measurement.p99} ms, ${measurement.cpuMsPerRequest.toFixed(2)} CPU ms/req, ${measurement.errors} errors`,
@@ -256,12 +278,15 @@ interface Extras {
   stockAnswersDiffer?: number
   requestsCompared: number
   visibility?: Visibility
+  growthDataset?: Dataset
 }
 
 function report(results: Results, scenarios: Scenario[], options: Options, extras: Extras): string {
   const { dataset } = extras
   const tiers = options.tiers
-  const command = `npm run bench -- --duration ${options.durationSeconds} --connections ${options.connections.join(',')} --rounds ${options.rounds} --articles ${options.publishedArticles}${options.baseline ? ` --baseline ${options.baseline}` : ''}${options.tiers.length < (options.baseline ? TIERS.length : TIERS.length - 2) ? ` --tiers ${options.tiers.join(',')}` : ''}`
+  const allTiers = TIERS.filter((tier) => tierAvailable(tier, options.baseline, options.growth))
+  const command = `npm run bench -- --duration ${options.durationSeconds} --connections ${options.connections.join(',')} --rounds ${options.rounds} --articles ${options.publishedArticles}${options.baseline ? ` --baseline ${options.baseline}` : ''}${options.growth ? ` --growth ${options.growth}` : ''}${options.tiers.length < allTiers.length ? ` --tiers ${options.tiers.join(',')}` : ''}`
+  const growth = tiers.includes('T1g')
   const lines = [
     '# Read benchmark (issues 6 and 17)',
     '',
@@ -274,6 +299,9 @@ function report(results: Results, scenarios: Scenario[], options: Options, extra
     "T0′: bare node:http answering the same bytes from memory. T0: bare node:http + pg, one indexed lookup of the same JSON per request. T1s: stock Payload 3.90.2 (bench/stock), same collections, data and requests, none of spa-cms's hooks, access rules or guards. T1: spa-cms, READ_CACHE=off. T2: spa-cms, READ_CACHE=on." +
       (options.baseline
         ? ` T1b, T2b: the same from the checkout at ${path.relative(projectRoot, options.baseline) || '.'} (before), measured in the same run.`
+        : '') +
+      (growth && extras.growthDataset
+        ? ` T1g: T1 on ${extras.growthDataset.publishedArticles} published articles (database ${options.growth}), by-slug scenarios rotating over ${SLUGS_READ} slugs spread over all of them; T1g/T1 is the growth target (within 25 %: ≥ 0.80×).`
         : ''),
     'Errors: connection errors, timeouts, non-200 answers and bodies that differ from the reference by a single byte. T2 misses: T2 answers without `X-Cache: HIT`.' +
       (extras.stockAnswersDiffer === undefined
@@ -282,8 +310,8 @@ function report(results: Results, scenarios: Scenario[], options: Options, extra
     '',
     '## Throughput (req/s) and ratios',
     '',
-    `| Scenario | Conn. | ${tiers.join(' | ')} | T2/T0′ | T2/T0 | T1/T1s | T2/T1 |${options.baseline ? ' T1/T1b | T2/T2b |' : ''}`,
-    `| --- | ---: | ${tiers.map(() => '---:').join(' | ')} | ---: | ---: | ---: | ---: |${options.baseline ? ' ---: | ---: |' : ''}`,
+    `| Scenario | Conn. | ${tiers.join(' | ')} | T2/T0′ | T2/T0 | T1/T1s | T2/T1 |${growth ? ' T1g/T1 |' : ''}${options.baseline ? ' T1/T1b | T2/T2b |' : ''}`,
+    `| --- | ---: | ${tiers.map(() => '---:').join(' | ')} | ---: | ---: | ---: | ---: |${growth ? ' ---: |' : ''}${options.baseline ? ' ---: | ---: |' : ''}`,
   ]
   const medians = (cell: Cell) =>
     Object.fromEntries(tiers.map((tier) => [tier, cell[tier] && medianBy(cell[tier]!, (m) => m.rps)])) as Record<
@@ -299,7 +327,7 @@ function report(results: Results, scenarios: Scenario[], options: Options, extra
   )
   for (const { scenario, connections, m } of rows) {
     lines.push(
-      `| ${scenario.name} | ${connections} | ${perTier(tiers, m, (x) => String(Math.round(x.rps)))} | ${ratio(m.T2, m['T0′'])} | ${ratio(m.T2, m.T0)} | ${ratio(m.T1, m.T1s)} | ${ratio(m.T2, m.T1)} |${options.baseline ? ` ${ratio(m.T1, m.T1b)} | ${ratio(m.T2, m.T2b)} |` : ''}`,
+      `| ${scenario.name} | ${connections} | ${perTier(tiers, m, (x) => String(Math.round(x.rps)))} | ${ratio(m.T2, m['T0′'])} | ${ratio(m.T2, m.T0)} | ${ratio(m.T1, m.T1s)} | ${ratio(m.T2, m.T1)} |${growth ? ` ${ratio(m.T1g, m.T1)} |` : ''}${options.baseline ? ` ${ratio(m.T1, m.T1b)} | ${ratio(m.T2, m.T2b)} |` : ''}`,
     )
   }
   lines.push(
@@ -346,6 +374,15 @@ async function isSeeded(databaseUrl: string): Promise<boolean> {
   }
 }
 
+/** A kept database with the data set: created, migrated and seeded on first use. */
+async function keptAndSeeded(databaseUrl: string, publishedArticles: number): Promise<void> {
+  if (await isSeeded(databaseUrl)) return
+  await createDatabaseIfMissing(databaseUrl)
+  await applyMigrations(databaseUrl)
+  console.log(`seeding ${publishedArticles} published articles…`)
+  await seed(databaseUrl, publishedArticles)
+}
+
 const reportFile = (publishedArticles: number) =>
   path.join(
     projectRoot,
@@ -363,7 +400,6 @@ runScript('bench', async () => {
   if (options.tiers.includes('T1s')) await ensureBuild(createLogger('info', 'bench'), STOCK_BUILD)
   const postgres = await startTestServer()
   const kept = options.keptDatabase ? withDatabaseName(postgres.serverUrl, options.keptDatabase) : undefined
-  const seeded = kept !== undefined && (await isSeeded(kept))
   const databaseUrl = kept ?? (await createMigratedDatabase(postgres.serverUrl, 'bench'))
   const running: Running[] = []
   const started = async (server: Promise<Running>) => {
@@ -371,11 +407,8 @@ runScript('bench', async () => {
     return running.at(-1)!
   }
   try {
-    if (kept && !seeded) {
-      await createDatabaseIfMissing(kept)
-      await applyMigrations(kept)
-    }
-    if (!seeded) {
+    if (kept) await keptAndSeeded(kept, dataset.publishedArticles)
+    else {
       console.log(`seeding ${dataset.publishedArticles} published articles…`)
       await seed(databaseUrl, dataset.publishedArticles)
     }
@@ -403,7 +436,18 @@ runScript('bench', async () => {
       extras.stockAnswersDiffer = [...expected].filter(([key, body]) => references.T1s!.get(key) !== body).length
     }
 
-    const results = await measureAll(servers, references, scenarios, options)
+    const scenariosOf: ScenariosOf = {}
+    if (options.tiers.includes('T1g')) {
+      const growthDataset = datasetWith(dataset.publishedArticles * GROWTH_FACTOR)
+      const growthUrl = withDatabaseName(postgres.serverUrl, options.growth!)
+      await keptAndSeeded(growthUrl, growthDataset.publishedArticles)
+      servers.T1g = await started(startSpaCms(growthUrl, 'off'))
+      scenariosOf.T1g = scenariosFor(growthDataset)
+      references.T1g = await captureAnswers(servers.T1g.baseUrl, scenariosOf.T1g)
+      extras.growthDataset = growthDataset
+    }
+
+    const results = await measureAll(servers, references, scenarios, scenariosOf, options)
 
     if (options.trials > 0) {
       const instanceA = servers.T2 ?? (await started(startSpaCms(databaseUrl, 'on')))
