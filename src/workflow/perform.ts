@@ -16,7 +16,7 @@ import {
 
 import type { Article, User, WorkflowEvent } from '../../payload-types'
 import { isStaffUser } from '../access/roles'
-import { liveRowOf, type LiveRow } from '../content/liveRows'
+import { liveRowAfterWrite, liveRowOf, shareLiveRow, type LiveRow } from '../content/liveRows'
 import { lockDocumentForTransaction } from '../db/documentLock'
 import { isSerialId } from '../security/serialIds'
 import { computeChecklist, loadHealthClaimPhrases, type ChecklistItem } from './claims'
@@ -404,10 +404,8 @@ export async function writeTransition(req: PayloadRequest, request: TransitionRe
       await request.stillWanted?.(doc)
       const openThreads = await openThreadsOf(req, collection, doc.id)
       // The live row: what publish replaces (knock-on review compares it), and its knock-on flags.
-      const live =
-        doc.workflowStage === 'approved' || doc.workflowStage === 'published'
-          ? await liveRowOf(req, collection, doc.id)
-          : null
+      const liveStage = doc.workflowStage === 'approved' || doc.workflowStage === 'published'
+      const live = liveStage ? await liveRowOf(req, collection, doc.id) : null
       const subject = {
         ...subjectOf(doc, openThreads),
         checkRequested: flagsOf(live).length > 0,
@@ -436,38 +434,52 @@ export async function writeTransition(req: PayloadRequest, request: TransitionRe
 
       const { workflow, status, checklist, openThread, fields, content } = effect.result
       const context: WorkflowContext = { workflowTransition: { action: decision.action, to: decision.to } }
-      await payload.update({
-        collection,
-        id,
-        // Every editorial collection carries the same workflow group (fields.ts).
-        data: {
-          ...content,
-          workflowStage: decision.to,
-          workflow: workflow as Article['workflow'],
-          ...fields,
-          ...(status ? { _status: status } : {}),
-        },
-        draft: !status,
-        depth: 0,
-        overrideAccess: true,
-        context,
+      // The document's lock is held: its live row cannot change but by this write, whose hooks
+      // (images of live pages, slug redirects) and the knock-on review below share one read of it.
+      const sharedLiveRow = shareLiveRow(
         req,
-      })
-      const event = await recordEvent(req, {
         collection,
-        id,
-        action: decision.action,
-        from: subject.stage,
-        to: decision.to,
-        actor: actor.user,
-        comment,
-        checklist,
-        release: request.release,
-      })
-      // Only a document that was live can have changed under the documents that embed it.
-      if (live && (decision.action === 'publish' || decision.action === 'roll_back')) {
-        const nowLive = await liveRowOf(req, collection, doc.id)
-        if (nowLive) await flagDependents(req, collection, live, nowLive)
+        doc.id,
+        liveStage ? live : await liveRowOf(req, collection, doc.id),
+        { draftSave: !status },
+      )
+      let event: WorkflowEvent
+      try {
+        await payload.update({
+          collection,
+          id,
+          // Every editorial collection carries the same workflow group (fields.ts).
+          data: {
+            ...content,
+            workflowStage: decision.to,
+            workflow: workflow as Article['workflow'],
+            ...fields,
+            ...(status ? { _status: status } : {}),
+          },
+          draft: !status,
+          depth: 0,
+          overrideAccess: true,
+          context,
+          req,
+        })
+        event = await recordEvent(req, {
+          collection,
+          id,
+          action: decision.action,
+          from: subject.stage,
+          to: decision.to,
+          actor: actor.user,
+          comment,
+          checklist,
+          release: request.release,
+        })
+        // Only a document that was live can have changed under the documents that embed it.
+        if (live && (decision.action === 'publish' || decision.action === 'roll_back')) {
+          const nowLive = await liveRowAfterWrite(req, req.context, collection, doc.id)
+          if (nowLive) await flagDependents(req, collection, live, nowLive)
+        }
+      } finally {
+        sharedLiveRow.forget()
       }
       if (openThread) {
         const thread = await writeComment(req, {
