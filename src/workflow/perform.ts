@@ -263,7 +263,7 @@ async function factsFor(
   if (needs.includes('checklist')) facts.checklist = await checklistFor(payload, req, collection, doc)
   if (needs.includes('unmetRequirements'))
     facts.unmetRequirements = unmetRequirements(collectionOptions(payload, collection).requiredToSubmit, doc)
-  if (needs.includes('newestVersion')) facts.newestVersion = await latestVersionId(payload, req, collection, doc.id)
+  if (needs.includes('newestVersion')) facts.newestVersion = newestVersionOf(doc)
   if (needs.includes('approvedContentUnchanged'))
     facts.approvedContentUnchanged = await isApprovedContent(payload, req, collection, doc)
   return facts
@@ -285,19 +285,35 @@ export function actorOf(req: PayloadRequest, what = 'take workflow actions'): Ac
   return { user: user as unknown as User, workflow: { id: user.id, role, reviewerRoles } }
 }
 
-/** The document as its newest version has it (what the workflow decides on); null when it is gone. */
+/** The version each document `latestDraft` loaded is: its newest, as long as the document's lock is held. */
+const newestVersionRead = new WeakMap<WorkflowDoc, string>()
+
+/**
+ * The document as its newest version has it (what the workflow decides on); null when it is gone
+ * (its versions go with it). One query, where findByID with `draft` reads the document and then
+ * the version, and the version's id comes with it (a submit and an approval record it).
+ */
 export async function latestDraft(req: PayloadRequest, collection: WorkflowCollection, id: Id) {
-  return (await req.payload.findByID({
+  const { docs } = await req.payload.findVersions({
     collection,
-    id,
-    draft: true,
+    where: { and: [{ parent: { equals: id } }, { latest: { equals: true } }] },
+    limit: 1,
+    pagination: false,
     depth: 0,
-    // Not its audit trail (the workflowHistory join): nothing decides on it, and it only grows.
-    joins: false,
     overrideAccess: true,
     req,
-    disableErrors: true,
-  })) as WorkflowDoc | null
+  })
+  const newest = docs[0]
+  if (!newest) return null
+  const doc = { ...newest.version, id: Number(id) } as WorkflowDoc
+  newestVersionRead.set(doc, String(newest.id))
+  return doc
+}
+
+function newestVersionOf(doc: WorkflowDoc): string {
+  const version = newestVersionRead.get(doc)
+  if (version === undefined) throw new Error('Only a document loaded by latestDraft knows its newest version.')
+  return version
 }
 
 /**
