@@ -35,7 +35,7 @@ import {
 } from './effects'
 import type { WorkflowContext } from './enforce'
 import { decide, type WorkflowActor, type WorkflowSubject } from './machine'
-import { documentReference, notifyWorkflowTransition } from './notify'
+import { documentReference, notifyWorkflowTransition, personOf, type NoticePerson } from './notify'
 import { collectionOptions, titleIn, type WorkflowCollection, workflowCollections, workflowOptions } from './options'
 import { flagDependents, flagsOf } from './knockOn'
 import { openThreadsOnVersion, type ThreadState } from './review/threadRules'
@@ -525,8 +525,8 @@ export async function writeTransition(req: PayloadRequest, request: TransitionRe
         action: decision.action,
         from,
         to: decision.to,
-        actor: { id: user.id, email: user.email, name: user.name },
-        submitter: await submitterOf(payload, doc, decision.action === 'submit' ? user.id : null),
+        actor: personOf(user),
+        submitter: await submitterOf(payload, doc, decision.action === 'submit' ? user : null),
         comment,
         approvals: decision.approvals,
       },
@@ -554,8 +554,14 @@ export async function performTransition(req: PayloadRequest, request: Transition
   return result
 }
 
-export async function submitterOf(payload: Payload, doc: WorkflowDoc, submittedNow: Id | null) {
-  const submitterId = submittedNow ?? idOf(doc.workflow?.submittedBy)
+/** Who submitted the version in review: whoever submits it now, else the person the document names. */
+export async function submitterOf(
+  payload: Payload,
+  doc: WorkflowDoc,
+  submittingNow: User | null,
+): Promise<NoticePerson | null> {
+  if (submittingNow) return personOf(submittingNow)
+  const submitterId = idOf(doc.workflow?.submittedBy)
   if (submitterId == null) return null
   const user = (await payload.findByID({
     collection: 'users',
@@ -564,5 +570,5 @@ export async function submitterOf(payload: Payload, doc: WorkflowDoc, submittedN
     overrideAccess: true,
     disableErrors: true,
   })) as User | null
-  return user ? { id: user.id, email: user.email, name: user.name } : null
+  return user ? personOf(user) : null
 }
