@@ -4,7 +4,7 @@
  * write publishes or unpublishes. Several plugins compare it before and after a write (images of
  * live pages, slug redirects, knock-on review); during one write they share one read of it.
  */
-import type { CollectionSlug, PayloadRequest } from 'payload'
+import type { CollectionSlug, PayloadRequest, RequestContext } from 'payload'
 
 export type LiveRow = Record<string, unknown> & { id: number; _status?: string | null }
 
@@ -18,6 +18,38 @@ export async function liveRowOf(req: PayloadRequest, collection: string, id: num
 }
 
 /**
+ * What a caller holding the document's lock (a workflow transition) has already read of its live
+ * row, handed to the hooks of its write through the write's `context`: they need not read it
+ * again, and a draft save, which never touches the live row, need not read it afterwards either.
+ * The row as it is after the write is kept there for the caller too.
+ */
+interface KnownLiveRow {
+  before: LiveRow | null
+  draftSave: boolean
+  after?: Promise<LiveRow | null>
+}
+
+const knownKey = (collection: string, id: number | string) => `liveRows.known:${collection}:${Number(id)}`
+const knownIn = (context: RequestContext, collection: string, id: number | string) =>
+  context[knownKey(collection, id)] as KnownLiveRow | undefined
+
+/**
+ * Hands `before` to the hooks of the next write of the document in this request (Payload gives
+ * them `req.context`, or a copy of it with the write's own context); `forget` once that write is done.
+ */
+export function shareLiveRow(
+  req: PayloadRequest,
+  collection: string,
+  id: number | string,
+  before: LiveRow | null,
+  { draftSave }: { draftSave: boolean },
+): { forget: () => void } {
+  const key = knownKey(collection, id)
+  req.context[key] = { before, draftSave } satisfies KnownLiveRow
+  return { forget: () => delete req.context[key] }
+}
+
+/**
  * Payload hands every beforeValidate and beforeChange hook of one update the same `originalDoc`
  * object, and a new one to the next update: keyed on it, the row is read once per write, and a
  * second write of the same document in the same request reads it afresh.
@@ -27,13 +59,30 @@ const readBeforeWrite = new WeakMap<object, Promise<LiveRow | null>>()
 /** The live row as it was before the write under way (call from its before-hooks only). */
 export function liveRowBeforeWrite(
   req: PayloadRequest,
+  context: RequestContext,
   collection: string,
   originalDoc: { id: number | string },
 ): Promise<LiveRow | null> {
+  const known = knownIn(context, collection, originalDoc.id)
+  if (known) return Promise.resolve(known.before)
   let row = readBeforeWrite.get(originalDoc)
   if (!row) {
     row = liveRowOf(req, collection, originalDoc.id)
     readBeforeWrite.set(originalDoc, row)
   }
   return row
+}
+
+/** The live row as the write just done left it (call from its after-hooks, or after the write). */
+export function liveRowAfterWrite(
+  req: PayloadRequest,
+  context: RequestContext,
+  collection: string,
+  id: number | string,
+): Promise<LiveRow | null> {
+  const known = knownIn(context, collection, id)
+  if (!known) return liveRowOf(req, collection, id)
+  if (known.draftSave) return Promise.resolve(known.before)
+  known.after ??= liveRowOf(req, collection, id)
+  return known.after
 }

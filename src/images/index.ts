@@ -27,7 +27,7 @@ import type {
 } from 'payload'
 
 import { isStaffUser } from '../access/roles'
-import { liveRowBeforeWrite, liveRowOf } from '../content/liveRows'
+import { liveRowAfterWrite, liveRowBeforeWrite } from '../content/liveRows'
 import { imagesShownBy, liveUsesOf } from '../content/mediaInUse'
 
 export interface ImagesOfLivePagesOptions {
@@ -75,7 +75,7 @@ function keepFlagsOfLiveImages(uploads: CollectionSlug) {
     req,
   }) => {
     if (operation !== 'update' || originalDoc?.id === undefined) return undefined
-    const live = await liveRowBeforeWrite(req, collection.slug, originalDoc)
+    const live = await liveRowBeforeWrite(req, context, collection.slug, originalDoc)
     if (live) context[keyOf(collection.slug, originalDoc.id)] = [...shownBy(collection, live)]
     return undefined
   }
@@ -86,7 +86,7 @@ function keepFlagsOfLiveImages(uploads: CollectionSlug) {
     // A draft of a document that was not live leaves the public row as it was: nothing to do.
     if (!shownBefore && doc._status !== 'published') return doc
     const before = new Set(shownBefore ?? [])
-    const after = shownBy(collection, await liveRowOf(req, collection.slug, doc.id as number))
+    const after = shownBy(collection, await liveRowAfterWrite(req, context, collection.slug, doc.id as number))
     await flag(
       req,
       uploads,

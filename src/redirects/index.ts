@@ -44,7 +44,7 @@ const contextKey = (collection: string, id: unknown) => `slugRedirects.liveSlug:
 const rememberLiveSlug: CollectionBeforeChangeHook = async ({ collection, context, operation, originalDoc, req }) => {
   if (operation === 'update' && originalDoc?.id !== undefined)
     context[contextKey(collection.slug, originalDoc.id)] = slugOf(
-      await liveRowBeforeWrite(req, collection.slug, originalDoc),
+      await liveRowBeforeWrite(req, context, collection.slug, originalDoc),
     )
   return undefined
 }

@@ -19,6 +19,12 @@ export interface NoticePerson {
   name?: string | null
 }
 
+export const personOf = (user: NoticePerson): NoticePerson => ({
+  id: user.id,
+  email: user.email,
+  name: user.name ?? null,
+})
+
 /** The event the workflow emits after each successful transition. */
 export interface WorkflowNotice {
   collection: string

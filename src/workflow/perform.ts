@@ -16,7 +16,7 @@ import {
 
 import type { Article, User, WorkflowEvent } from '../../payload-types'
 import { isStaffUser } from '../access/roles'
-import { liveRowOf, type LiveRow } from '../content/liveRows'
+import { liveRowAfterWrite, liveRowOf, shareLiveRow, type LiveRow } from '../content/liveRows'
 import { lockDocumentForTransaction } from '../db/documentLock'
 import { isSerialId } from '../security/serialIds'
 import { computeChecklist, loadHealthClaimPhrases, type ChecklistItem } from './claims'
@@ -35,7 +35,7 @@ import {
 } from './effects'
 import type { WorkflowContext } from './enforce'
 import { decide, type WorkflowActor, type WorkflowSubject } from './machine'
-import { documentReference, notifyWorkflowTransition } from './notify'
+import { documentReference, notifyWorkflowTransition, personOf, type NoticePerson } from './notify'
 import { collectionOptions, titleIn, type WorkflowCollection, workflowCollections, workflowOptions } from './options'
 import { flagDependents, flagsOf } from './knockOn'
 import { openThreadsOnVersion, type ThreadState } from './review/threadRules'
@@ -263,7 +263,7 @@ async function factsFor(
   if (needs.includes('checklist')) facts.checklist = await checklistFor(payload, req, collection, doc)
   if (needs.includes('unmetRequirements'))
     facts.unmetRequirements = unmetRequirements(collectionOptions(payload, collection).requiredToSubmit, doc)
-  if (needs.includes('newestVersion')) facts.newestVersion = await latestVersionId(payload, req, collection, doc.id)
+  if (needs.includes('newestVersion')) facts.newestVersion = newestVersionOf(doc)
   if (needs.includes('approvedContentUnchanged'))
     facts.approvedContentUnchanged = await isApprovedContent(payload, req, collection, doc)
   return facts
@@ -285,19 +285,35 @@ export function actorOf(req: PayloadRequest, what = 'take workflow actions'): Ac
   return { user: user as unknown as User, workflow: { id: user.id, role, reviewerRoles } }
 }
 
-/** The document as its newest version has it (what the workflow decides on); null when it is gone. */
+/** The version each document `latestDraft` loaded is: its newest, as long as the document's lock is held. */
+const newestVersionRead = new WeakMap<WorkflowDoc, string>()
+
+/**
+ * The document as its newest version has it (what the workflow decides on); null when it is gone
+ * (its versions go with it). One query, where findByID with `draft` reads the document and then
+ * the version, and the version's id comes with it (a submit and an approval record it).
+ */
 export async function latestDraft(req: PayloadRequest, collection: WorkflowCollection, id: Id) {
-  return (await req.payload.findByID({
+  const { docs } = await req.payload.findVersions({
     collection,
-    id,
-    draft: true,
+    where: { and: [{ parent: { equals: id } }, { latest: { equals: true } }] },
+    limit: 1,
+    pagination: false,
     depth: 0,
-    // Not its audit trail (the workflowHistory join): nothing decides on it, and it only grows.
-    joins: false,
     overrideAccess: true,
     req,
-    disableErrors: true,
-  })) as WorkflowDoc | null
+  })
+  const newest = docs[0]
+  if (!newest) return null
+  const doc = { ...newest.version, id: Number(id) } as WorkflowDoc
+  newestVersionRead.set(doc, String(newest.id))
+  return doc
+}
+
+function newestVersionOf(doc: WorkflowDoc): string {
+  const version = newestVersionRead.get(doc)
+  if (version === undefined) throw new Error('Only a document loaded by latestDraft knows its newest version.')
+  return version
 }
 
 /**
@@ -404,10 +420,8 @@ export async function writeTransition(req: PayloadRequest, request: TransitionRe
       await request.stillWanted?.(doc)
       const openThreads = await openThreadsOf(req, collection, doc.id)
       // The live row: what publish replaces (knock-on review compares it), and its knock-on flags.
-      const live =
-        doc.workflowStage === 'approved' || doc.workflowStage === 'published'
-          ? await liveRowOf(req, collection, doc.id)
-          : null
+      const liveStage = doc.workflowStage === 'approved' || doc.workflowStage === 'published'
+      const live = liveStage ? await liveRowOf(req, collection, doc.id) : null
       const subject = {
         ...subjectOf(doc, openThreads),
         checkRequested: flagsOf(live).length > 0,
@@ -436,38 +450,52 @@ export async function writeTransition(req: PayloadRequest, request: TransitionRe
 
       const { workflow, status, checklist, openThread, fields, content } = effect.result
       const context: WorkflowContext = { workflowTransition: { action: decision.action, to: decision.to } }
-      await payload.update({
-        collection,
-        id,
-        // Every editorial collection carries the same workflow group (fields.ts).
-        data: {
-          ...content,
-          workflowStage: decision.to,
-          workflow: workflow as Article['workflow'],
-          ...fields,
-          ...(status ? { _status: status } : {}),
-        },
-        draft: !status,
-        depth: 0,
-        overrideAccess: true,
-        context,
+      // The document's lock is held: its live row cannot change but by this write, whose hooks
+      // (images of live pages, slug redirects) and the knock-on review below share one read of it.
+      const sharedLiveRow = shareLiveRow(
         req,
-      })
-      const event = await recordEvent(req, {
         collection,
-        id,
-        action: decision.action,
-        from: subject.stage,
-        to: decision.to,
-        actor: actor.user,
-        comment,
-        checklist,
-        release: request.release,
-      })
-      // Only a document that was live can have changed under the documents that embed it.
-      if (live && (decision.action === 'publish' || decision.action === 'roll_back')) {
-        const nowLive = await liveRowOf(req, collection, doc.id)
-        if (nowLive) await flagDependents(req, collection, live, nowLive)
+        doc.id,
+        liveStage ? live : await liveRowOf(req, collection, doc.id),
+        { draftSave: !status },
+      )
+      let event: WorkflowEvent
+      try {
+        await payload.update({
+          collection,
+          id,
+          // Every editorial collection carries the same workflow group (fields.ts).
+          data: {
+            ...content,
+            workflowStage: decision.to,
+            workflow: workflow as Article['workflow'],
+            ...fields,
+            ...(status ? { _status: status } : {}),
+          },
+          draft: !status,
+          depth: 0,
+          overrideAccess: true,
+          context,
+          req,
+        })
+        event = await recordEvent(req, {
+          collection,
+          id,
+          action: decision.action,
+          from: subject.stage,
+          to: decision.to,
+          actor: actor.user,
+          comment,
+          checklist,
+          release: request.release,
+        })
+        // Only a document that was live can have changed under the documents that embed it.
+        if (live && (decision.action === 'publish' || decision.action === 'roll_back')) {
+          const nowLive = await liveRowAfterWrite(req, req.context, collection, doc.id)
+          if (nowLive) await flagDependents(req, collection, live, nowLive)
+        }
+      } finally {
+        sharedLiveRow.forget()
       }
       if (openThread) {
         const thread = await writeComment(req, {
@@ -497,8 +525,8 @@ export async function writeTransition(req: PayloadRequest, request: TransitionRe
         action: decision.action,
         from,
         to: decision.to,
-        actor: { id: user.id, email: user.email, name: user.name },
-        submitter: await submitterOf(payload, doc, decision.action === 'submit' ? user.id : null),
+        actor: personOf(user),
+        submitter: await submitterOf(payload, doc, decision.action === 'submit' ? user : null),
         comment,
         approvals: decision.approvals,
       },
@@ -526,8 +554,14 @@ export async function performTransition(req: PayloadRequest, request: Transition
   return result
 }
 
-export async function submitterOf(payload: Payload, doc: WorkflowDoc, submittedNow: Id | null) {
-  const submitterId = submittedNow ?? idOf(doc.workflow?.submittedBy)
+/** Who submitted the version in review: whoever submits it now, else the person the document names. */
+export async function submitterOf(
+  payload: Payload,
+  doc: WorkflowDoc,
+  submittingNow: User | null,
+): Promise<NoticePerson | null> {
+  if (submittingNow) return personOf(submittingNow)
+  const submitterId = idOf(doc.workflow?.submittedBy)
   if (submitterId == null) return null
   const user = (await payload.findByID({
     collection: 'users',
@@ -536,5 +570,5 @@ export async function submitterOf(payload: Payload, doc: WorkflowDoc, submittedN
     overrideAccess: true,
     disableErrors: true,
   })) as User | null
-  return user ? { id: user.id, email: user.email, name: user.name } : null
+  return user ? personOf(user) : null
 }

@@ -28,7 +28,7 @@ import {
 import type { User } from '../../payload-types'
 import { transactionSql } from '../db/transactionSql'
 import { decideSchedule, mayCancelScheduled, type WorkflowActor } from './machine'
-import { documentReference, notifyScheduleFailure, type NoticePerson } from './notify'
+import { documentReference, notifyScheduleFailure, personOf, type NoticePerson } from './notify'
 import { titleFieldOf, titleIn, type WorkflowCollection, workflowCollections } from './options'
 import {
   actorOf,
@@ -93,12 +93,6 @@ interface JobRow {
 }
 
 const inputOf = (job: JobRow) => job.input as ScheduledInput
-
-const personOf = (user: Pick<User, 'id' | 'email' | 'name'>): NoticePerson => ({
-  id: user.id,
-  email: user.email,
-  name: user.name ?? null,
-})
 
 async function findUser(payload: Payload, id: number): Promise<User | null> {
   return (await payload.findByID({

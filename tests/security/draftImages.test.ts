@@ -203,3 +203,42 @@ describe('an image a published document shows', () => {
     expect(gone.onLivePages).toBe(false)
   })
 })
+
+describe('a new image on a live page, through the workflow', () => {
+  let before: MediaDoc
+  let after: MediaDoc
+  let article: number
+  const flagOf = async (image: MediaDoc) =>
+    ((await payload.findByID({ collection: 'media', id: image.id, overrideAccess: true })) as MediaDoc).onLivePages
+  const goLive = async () => {
+    for (const [action, who] of [
+      ['submit', 'admin'],
+      ['approve', 'reviewer'],
+      ['publish', 'reviewer'],
+    ]) {
+      const answer = await http.act('articles', article, action, who)
+      expect(answer.status).toBe(200)
+      // The draft saves of submit and approve leave the live page, and so its images, as they were.
+      if (action !== 'publish') expect([await flagOf(before), await flagOf(after)]).toEqual([true, false])
+    }
+  }
+  beforeAll(async () => {
+    before = await newImage()
+    after = await newImage()
+    article = (await fixtures.draft('articles', `Changes image ${randomSuffix()}`, { heroImage: before.id })).id
+    for (const [action, who] of [
+      ['submit', 'admin'],
+      ['approve', 'reviewer'],
+      ['publish', 'reviewer'],
+    ])
+      expect((await http.act('articles', article, action, who)).status).toBe(200)
+  })
+
+  it('is public once the version showing it is published, and the image it replaced is private again', async () => {
+    expect([await flagOf(before), await flagOf(after)]).toEqual([true, false])
+    const edit = await http.patch(`/api/articles/${article}?draft=true`, { heroImage: after.id }, 'admin')
+    expect(edit.status).toBe(200)
+    await goLive()
+    expect([await flagOf(before), await flagOf(after)]).toEqual([false, true])
+  })
+})
