@@ -119,7 +119,10 @@ async function measureRound(page: Page, id: number): Promise<Record<View, number
 async function measureViews(servers: Running[], id: number, rounds: number): Promise<Timings[]> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS })
   try {
-    const pages = await Promise.all(servers.map((server) => reviewerPage(browser, server)))
+    // One login after the other: Payload keeps a user's sessions in their row, and two logins at
+    // once may each write it without the other's session.
+    const pages: Page[] = []
+    for (const server of servers) pages.push(await reviewerPage(browser, server))
     const times = servers.map((): Timings => ({ 'articles list': [], 'edit view': [], 'review drawer': [] }))
     for (let round = 0; round <= rounds; round++) {
       const turns = [...pages.keys()]
