@@ -187,6 +187,7 @@ export function WorkflowActionBar({ initialStatus }: { initialStatus: WorkflowSt
           key={`${flag.collection}-${flag.id}`}
           className="workflow-bar__note workflow-error"
           data-testid="workflow-knock-on"
+          prefetch={false}
           href={formatAdminURL({
             adminRoute: config.routes.admin,
             path: `/collections/${flag.collection}/${flag.id}/versions`,
@@ -224,7 +225,7 @@ export function WorkflowActionBar({ initialStatus }: { initialStatus: WorkflowSt
           >
             Checklist ({status.checklist.length})
           </button>
-          <Link className="workflow-bar__link" href={versionsURL} data-testid="workflow-compare">
+          <Link className="workflow-bar__link" href={versionsURL} prefetch={false} data-testid="workflow-compare">
             Compare with the live version
           </Link>
         </>
