@@ -1,17 +1,18 @@
 /**
- * `npm run bench:admin [-- --rounds 3]`: how fast the admin is for editors, in Debian's Chromium
- * (playwright-core) against the real server on a database of its own with the benchmark's
- * 650 articles (500 published, 150 drafts; bench/seed.ts). A reviewer, logged in, opens:
+ * `npm run bench:admin [-- --rounds 3 --baseline <checkout>]`: how fast the admin is for editors,
+ * in Debian's Chromium (playwright-core) against the real server on a database of its own with the
+ * benchmark's 650 articles (500 published, 150 drafts; bench/seed.ts). A reviewer, logged in, opens:
  *   articles list  /admin/collections/articles until its table shows rows
  *   edit view      an article in review, until its title field and workflow actions show
  *   review drawer  from the click on "Request changes" until the drawer's comment box shows
  * Each is timed `rounds` times after one untimed visit; prints and writes
- * bench/results/admin-latest.md.
+ * bench/results/admin-latest.md. `--baseline <checkout>`: another built checkout of spa-cms (the
+ * code before a change) measured beside this one on the same database, round by round.
  */
 import { writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Page } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 
 import { loadDotEnvFile, projectRoot } from '../src/config'
 import { createLogger } from '../src/logging'
@@ -79,6 +80,7 @@ const VIEWS = {
 }
 
 type View = keyof typeof VIEWS
+type Timings = Record<View, number[]>
 
 async function timed(work: () => Promise<void>): Promise<number> {
   const started = performance.now()
@@ -86,33 +88,55 @@ async function timed(work: () => Promise<void>): Promise<number> {
   return performance.now() - started
 }
 
-async function measureViews(server: Running, id: number, rounds: number): Promise<Record<View, number[]>> {
+/** A page of its own, logged in as the reviewer, on `server`. */
+async function reviewerPage(browser: Browser, server: Running): Promise<Page> {
+  const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1400, height: 1000 } })
+  // Only the CMS answers: nothing outside it may slow the timings down.
+  await context.route(
+    (url) => url.origin !== server.baseUrl && url.protocol.startsWith('http'),
+    (route) => route.abort('blockedbyclient'),
+  )
+  const page = await context.newPage()
+  const login = await page.request.post('/api/users/login', {
+    data: { email: BENCH_ACCOUNTS.reviewer.email, password: BENCH_ACCOUNTS.reviewer.password },
+  })
+  if (!login.ok()) throw new Error(`the reviewer could not log in: ${login.status()}`)
+  return page
+}
+
+async function measureRound(page: Page, id: number): Promise<Record<View, number>> {
+  return {
+    'articles list': await timed(() => VIEWS['articles list'](page)),
+    'edit view': await timed(() => VIEWS['edit view'](page, id)),
+    'review drawer': await VIEWS['review drawer'](page, id, timed),
+  }
+}
+
+/**
+ * Each round visits every view on each server in turn (this checkout and the baseline, when there
+ * is one, first one then the other), so that both meet the same moments of a shared machine's load.
+ */
+async function measureViews(servers: Running[], id: number, rounds: number): Promise<Timings[]> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS })
   try {
-    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1400, height: 1000 } })
-    // Only the CMS answers: nothing outside it may slow the timings down.
-    await context.route(
-      (url) => url.origin !== server.baseUrl && url.protocol.startsWith('http'),
-      (route) => route.abort('blockedbyclient'),
-    )
-    const page = await context.newPage()
-    const login = await page.request.post('/api/users/login', {
-      data: { email: BENCH_ACCOUNTS.reviewer.email, password: BENCH_ACCOUNTS.reviewer.password },
-    })
-    if (!login.ok()) throw new Error(`the reviewer could not log in: ${login.status()}`)
-    const times: Record<View, number[]> = { 'articles list': [], 'edit view': [], 'review drawer': [] }
+    // One login after the other: Payload keeps a user's sessions in their row, and two logins at
+    // once may each write it without the other's session.
+    const pages: Page[] = []
+    for (const server of servers) pages.push(await reviewerPage(browser, server))
+    const times = servers.map((): Timings => ({ 'articles list': [], 'edit view': [], 'review drawer': [] }))
     for (let round = 0; round <= rounds; round++) {
-      const list = await timed(() => VIEWS['articles list'](page))
-      const edit = await timed(() => VIEWS['edit view'](page, id))
-      const drawer = await VIEWS['review drawer'](page, id, timed)
-      // Round 0 is the untimed first visit (server and browser caches).
-      if (round === 0) continue
-      times['articles list'].push(list)
-      times['edit view'].push(edit)
-      times['review drawer'].push(drawer)
-      console.log(
-        `round ${round}: list ${list.toFixed(0)} ms, edit ${edit.toFixed(0)} ms, drawer ${drawer.toFixed(0)} ms`,
-      )
+      const turns = [...pages.keys()]
+      for (const at of round % 2 === 0 ? turns : turns.reverse()) {
+        const measured = await measureRound(pages[at], id)
+        // Round 0 is the untimed first visit (server and browser caches).
+        if (round === 0) continue
+        for (const view of Object.keys(measured) as View[]) times[at][view].push(measured[view])
+        console.log(
+          `round ${round}${servers.length > 1 ? (at === 0 ? ' (this checkout)' : ' (baseline)') : ''}: ` +
+            `list ${measured['articles list'].toFixed(0)} ms, edit ${measured['edit view'].toFixed(0)} ms, ` +
+            `drawer ${measured['review drawer'].toFixed(0)} ms`,
+        )
+      }
     }
     return times
   } finally {
@@ -120,7 +144,9 @@ async function measureViews(server: Running, id: number, rounds: number): Promis
   }
 }
 
-function report(times: Record<View, number[]>, rounds: number): string {
+function report(times: Timings[], rounds: number, baseline: string | undefined): string {
+  const command = `npm run bench:admin -- --rounds ${rounds}${baseline ? ` --baseline ${baseline}` : ''}`
+  const [measured, before] = times
   const lines = [
     '# Admin timings (issue 17)',
     '',
@@ -128,15 +154,23 @@ function report(times: Record<View, number[]>, rounds: number): string {
       .loadavg()
       .map((load) => load.toFixed(1))
       .join(', ')}).`,
-    `Command: \`npm run bench:admin -- --rounds ${rounds}\`. Data set: ${DEFAULT_PUBLISHED_ARTICLES} published articles and 150 drafts; a reviewer logged in.`,
+    `Command: \`${command}\`. Data set: ${DEFAULT_PUBLISHED_ARTICLES} published articles and 150 drafts; a reviewer logged in.`,
     'Articles list: navigation until its table shows 10 rows. Edit view: navigation to an article in review until its title field and workflow actions show. Review drawer: from the click on "Request changes" until the drawer\'s comment box shows.',
+    ...(baseline
+      ? [
+          `Baseline: the checkout at ${baseline} (before), on the same database, its rounds taking turns with this checkout's.`,
+        ]
+      : []),
     '',
-    '| View | Rounds | p50 ms | max ms |',
-    '| --- | ---: | ---: | ---: |',
+    `| View | Rounds | p50 ms | max ms |${before ? ' baseline p50 ms | baseline max ms |' : ''}`,
+    `| --- | ---: | ---: | ---: |${before ? ' ---: | ---: |' : ''}`,
   ]
-  for (const [view, values] of Object.entries(times)) {
+  for (const [view, values] of Object.entries(measured) as [View, number[]][]) {
     const { p50, max } = summarise(values)
-    lines.push(`| ${view} | ${values.length} | ${p50.toFixed(0)} | ${max.toFixed(0)} |`)
+    const baselineCells = before
+      ? ` ${summarise(before[view]).p50.toFixed(0)} | ${summarise(before[view]).max.toFixed(0)} |`
+      : ''
+    lines.push(`| ${view} | ${values.length} | ${p50.toFixed(0)} | ${max.toFixed(0)} |${baselineCells}`)
   }
   return lines.join('\n') + '\n'
 }
@@ -144,23 +178,26 @@ function report(times: Record<View, number[]>, rounds: number): string {
 runScript('bench admin', async () => {
   loadDotEnvFile()
   const argv = process.argv.slice(2)
-  const roundsAt = argv.indexOf('--rounds')
-  const rounds = roundsAt >= 0 ? Number(argv[roundsAt + 1]) : 3
-  if (!Number.isInteger(rounds) || rounds < 1) throw new Error('usage: npm run bench:admin [-- --rounds 3]')
+  const valueOf = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined)
+  const rounds = Number(valueOf('--rounds') ?? 3)
+  const baseline = valueOf('--baseline')
+  if (!Number.isInteger(rounds) || rounds < 1 || (argv.includes('--baseline') && !baseline))
+    throw new Error('usage: npm run bench:admin [-- --rounds 3 --baseline <another built checkout>]')
   await ensureBuild(createLogger('info', 'bench'))
   const postgres = await startTestServer()
   const databaseUrl = await createMigratedDatabase(postgres.serverUrl, 'bench_admin')
-  let server: Running | undefined
+  const servers: Running[] = []
   try {
     console.log('seeding…')
     await seed(databaseUrl, DEFAULT_PUBLISHED_ARTICLES)
-    server = await startSpaCms(databaseUrl, 'on')
-    const times = await measureViews(server, await articleInReview(server.baseUrl), rounds)
-    const markdown = report(times, rounds)
+    servers.push(await startSpaCms(databaseUrl, 'on'))
+    if (baseline) servers.push(await startSpaCms(databaseUrl, 'on', path.resolve(baseline)))
+    const times = await measureViews(servers, await articleInReview(servers[0].baseUrl), rounds)
+    const markdown = report(times, rounds, baseline)
     writeFileSync(path.join(projectRoot, 'bench/results/admin-latest.md'), markdown)
     console.log(`\n${markdown}`)
   } finally {
-    await server?.stop()
+    await Promise.all(servers.map((server) => server.stop()))
     await dropDatabase(databaseUrl)
     await postgres.stop()
   }

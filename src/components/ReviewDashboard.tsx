@@ -139,7 +139,9 @@ function QueuePanel({ title, testId, loaded, empty, docURL, collectionLabel }: P
               key={`${item.collection}-${item.id}`}
               className={`review-dashboard__item${item.workflowStage === 'changes_requested' ? ' review-dashboard__item--returned' : ''}`}
             >
-              <Link href={docURL(item.collection, item.id)}>{item.title || `Untitled (${item.id})`}</Link>
+              <Link href={docURL(item.collection, item.id)} prefetch={false}>
+                {item.title || `Untitled (${item.id})`}
+              </Link>
               <span className="workflow-muted">{collectionLabel(item.collection)}</span>
               <StageBadge stage={item.workflowStage} />
               <span className="workflow-muted">{describeWhen(item)}</span>
@@ -220,7 +222,7 @@ function ScheduledPanel({
               key={item.id}
               className={`review-dashboard__item${item.reason ? ' review-dashboard__item--returned' : ''}`}
             >
-              <Link href={docURL(item.collection, item.documentId)}>
+              <Link href={docURL(item.collection, item.documentId)} prefetch={false}>
                 {item.title || `Untitled (${item.documentId})`}
               </Link>
               <span className="workflow-muted">{collectionLabel(item.collection)}</span>

@@ -7,6 +7,7 @@ import {
   useConfig,
   useDocumentInfo,
   useDrawerSlug,
+  useFormInitializing,
   useFormModified,
   useModal,
 } from '@payloadcms/ui'
@@ -36,39 +37,25 @@ const PRIMARY: ReadonlySet<Action> = new Set(['submit', 'approve', 'publish'])
 const FLASH_KEY = 'workflow-action-result'
 
 /**
- * The edit view's workflow controls: the stage, a button for each action the server says this
- * user may take now or schedule for later, and what is scheduled.
+ * The document's workflow status: the one the page was rendered with, asked for again after each
+ * save (the document's `updatedAt` changes) and after each change made in the drawer (`reloads`).
+ * Without one from the page (a new document, a refusal), it is asked for at once.
  */
-export function WorkflowActionBar() {
-  const { id, collectionSlug, data } = useDocumentInfo()
-  const { config, getEntityConfig } = useConfig()
-  const { openModal } = useModal()
-  const modified = useFormModified()
-  const drawerSlug = useDrawerSlug('workflow')
-  const [status, setStatus] = useState<WorkflowStatus | null>(null)
+function useWorkflowStatus(
+  apiRoute: string,
+  collectionSlug: string | undefined,
+  id: number | string | undefined,
+  savedAt: unknown,
+  reloads: number,
+  initialStatus: WorkflowStatus | null,
+) {
+  const [status, setStatus] = useState(initialStatus)
   const [loadError, setLoadError] = useState<string | null>(null)
-  const [reloads, setReloads] = useState(0)
-  const [busy, setBusy] = useState(false)
-  const [drawerAction, setDrawerAction] = useState<Action | null>(null)
-  const [scheduling, setScheduling] = useState(false)
-
-  const apiRoute = formatAdminURL({ apiRoute: config.routes.api, relative: true })
-  const savedAt: unknown = data?.updatedAt
-  const editingNow = useEditingNow(apiRoute, collectionSlug, id)
-
-  useEffect(() => {
-    // Deferred: Payload's toaster subscribes in an effect of its own that runs after this one.
-    const timer = setTimeout(() => {
-      const result = sessionStorage.getItem(FLASH_KEY)
-      if (result === null) return
-      sessionStorage.removeItem(FLASH_KEY)
-      toast.success(result)
-    }, 0)
-    return () => clearTimeout(timer)
-  }, [])
+  const [renderedFor] = useState(initialStatus && { id, savedAt })
 
   useEffect(() => {
     if (!collectionSlug || id === undefined) return
+    if (renderedFor && reloads === 0 && renderedFor.id === id && renderedFor.savedAt === savedAt) return
     let current = true
     fetchWorkflowStatus(apiRoute, collectionSlug, id).then(
       (loaded) => {
@@ -81,7 +68,44 @@ export function WorkflowActionBar() {
     return () => {
       current = false
     }
-  }, [apiRoute, collectionSlug, id, savedAt, reloads])
+  }, [apiRoute, collectionSlug, id, savedAt, reloads, renderedFor])
+
+  return { status, loadError }
+}
+
+/**
+ * The edit view's workflow controls: the stage, a button for each action the server says this
+ * user may take now or schedule for later, and what is scheduled. Rendered by WorkflowControls,
+ * which reads the status while the page renders.
+ */
+export function WorkflowActionBar({ initialStatus }: { initialStatus: WorkflowStatus | null }) {
+  const { id, collectionSlug, data } = useDocumentInfo()
+  const { config, getEntityConfig } = useConfig()
+  const { openModal } = useModal()
+  const modified = useFormModified()
+  // The bar comes with the page's HTML; like Payload's fields, it takes clicks once the form is ready.
+  const initializing = useFormInitializing()
+  const drawerSlug = useDrawerSlug('workflow')
+  const [reloads, setReloads] = useState(0)
+  const [busy, setBusy] = useState(false)
+  const [drawerAction, setDrawerAction] = useState<Action | null>(null)
+  const [scheduling, setScheduling] = useState(false)
+
+  const apiRoute = formatAdminURL({ apiRoute: config.routes.api, relative: true })
+  const savedAt: unknown = data?.updatedAt
+  const editingNow = useEditingNow(apiRoute, collectionSlug, id)
+  const { status, loadError } = useWorkflowStatus(apiRoute, collectionSlug, id, savedAt, reloads, initialStatus)
+
+  useEffect(() => {
+    // Deferred: Payload's toaster subscribes in an effect of its own that runs after this one.
+    const timer = setTimeout(() => {
+      const result = sessionStorage.getItem(FLASH_KEY)
+      if (result === null) return
+      sessionStorage.removeItem(FLASH_KEY)
+      toast.success(result)
+    }, 0)
+    return () => clearTimeout(timer)
+  }, [])
 
   if (!collectionSlug || id === undefined) return null
   if (loadError)
@@ -153,6 +177,7 @@ export function WorkflowActionBar() {
         type="button"
         className="workflow-bar__note"
         data-testid="workflow-show-threads"
+        disabled={initializing}
         onClick={() => openDrawer(null)}
       >
         Threads ({status.openThreads.length} open)
@@ -162,6 +187,7 @@ export function WorkflowActionBar() {
           key={`${flag.collection}-${flag.id}`}
           className="workflow-bar__note workflow-error"
           data-testid="workflow-knock-on"
+          prefetch={false}
           href={formatAdminURL({
             adminRoute: config.routes.admin,
             path: `/collections/${flag.collection}/${flag.id}/versions`,
@@ -182,6 +208,7 @@ export function WorkflowActionBar() {
           className="workflow-bar__note"
           title={status.reviewComment}
           data-testid="workflow-show-comment"
+          disabled={initializing}
           onClick={() => openDrawer(null)}
         >
           “{status.reviewComment}”
@@ -193,11 +220,12 @@ export function WorkflowActionBar() {
             type="button"
             className="workflow-bar__note"
             data-testid="workflow-show-checklist"
+            disabled={initializing}
             onClick={() => openDrawer(null)}
           >
             Checklist ({status.checklist.length})
           </button>
-          <Link className="workflow-bar__link" href={versionsURL} data-testid="workflow-compare">
+          <Link className="workflow-bar__link" href={versionsURL} prefetch={false} data-testid="workflow-compare">
             Compare with the live version
           </Link>
         </>
@@ -209,6 +237,7 @@ export function WorkflowActionBar() {
           className={`workflow-bar__note${item.reason ? ' workflow-error' : ''}`}
           title={item.reason ?? undefined}
           data-testid="workflow-scheduled-note"
+          disabled={initializing}
           onClick={() => openDrawer(null)}
         >
           {item.reason ? `${item.label} failed` : `${item.label}: ${localTime(item.at)}`}
@@ -218,7 +247,7 @@ export function WorkflowActionBar() {
         <Button
           key={action}
           buttonStyle={PRIMARY.has(action) ? 'primary' : 'secondary'}
-          disabled={busy || modified}
+          disabled={busy || modified || initializing}
           tooltip={modified ? 'Save your changes first: actions apply to the saved document.' : undefined}
           extraButtonProps={{ 'data-testid': `workflow-action-${action}` }}
           margin={false}
@@ -232,7 +261,7 @@ export function WorkflowActionBar() {
         <Button
           key={`schedule-${action}`}
           buttonStyle="secondary"
-          disabled={busy || modified}
+          disabled={busy || modified || initializing}
           tooltip={modified ? 'Save your changes first: actions apply to the saved document.' : undefined}
           extraButtonProps={{ 'data-testid': `workflow-schedule-${action}` }}
           margin={false}

@@ -9,42 +9,10 @@ import type { KnockOnFlag } from '../workflow/knockOn'
 import type { Changes } from '../workflow/review/changes'
 import type { ThreadView } from '../workflow/review/threadApi'
 import type { ScheduledAction } from '../workflow/scheduling'
+import type { WorkflowPerson, WorkflowStatus } from '../workflow/status'
 import type { Action, Stage } from '../workflow/transitions'
 
-export type { Changes, ChecklistItem, OpenThread, ScheduledAction, ThreadView }
-
-export interface WorkflowPerson {
-  id: number
-  email?: string
-  name?: string | null
-}
-
-export interface WorkflowStatus {
-  id: number
-  workflowStage: Stage
-  stageLabel: string
-  actions: { action: Action; label: string }[]
-  /** Actions this user may schedule for later ("Publish at…"). */
-  schedulable: { action: Action; label: string }[]
-  /** What is scheduled for this document. */
-  scheduled: ScheduledAction[]
-  checklist: ChecklistItem[]
-  reviewComment: string | null
-  submittedBy: WorkflowPerson | number | null
-  submittedAt: string | null
-  approvedVersion: string | null
-  approvals: { by: number[]; count: number; required: number }
-  approverRole: string | null
-  openThreads: OpenThread[]
-  assignees: (WorkflowPerson | number)[]
-  /** When the assigned reviewers should be done. */
-  dueDate: string | null
-  submittedVersion: string | null
-  /** This user may assign reviewers now. */
-  mayAssign: boolean
-  /** What changed in the documents this live one embeds: it asks to be checked again. */
-  knockOn: KnockOnFlag[]
-}
+export type { Changes, ChecklistItem, OpenThread, ScheduledAction, ThreadView, WorkflowPerson, WorkflowStatus }
 
 export interface QueueItem {
   collection: string

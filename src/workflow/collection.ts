@@ -45,7 +45,11 @@ export function withWorkflow(
         ...collection.admin?.components,
         edit: {
           ...collection.admin?.components?.edit,
-          beforeDocumentControls: ['/src/components/WorkflowActionBar#WorkflowActionBar'],
+          // Rendered with the document's workflow status (a server component), so that the actions
+          // show with the page instead of after a request of their own.
+          beforeDocumentControls: [
+            { path: '/src/components/WorkflowControls#WorkflowControls', serverProps: { collection: slug } },
+          ],
           // Documents go live only through the workflow's Publish and Unpublish actions.
           PublishButton: '/src/components/NoDirectPublishing#NoDirectPublishing',
           UnpublishButton: '/src/components/NoDirectPublishing#NoDirectPublishing',

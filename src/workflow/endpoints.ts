@@ -6,14 +6,12 @@
 import { APIError, type Endpoint, type PayloadRequest, type Where } from 'payload'
 
 import { isStaffUser } from '../access/roles'
-import { availableActions, availableSchedules } from './machine'
 import { collectionOptions, titleIn, type WorkflowCollection, workflowCollections } from './options'
-import { liveRowOf } from '../content/liveRows'
-import { flagsOf, type KnockOnFlag } from './knockOn'
-import { openThreadsOf, THREADS } from './review/threads'
-import { actorOf, performTransition, subjectOf, type WorkflowDoc } from './perform'
-import { listScheduled, scheduleTransition } from './scheduling'
-import { ACTION_LABELS, scheduleLabel, STAGE_LABELS } from './transitions'
+import type { KnockOnFlag } from './knockOn'
+import { THREADS } from './review/threads'
+import { performTransition, subjectOf, type WorkflowDoc } from './perform'
+import { scheduleTransition } from './scheduling'
+import { workflowStatusOf } from './status'
 
 export async function jsonBody(req: PayloadRequest): Promise<Record<string, unknown>> {
   try {
@@ -60,50 +58,9 @@ export const workflowStatusEndpoint = (collection: WorkflowCollection): Endpoint
   path: '/:id/workflow',
   method: 'get',
   handler: async (req) => {
-    const { workflow: workflowActor } = actorOf(req)
-    const doc = (await req.payload.findByID({
-      collection,
-      id: documentId(req),
-      draft: true,
-      depth: 1,
-      overrideAccess: true,
-      req,
-      disableErrors: true,
-      populate: { users: { email: true, name: true } },
-    })) as WorkflowDoc | null
-    if (!doc) throw new APIError('No such document.', 404, undefined, true)
-    const openThreads = await openThreadsOf(req, collection, doc.id)
-    const knockOn = flagsOf(await liveRowOf(req, collection, doc.id))
-    const subject = { ...subjectOf(doc, openThreads), checkRequested: knockOn.length > 0 }
-    const { review } = collectionOptions(req.payload, collection)
-    const workflow = (doc.workflow ?? {}) as Record<string, unknown>
-    return Response.json({
-      id: doc.id,
-      workflowStage: subject.stage,
-      stageLabel: STAGE_LABELS[subject.stage],
-      actions: availableActions(subject, workflowActor, review).map((action) => ({
-        action,
-        label: ACTION_LABELS[action],
-      })),
-      schedulable: availableSchedules(subject, workflowActor).map((action) => ({
-        action,
-        label: scheduleLabel(action),
-      })),
-      scheduled: await listScheduled(req.payload, workflowActor, { collection, id: doc.id }),
-      checklist: workflow.checklist ?? [],
-      reviewComment: workflow.reviewComment ?? null,
-      submittedBy: workflow.submittedBy ?? null,
-      submittedAt: workflow.submittedAt ?? null,
-      approvedVersion: workflow.approvedVersion ?? null,
-      submittedVersion: workflow.submittedVersion ?? null,
-      approvals: { by: subject.approvedBy ?? [], count: subject.approvedBy?.length ?? 0, required: review.approvals },
-      approverRole: review.approverRole ?? null,
-      openThreads,
-      assignees: workflow.assignees ?? [],
-      dueDate: workflow.dueDate ?? null,
-      mayAssign: subject.stage === 'in_review' && workflowActor.role !== 'writer',
-      knockOn,
-    })
+    const status = await workflowStatusOf(req, collection, documentId(req))
+    if (!status) throw new APIError('No such document.', 404, undefined, true)
+    return Response.json(status)
   },
 })
 

@@ -17,7 +17,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { StageCell as StageCell_a77bf06f7b5bf646eb4b5fd7648aa06b } from '../../../../src/components/StageCell'
-import { WorkflowActionBar as WorkflowActionBar_19e34e8a46a6665e111d77d3c4895340 } from '../../../../src/components/WorkflowActionBar'
+import { WorkflowControls as WorkflowControls_174684d23bf58c30c1139936e385b10b } from '../../../../src/components/WorkflowControls'
 import { NoDirectPublishing as NoDirectPublishing_2def08abd6fcc4909e994a55b452042e } from '../../../../src/components/NoDirectPublishing'
 import { ReleasePanel as ReleasePanel_92135510e454861d789d6ada87155e84 } from '../../../../src/components/ReleasePanel'
 import { ReviewDashboard as ReviewDashboard_c0dd4f50c9020ed622222d7cad1f006f } from '../../../../src/components/ReviewDashboard'
@@ -45,7 +45,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ParagraphFeatureClient": ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/components/StageCell#StageCell": StageCell_a77bf06f7b5bf646eb4b5fd7648aa06b,
-  "/src/components/WorkflowActionBar#WorkflowActionBar": WorkflowActionBar_19e34e8a46a6665e111d77d3c4895340,
+  "/src/components/WorkflowControls#WorkflowControls": WorkflowControls_174684d23bf58c30c1139936e385b10b,
   "/src/components/NoDirectPublishing#NoDirectPublishing": NoDirectPublishing_2def08abd6fcc4909e994a55b452042e,
   "/src/components/ReleasePanel#ReleasePanel": ReleasePanel_92135510e454861d789d6ada87155e84,
   "/src/components/ReviewDashboard#ReviewDashboard": ReviewDashboard_c0dd4f50c9020ed622222d7cad1f006f,
