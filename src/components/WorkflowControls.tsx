@@ -1,6 +1,6 @@
 import { headers } from 'next/headers'
 import { APIError, createLocalReq, type BeforeDocumentControlsServerProps } from 'payload'
-import React, { Suspense } from 'react'
+import React from 'react'
 
 import type { WorkflowCollection } from '../workflow/options'
 import { workflowStatusOf, type WorkflowStatus } from '../workflow/status'
@@ -26,21 +26,12 @@ async function statusForViewer({ collection, id, payload }: Props): Promise<Work
   }
 }
 
-/** The action bar with the status of a saved document; a document being created has none yet. */
-async function ActionBarWithStatus(props: Props) {
-  return <WorkflowActionBar initialStatus={props.id === undefined ? null : await statusForViewer(props)} />
-}
-
 /**
  * The edit view's workflow controls (beforeDocumentControls of each editorial collection): the
  * action bar, given the document's workflow status with the page rather than fetching it after
- * the page has loaded. In a Suspense boundary, so that the rest of the page streams without
- * waiting for the status, which follows in the same response.
+ * the page has loaded.
  */
-export function WorkflowControls(props: Props) {
-  return (
-    <Suspense fallback={null}>
-      <ActionBarWithStatus {...props} />
-    </Suspense>
-  )
+export async function WorkflowControls(props: Props) {
+  // A document being created has no status yet: the bar asks for it once the document is saved.
+  return <WorkflowActionBar initialStatus={props.id === undefined ? null : await statusForViewer(props)} />
 }
