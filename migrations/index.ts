@@ -12,6 +12,7 @@ import * as migration_20261203_151744_slug_redirects from './20261203_151744_slu
 import * as migration_20261203_152159_cdn_purge_task from './20261203_152159_cdn_purge_task';
 import * as migration_20261203_163405_review_threads_approvals_review_dates from './20261203_163405_review_threads_approvals_review_dates';
 import * as migration_20261203_184822_releases from './20261203_184822_releases';
+import * as migration_20261204_071056_read_cache_slug_notices from './20261204_071056_read_cache_slug_notices';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261203_184822_releases.up,
     down: migration_20261203_184822_releases.down,
-    name: '20261203_184822_releases'
+    name: '20261203_184822_releases',
+  },
+  {
+    up: migration_20261204_071056_read_cache_slug_notices.up,
+    down: migration_20261204_071056_read_cache_slug_notices.down,
+    name: '20261204_071056_read_cache_slug_notices'
   },
 ];

@@ -4,10 +4,18 @@
  * GraphQL queries whose every root field reads one of them. Everything else goes straight through.
  */
 import type { IncomingHttpHeaders } from 'node:http'
-import { Kind, OperationTypeNode, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql'
+import {
+  Kind,
+  OperationTypeNode,
+  parse,
+  type DocumentNode,
+  type FieldNode,
+  type OperationDefinitionNode,
+  type ValueNode,
+} from 'graphql'
 
 import { publicContent, type PublicContent } from './publicContent'
-import { collectionTag, documentTag } from './tags'
+import { collectionTag, documentTag, isTaggableSlug, slugLookupTags } from './tags'
 
 const isPublicCollection = (name: string): boolean => Boolean(publicContent()?.rootFields.has(name))
 
@@ -45,6 +53,32 @@ const SITEMAP = '/api/sitemap.xml'
 /** Old-slug lookups (src/redirects) change only when a document of the collection asked about is published or unpublished. */
 const REDIRECT_LOOKUP = '/api/redirects/resolve'
 
+/** REST list parameters that shape an answer without changing which documents it holds. */
+const SHAPING_PARAMETERS = new Set(['depth', 'limit', 'page', 'pagination', 'sort', 'locale', 'fallback-locale'])
+const SHAPING_PARAMETER = /^(?:select|populate)(?:\[[\w-]+\])+$/
+const SLUG_FILTER = 'where[slug][equals]'
+
+/**
+ * The slug a REST list looks up when `where[slug][equals]` is its one filter, every parameter
+ * given once; undefined for any other list. (Payload reads the same parameters: a second
+ * `where…` or a repeated one could widen what the answer holds beyond that slug.)
+ */
+export function slugLookedUp(search: URLSearchParams): string | undefined {
+  const seen = new Set<string>()
+  for (const name of search.keys()) {
+    if (seen.has(name)) return undefined
+    seen.add(name)
+    if (name !== SLUG_FILTER && !SHAPING_PARAMETERS.has(name) && !SHAPING_PARAMETER.test(name)) return undefined
+  }
+  const slug = search.get(SLUG_FILTER)
+  return isTaggableSlug(slug) ? slug : undefined
+}
+
+function restListTags(collection: string, search: URLSearchParams): string[] {
+  const slug = slugLookedUp(search)
+  return slug ? slugLookupTags(collection, slug) : [collectionTag(collection)]
+}
+
 export function planRestRequest(method: string, path: string, search: URLSearchParams): CachePlan {
   if (path === REDIRECT_LOOKUP) {
     const collection = search.get('collection') ?? ''
@@ -59,7 +93,7 @@ export function planRestRequest(method: string, path: string, search: URLSearchP
   const match = REST_PATH.exec(path)
   if (!isRead(method) || !match || !isPublicCollection(match[1]) || search.has('draft')) return PASS
   const [, collection, id] = match
-  const tags = id ? [documentTag(collection, id)] : [collectionTag(collection)]
+  const tags = id ? [documentTag(collection, id)] : restListTags(collection, search)
   return { cache: true, key: `rest ${path}?${search.toString()}`, tags }
 }
 
@@ -77,29 +111,62 @@ function chosenOperation(document: DocumentNode, operationName: unknown): Operat
   return operations.length === 1 ? operations[0] : undefined
 }
 
-/** The collections the operation reads, or undefined when any root field is not a plain public read. */
-function collectionsRead(
+/** A root field's reading: its collection, and the slug it looks up, if that is all it filters on. */
+interface RootRead {
+  collection: string
+  slug?: { literal: string } | { variable: string }
+}
+
+/** GraphQL list arguments that shape an answer without changing which documents it holds. */
+const SHAPING_ARGUMENTS = new Set(['limit', 'page', 'pagination', 'sort', 'locale', 'fallbackLocale', 'select'])
+
+/** The single field of an input object written `{ <name>: value }`, or undefined. */
+function onlyField(value: ValueNode | undefined, name: string): ValueNode | undefined {
+  if (value?.kind !== Kind.OBJECT || value.fields.length !== 1 || value.fields[0].name.value !== name) return undefined
+  return value.fields[0].value
+}
+
+/** `where: { slug: { equals: "…" or $variable } }` as the field's one filter, or undefined. */
+function slugFilterOf(field: FieldNode): RootRead['slug'] {
+  const where = field.arguments?.find((argument) => argument.name.value === 'where')
+  const others = field.arguments?.filter((argument) => argument !== where) ?? []
+  if (!where || others.some((argument) => !SHAPING_ARGUMENTS.has(argument.name.value))) return undefined
+  const equals = onlyField(onlyField(where.value, 'slug'), 'equals')
+  if (equals?.kind === Kind.STRING) return { literal: equals.value }
+  if (equals?.kind === Kind.VARIABLE) return { variable: equals.name.value }
+  return undefined
+}
+
+/** What each root field reads, or undefined when any root field is not a plain public read. */
+function rootReads(
   operation: OperationDefinitionNode,
   { collectionOfRootField }: PublicContent,
-): string[] | undefined {
-  const collections = new Set<string>()
+): RootRead[] | undefined {
+  const reads: RootRead[] = []
   for (const selection of operation.selectionSet.selections) {
     if (selection.kind !== Kind.FIELD) return undefined
     if (selection.name.value === '__typename') continue
     const collection = collectionOfRootField.get(selection.name.value)
     const asksForDrafts = selection.arguments?.some((argument) => argument.name.value === 'draft')
     if (!collection || asksForDrafts) return undefined
-    collections.add(collection)
+    reads.push({ collection, slug: slugFilterOf(selection) })
   }
-  return [...collections]
+  return reads
 }
 
-function analyseQuery(query: string, operationName: unknown, content: PublicContent): string[] | undefined {
+function analyseQuery(query: string, operationName: unknown, content: PublicContent): RootRead[] | undefined {
   const document = parseQuery(query)
   const operation = document && chosenOperation(document, operationName)
   if (!operation || operation.operation !== OperationTypeNode.QUERY) return undefined
-  const collections = collectionsRead(operation, content)
-  return collections?.length ? collections : undefined
+  const reads = rootReads(operation, content)
+  return reads?.length ? reads : undefined
+}
+
+/** A root field's tags: its slug's, when it looks one up (a variable's value decides), else its collection's. */
+function tagsOfRead({ collection, slug }: RootRead, variables: unknown): string[] {
+  const value =
+    slug && ('literal' in slug ? slug.literal : (variables as Record<string, unknown> | null)?.[slug.variable])
+  return isTaggableSlug(value) ? slugLookupTags(collection, value) : [collectionTag(collection)]
 }
 
 /**
@@ -123,7 +190,7 @@ export function boundedMemo<A extends unknown[], V>(
 }
 
 /** Parses each query text once. */
-const collectionsQueried = boundedMemo(
+const readsOfQuery = boundedMemo(
   1_000,
   (query: string, operationName: unknown, content: PublicContent) =>
     `${content.generation}\n${String(operationName ?? '')}\n${query}`,
@@ -134,10 +201,11 @@ export function planGraphqlRequest(method: string, params: GraphqlParams): Cache
   if (!isRead(method) && method !== 'POST') return PASS
   const content = publicContent()
   if (typeof params.query !== 'string' || !content) return PASS
-  const collections = collectionsQueried(params.query, params.operationName, content)
-  if (!collections) return PASS
+  const reads = readsOfQuery(params.query, params.operationName, content)
+  if (!reads) return PASS
   const key = `graphql ${JSON.stringify([params.query, params.variables ?? null, params.operationName ?? null])}`
-  return { cache: true, key, tags: collections.map(collectionTag) }
+  const tags = [...new Set(reads.flatMap((read) => tagsOfRead(read, params.variables)))]
+  return { cache: true, key, tags }
 }
 
 /** GraphQL's parameters from a GET query string (variables arrive as JSON text). */

@@ -13,8 +13,14 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 
 import type { Logger } from '../logging'
+import { isTaggableSlug } from './tags'
 
-export const CHANGE_CHANNEL = 'spa_cms_public_content'
+/**
+ * Notices that name the document's slugs (migration `read_cache_slug_notices`). The triggers still
+ * send the older notices, without slugs, on `spa_cms_public_content` too: an instance of the
+ * previous release, still running during a rolling upgrade, keeps hearing every change.
+ */
+export const CHANGE_CHANNEL = 'spa_cms_public_content_slugs'
 /** Every listener's heartbeats share one channel; each recognises its own by a random token. */
 export const HEARTBEAT_CHANNEL = 'spa_cms_listener_heartbeat'
 /** How the listener's connection shows in pg_stat_activity. */
@@ -23,6 +29,8 @@ export const LISTENER_APPLICATION_NAME = 'spa-cms change listener'
 export interface ChangeNotice {
   collection: string
   id: string
+  /** The document's slugs before and after the change; undefined when the notice names none. */
+  slugs?: string[]
 }
 
 export interface ChangeListenerEvents {
@@ -47,10 +55,17 @@ export interface HeartbeatTiming {
 
 export const DEFAULT_HEARTBEAT: HeartbeatTiming = { intervalMs: 5_000, timeoutMs: 3_000 }
 
-/** `articles:12` → { collection: 'articles', id: '12' } */
+/**
+ * `articles:12:old-slug,new-slug` → { collection: 'articles', id: '12', slugs: ['old-slug', 'new-slug'] };
+ * `articles:12` (media, or slugs that do not look like slugs) → { collection: 'articles', id: '12' }.
+ */
 export function parseChangeNotice(payload: string | undefined): ChangeNotice | undefined {
-  const match = /^([a-z_-]+):(\d+)$/.exec(payload ?? '')
-  return match ? { collection: match[1], id: match[2] } : undefined
+  const match = /^([a-z_-]+):(\d+)(?::(.*))?$/s.exec(payload ?? '')
+  if (!match) return undefined
+  const [, collection, id, named] = match
+  const slugs = named?.split(',')
+  // Slugs it cannot vouch for count as none named: every lookup of the collection goes stale.
+  return slugs?.every(isTaggableSlug) ? { collection, id, slugs } : { collection, id }
 }
 
 export function listenForChanges(

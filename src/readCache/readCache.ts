@@ -61,8 +61,9 @@ export class ReadCache {
     this.store.invalidate(tags)
   }
 
-  documentChanged(collection: string, id: number | string): void {
-    this.invalidate(tagsMadeStaleBy(collection, id))
+  /** `slugs`: the document's before and after the change, when known (see tags.ts). */
+  documentChanged(collection: string, id: number | string, slugs?: string[]): void {
+    this.invalidate(tagsMadeStaleBy(collection, id, slugs))
   }
 
   /** Without notices the cache cannot know what changed: start over whenever that state flips. */

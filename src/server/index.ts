@@ -44,9 +44,9 @@ function startReadCache(settings: Settings, databaseUrl: string, logger: Logger,
   running.changeListener = listenForChanges(
     settings.databaseListenUrl ?? databaseUrl,
     {
-      onChange: ({ collection, id }) => {
+      onChange: ({ collection, id, slugs }) => {
         running.replicaFreshness?.changeNoticed()
-        cache.documentChanged(collection, id)
+        cache.documentChanged(collection, id, slugs)
       },
       onListening: () => cache.setListening(true),
       onLost: () => cache.setListening(false),

@@ -297,7 +297,8 @@ async function sendWebhooks(payload: Payload, notice: WorkflowNotice): Promise<v
       title: notice.title,
       at: new Date().toISOString(),
     },
-    tagsMadeStaleBy(notice.collection, notice.documentId),
+    // A page that left its old slug holds the document itself: its own tag drops it.
+    tagsMadeStaleBy(notice.collection, notice.documentId, notice.slug ? [notice.slug] : undefined),
   )
 }
 

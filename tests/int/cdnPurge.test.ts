@@ -55,8 +55,10 @@ it.each(['publish', 'unpublish'] as const)(
     const tag = `doc:${published.collection}:${published.documentId}`
     await notifyWorkflowTransition(payload, published)
     const purge = await waitFor(`the purge of ${tag}`, () => purgesOf(tag)[0], 30_000)
-    expect(JSON.parse(purge.body)).toEqual({ tags: [tag, `list:${published.collection}`] })
-    expect(purge.headers['surrogate-key']).toBe(`${tag} list:${published.collection}`)
+    // A notice without the slug: every lookup by slug of the collection goes.
+    const stale = [tag, `list:${published.collection}`, `lookups:${published.collection}`]
+    expect(JSON.parse(purge.body)).toEqual({ tags: stale })
+    expect(purge.headers['surrogate-key']).toBe(stale.join(' '))
     expect(purge.headers['fastly-key']).toBe(PURGE_KEY)
     expect(purge.headers['content-type']).toBe('application/json')
     // Two refusals, then the same delivery again.

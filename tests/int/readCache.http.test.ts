@@ -5,7 +5,7 @@
  */
 import pg from 'pg'
 
-import { LISTENER_APPLICATION_NAME } from '../../src/readCache/changeListener'
+import { CHANGE_CHANNEL, LISTENER_APPLICATION_NAME } from '../../src/readCache/changeListener'
 import { contentData, randomSuffix } from '../helpers/content'
 import { httpClient, type HttpClient, type HttpResult } from '../helpers/http'
 import { waitFor } from '../helpers/receivers'
@@ -463,6 +463,79 @@ describe('exact invalidation: the next anonymous read after a change sees it', (
       5_000,
     )
     expect(before.body.docs[0].excerpt).not.toBe('Changed on server A')
+  })
+
+  describe('a lookup by slug depends on its slug, not on every change in its collection', () => {
+    const bySlug = (slug: string) => `/api/articles?where[slug][equals]=${slug}&depth=0&limit=1`
+    const graphqlBySlug =
+      'query ($slug: String) { Articles(where: { slug: { equals: $slug } }, limit: 1) { docs { id excerpt } } }'
+    const graphqlLookup = async (server: HttpClient, slug: string) =>
+      cacheView(await server.post('/api/graphql', { query: graphqlBySlug, variables: { slug } }))
+    /** Both lookups of `slug`, REST and GraphQL, as the server answers them now. */
+    const lookUp = async (server: HttpClient, slug: string) => {
+      const rest = await read(server, bySlug(slug))
+      const graphql = await graphqlLookup(server, slug)
+      return {
+        cache: [rest.cache, graphql.cache],
+        ids: [
+          rest.body.docs.map((doc: { id: number }) => doc.id),
+          graphql.body.data.Articles.docs.map((doc: { id: string }) => Number(doc.id)),
+        ],
+      }
+    }
+    const warmLookups = async (server: HttpClient, ...slugs: string[]) => {
+      for (const slug of slugs) await lookUp(server, slug)
+      for (const slug of slugs) expect((await lookUp(server, slug)).cache).toEqual(['HIT', 'HIT'])
+    }
+
+    it('keeps one article’s page cached while another is published, and shows an article at once under the slug it takes', async () => {
+      const kept = await publishNew('articles', `Kept page ${randomSuffix()}`)
+      const waiting = `awaited-page-${randomSuffix().toLowerCase()}`
+      await warmLookups(serverA, kept.slug, waiting)
+      await warmLookups(serverB, kept.slug, waiting)
+      expect((await lookUp(serverA, waiting)).ids).toEqual([[], []])
+
+      const arrived = await publishNew('articles', `Arrived page ${randomSuffix()}`, { slug: waiting })
+      expect(await lookUp(serverA, waiting)).toEqual({ cache: ['MISS', 'MISS'], ids: [[arrived.id], [arrived.id]] })
+      // The other server hears of it through the database, with the slug named.
+      await waitFor(
+        'server B to show the new page',
+        async () => (await lookUp(serverB, waiting)).ids[0].length > 0 || undefined,
+        5_000,
+      )
+      expect((await lookUp(serverB, waiting)).ids).toEqual([[arrived.id], [arrived.id]])
+      for (const server of [serverA, serverB])
+        expect(await lookUp(server, kept.slug)).toEqual({ cache: ['HIT', 'HIT'], ids: [[kept.id], [kept.id]] })
+    })
+
+    it('moves an article from its old slug to its new one when the new slug is published', async () => {
+      const moving = await publishNew('articles', `Moving page ${randomSuffix()}`)
+      const newSlug = `${moving.slug}-moved`
+      await warmLookups(serverA, moving.slug, newSlug)
+      await warmLookups(serverB, moving.slug, newSlug)
+      await publishEdit('articles', moving.id, { slug: newSlug })
+      expect((await lookUp(serverA, moving.slug)).ids).toEqual([[], []])
+      expect((await lookUp(serverA, newSlug)).ids).toEqual([[moving.id], [moving.id]])
+      await waitFor(
+        'server B to follow the move',
+        async () => (await lookUp(serverB, newSlug)).ids[0].length > 0 || undefined,
+        5_000,
+      )
+      expect((await lookUp(serverB, moving.slug)).ids).toEqual([[], []])
+    })
+
+    it('drops every lookup of the collection on a notice that names no slug', async () => {
+      const article = await publishNew('articles', `Unnamed notice ${randomSuffix()}`)
+      await warmLookups(serverB, article.slug)
+      await withDatabase((db) =>
+        db.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, `articles:${article.id + 1000}`]).then(() => undefined),
+      )
+      await waitFor(
+        'server B to drop the lookup',
+        async () => (await lookUp(serverB, article.slug)).cache[0] === 'MISS' || undefined,
+        5_000,
+      )
+    })
   })
 
   it('forgets everything when it stops hearing about changes, and recovers by itself', async () => {

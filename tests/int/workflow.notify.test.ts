@@ -286,7 +286,11 @@ describe('publish and unpublish webhooks', () => {
         title: published.title,
         at: expect.any(String),
         // The read cache's tags of what went stale: receivers purge exactly those (README: Freshness).
-        tags: [`doc:articles:${published.documentId}`, 'list:articles'],
+        tags: [
+          `doc:articles:${published.documentId}`,
+          'list:articles',
+          'slug:articles:everything-about-deep-tissue-massage',
+        ],
       })
       expect(new Date(parsed.at as string).toISOString()).toBe(parsed.at)
       expect(Math.abs(Date.parse(parsed.at as string) - Date.now())).toBeLessThan(60_000)

@@ -40,6 +40,33 @@ describe('which REST requests the read cache answers', () => {
       expect(planRestRequest('GET', '/api/redirects/resolve', search(query)).cache).toBe(false)
   })
 
+  it('files a lookup by slug under that slug, in any order of its shaping parameters', () => {
+    const bySlug = ['slug:articles:hot-stone', 'lookups:articles']
+    for (const query of [
+      'where[slug][equals]=hot-stone',
+      'where%5Bslug%5D%5Bequals%5D=hot-stone&depth=1&limit=1&pagination=false',
+      'depth=2&select[title]=true&populate[techniques][name]=true&where[slug][equals]=hot-stone&sort=-publishedAt',
+    ])
+      expect(planRestRequest('GET', '/api/articles', search(query))).toMatchObject({ cache: true, tags: bySlug })
+  })
+
+  it.each([
+    ['a second filter', 'where[slug][equals]=a&where[title][equals]=b'],
+    ['the filter twice', 'where[slug][equals]=a&where[slug][equals]=b'],
+    ['a parameter twice', 'where[slug][equals]=a&depth=1&depth=2'],
+    ['the filter as a list', 'where[slug][equals][0]=a'],
+    ['another operator', 'where[slug][like]=a'],
+    ['an "or"', 'where[or][0][slug][equals]=a'],
+    ['an unknown parameter', 'where[slug][equals]=a&trash=true'],
+    ['a value no slug has', 'where[slug][equals]=Hot%20Stone'],
+    ['an empty value', 'where[slug][equals]='],
+  ])('files a list with %s under its whole collection', (_, query) => {
+    expect(planRestRequest('GET', '/api/articles', search(query))).toMatchObject({
+      cache: true,
+      tags: ['list:articles'],
+    })
+  })
+
   it.each([
     ['a write', 'POST', '/api/articles', ''],
     ['the redirect records', 'GET', '/api/redirects', ''],
@@ -75,6 +102,45 @@ describe('which GraphQL requests the read cache answers', () => {
       query: '{ Articles(limit: 3) { docs { title } } countTechniques { totalDocs } }',
     })
     expect(plan).toMatchObject({ cache: true, tags: ['list:articles', 'list:techniques'] })
+  })
+
+  it('files a lookup by slug, written out or in a variable, under that slug', () => {
+    const query =
+      'query ($slug: String) { Articles(where: { slug: { equals: $slug } }, limit: 1, pagination: false) { docs { title } } }'
+    expect(planGraphqlRequest('POST', { query, variables: { slug: 'hot-stone' } })).toMatchObject({
+      tags: ['slug:articles:hot-stone', 'lookups:articles'],
+    })
+    const literal =
+      '{ Articles(where: { slug: { equals: "hot-stone" } }) { docs { title } } Techniques { docs { name } } }'
+    expect(planGraphqlRequest('GET', { query: literal })).toMatchObject({
+      tags: ['slug:articles:hot-stone', 'lookups:articles', 'list:techniques'],
+    })
+  })
+
+  it.each([
+    ['a variable left out', '($slug: String) { Articles(where: { slug: { equals: $slug } }) { docs { title } } }', {}],
+    [
+      'a variable that is no slug',
+      '($slug: String) { Articles(where: { slug: { equals: $slug } }) { docs { title } } }',
+      { slug: ['a', 'b'] },
+    ],
+    [
+      'a second filter',
+      '{ Articles(where: { slug: { equals: "a" }, title: { equals: "b" } }) { docs { title } } }',
+      {},
+    ],
+    ['another operator', '{ Articles(where: { slug: { in: ["a"] } }) { docs { title } } }', {}],
+    ['an "or"', '{ Articles(where: { OR: [{ slug: { equals: "a" } }] }) { docs { title } } }', {}],
+    ['an unknown argument', '{ Articles(where: { slug: { equals: "a" } }, trash: true) { docs { title } } }', {}],
+    [
+      'the filter in a variable',
+      '($where: Article_where) { Articles(where: $where) { docs { title } } }',
+      { where: { slug: { equals: 'a' } } },
+    ],
+  ])('files a GraphQL lookup with %s under its whole collection', (_, query, variables) => {
+    expect(planGraphqlRequest('POST', { query: `query ${query}`, variables })).toMatchObject({
+      tags: ['list:articles'],
+    })
   })
 
   it('keys by query, variables and operation name', () => {
@@ -134,8 +200,16 @@ describe('HTTP caching headers', () => {
 })
 
 describe('change notices from the database', () => {
-  it('reads "<table>:<id>" and ignores anything else', () => {
+  it('reads "<table>:<id>[:<slugs>]" and ignores anything else', () => {
     expect(parseChangeNotice('articles:12')).toEqual({ collection: 'articles', id: '12' })
+    expect(parseChangeNotice('articles:12:old-slug,new-slug')).toEqual({
+      collection: 'articles',
+      id: '12',
+      slugs: ['old-slug', 'new-slug'],
+    })
+    // Slugs it cannot vouch for count as none: the whole collection's lookups go stale.
+    expect(parseChangeNotice('articles:12:Not A Slug')).toEqual({ collection: 'articles', id: '12' })
+    expect(parseChangeNotice('articles:12:')).toEqual({ collection: 'articles', id: '12' })
     expect(parseChangeNotice('articles:12; DROP')).toBeUndefined()
     expect(parseChangeNotice(undefined)).toBeUndefined()
   })
