@@ -43,6 +43,7 @@ import {
 import { publicContent } from './publicContent'
 import { cdnTagHeaders } from './cdnTags'
 import {
+  dropPageOnlyHeaders,
   entityTag,
   matchesIfNoneMatch,
   PERSONAL_CACHE_CONTROL,
@@ -373,6 +374,7 @@ export function cachedReads(cache: ReadCache, policy: PublicCachePolicy, downstr
         !res.hasHeader('set-cookie') &&
         !(plan.key.startsWith('graphql') && hasGraphqlErrors(body, res.getHeader('content-encoding')))
       if (!keep) return send(body)
+      dropPageOnlyHeaders(res)
       const tags = [...plan.tags, ...scope.reads]
       const tagHeaders = cdnTagHeaders(tags)
       const response = {

@@ -117,6 +117,18 @@ describe('what is cached, and the HTTP caching headers', () => {
     expect(first.etag).toMatch(/^"[\w-]+"$/)
   })
 
+  it('leaves out of public reads the headers only the admin’s pages and CORS preflights are read for', async () => {
+    const query = `{ Article(id: ${articleId}) { slug } }`
+    for (const expected of ['MISS', 'HIT']) {
+      const { headers } = await serverB.graphql(query)
+      expect(headers.get('x-cache')).toBe(expected)
+      for (const name of ['accept-ch', 'critical-ch', 'access-control-allow-methods', 'access-control-allow-headers'])
+        expect({ name, value: headers.get(name) }).toEqual({ name, value: null })
+      expect(headers.get('vary')).toBe('Accept-Encoding')
+      expect(headers.get('content-security-policy')).toContain("default-src 'self'")
+    }
+  })
+
   it('answers 304 Not Modified to a matching If-None-Match, from memory and on a miss', async () => {
     const path = `/api/articles/${articleId}?depth=0`
     const { etag } = await read(serverA, path)

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs'
+import { IncomingMessage, ServerResponse } from 'node:http'
+import { Socket } from 'node:net'
 
 import config from '../../../payload.config'
 import {
@@ -9,7 +11,7 @@ import {
   planRestRequest,
 } from '../../../src/readCache/cachePlan'
 import { parseChangeNotice } from '../../../src/readCache/changeListener'
-import { matchesIfNoneMatch, publicCacheControl } from '../../../src/readCache/httpCaching'
+import { dropPageOnlyHeaders, matchesIfNoneMatch, publicCacheControl } from '../../../src/readCache/httpCaching'
 import { publicContent } from '../../../src/readCache/publicContent'
 
 // Building the config runs the readCache plugin, which registers the public content it derives.
@@ -190,6 +192,30 @@ describe('HTTP caching headers', () => {
     expect(matchesIfNoneMatch('*', '"x"')).toBe(true)
     expect(matchesIfNoneMatch('"a"', '"b"')).toBe(false)
     expect(matchesIfNoneMatch(undefined, '"b"')).toBe(false)
+  })
+
+  it('drops what only pages and preflights are read for from a public read, and keeps what it varies on', () => {
+    const res = new ServerResponse(new IncomingMessage(new Socket()))
+    res.setHeader('Accept-CH', 'Sec-CH-Prefers-Color-Scheme')
+    res.setHeader('Critical-CH', 'Sec-CH-Prefers-Color-Scheme')
+    res.setHeader(
+      'Vary',
+      'Sec-CH-Prefers-Color-Scheme, rsc, next-router-state-tree, Next-Router-Prefetch, Accept-Encoding, Origin',
+    )
+    res.setHeader('access-control-allow-methods', 'GET, POST')
+    res.setHeader('access-control-allow-headers', 'Content-Type')
+    res.setHeader('access-control-allow-origin', 'https://spa.example')
+    res.setHeader('content-security-policy', "default-src 'self'")
+    dropPageOnlyHeaders(res)
+    expect(res.getHeaders()).toEqual({
+      vary: 'Accept-Encoding, Origin',
+      'access-control-allow-origin': 'https://spa.example',
+      'content-security-policy': "default-src 'self'",
+    })
+    const pageVaryOnly = new ServerResponse(new IncomingMessage(new Socket()))
+    pageVaryOnly.setHeader('Vary', 'rsc')
+    dropPageOnlyHeaders(pageVaryOnly)
+    expect(pageVaryOnly.hasHeader('vary')).toBe(false)
   })
 
   it('advertises the configured lifetimes', () => {
