@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { stampFirstPublication } from '../src/content/authorship'
 import { contentEditor } from '../src/content/editor'
 import { importArticleEndpoint } from '../src/content/importEndpoint'
-import { relatedContentField } from '../src/content/relations'
+import { dropUnpopulatedRelations, relatedContentField } from '../src/content/relations'
 
 /**
  * Editorial: the workflow plugin (payload.config.ts) adds drafts, the slug, the author and the
@@ -19,6 +19,7 @@ export const Articles: CollectionConfig<'articles'> = {
   endpoints: [importArticleEndpoint],
   hooks: {
     beforeChange: [stampFirstPublication],
+    afterRead: [dropUnpopulatedRelations],
   },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 160 },

@@ -1,9 +1,10 @@
 /**
  * Relationship fields between content collections, and the rule that keeps drafts out of
  * published content: an anonymous reader of a published article never sees a related technique,
- * FAQ or myth that is not published itself — neither populated nor as a bare id.
+ * FAQ or myth that is not published itself — neither populated nor as a bare id. A collection
+ * with such fields also runs `dropUnpopulatedRelations` after reading.
  */
-import type { CollectionSlug, Field, FieldHook, PayloadRequest } from 'payload'
+import type { CollectionAfterReadHook, CollectionSlug, Field, FieldHook, FieldHookArgs, PayloadRequest } from 'payload'
 
 import { isStaffUser } from '../access/roles'
 import { recordRelatedDocuments } from '../readCache/payloadHooks'
@@ -72,12 +73,46 @@ function isPublished(req: PayloadRequest, collection: CollectionSlug, id: number
   return answer
 }
 
+/** Fields whose bare ids are judged after population, by the document that holds them. */
+const judgedAfterPopulation = new WeakMap<object, Set<string>>()
+
+/**
+ * After population under the reader's own access, a related document the reader may not see is
+ * left as a bare id (Payload: "ids are visible regardless of access controls"): drop those.
+ */
+export const dropUnpopulatedRelations: CollectionAfterReadHook = ({ doc }) => {
+  for (const name of judgedAfterPopulation.get(doc) ?? []) {
+    const related = doc[name] as unknown[]
+    doc[name] = related.filter((item) => typeof item === 'object' && item !== null)
+  }
+  return doc
+}
+
+/**
+ * Whether Payload populates this field for this read under the reader's own access rules (which
+ * show anonymous readers published documents only), and the collection drops what it could not
+ * populate: the populating query then answers what a lookup of the ids' status would.
+ */
+const judgedByPopulation = ({ collection, currentDepth, depth, draft, overrideAccess }: FieldHookArgs) =>
+  overrideAccess === false &&
+  !draft &&
+  Boolean(depth) &&
+  (currentDepth ?? 1) <= (depth ?? 0) &&
+  Boolean(collection?.hooks?.afterRead?.includes(dropUnpopulatedRelations))
+
 const keepPublishedRelations =
   (collection: CollectionSlug): FieldHook =>
-  async ({ value, req }) => {
+  async (args) => {
+    const { value, req, siblingData, field } = args
     if (isStaffUser(req.user) || !Array.isArray(value) || value.length === 0) return value
     const related = value as RelatedValue[]
     recordRelatedDocuments(collection, related.map(idOf))
+    const name = 'name' in field ? field.name : undefined
+    if (name && judgedByPopulation(args)) {
+      const fields = judgedAfterPopulation.get(siblingData) ?? new Set<string>()
+      judgedAfterPopulation.set(siblingData, fields.add(name))
+      return value
+    }
     const visible = await Promise.all(related.map((item) => isPublished(req, collection, idOf(item))))
     return related.filter((_, index) => visible[index])
   }

@@ -3,6 +3,8 @@
  * anonymous readers see published documents only (never a draft, a pending draft of a published
  * document or the version history, nor a draft through a relationship); staff see everything.
  */
+import pg from 'pg'
+
 import { anonymously, asUser, CONTENT_COLLECTIONS, TITLE_FIELD, type ContentCollection } from '../helpers/content'
 import { useFixtures, useLocalPayload, useReadScenario, useUsers } from '../helpers/suite'
 
@@ -148,6 +150,27 @@ describe('relationships of a published article', () => {
     })
     for (const collection of related) expect(relatedIds(article[collection])).toEqual(visibleIds(collection))
     expect(leaks(article)).toBe(false)
+  })
+
+  it('leave it to population to judge related documents it populates: no separate status lookup', async () => {
+    const statements: string[] = []
+    const query = pg.Client.prototype.query
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text
+      statements.push(String(text))
+      return (query as (...rest: unknown[]) => unknown).apply(this, args)
+    } as typeof query
+    try {
+      await payload.findByID({ collection: 'articles', id: scenario.linkingArticle.id, depth: 1, ...anonymously })
+      const depthOneStatements = statements.length
+      await payload.findByID({ collection: 'articles', id: scenario.linkingArticle.id, depth: 0, ...anonymously })
+      const statusLookup = /^select "id" from "(techniques|faqs|myths)"/
+      // At depth 0 nothing is populated: each related collection's ids are looked up instead.
+      expect(statements.slice(depthOneStatements).filter((text) => statusLookup.test(text))).toHaveLength(related.length)
+      expect(statements.slice(0, depthOneStatements).filter((text) => statusLookup.test(text))).toEqual([])
+    } finally {
+      pg.Client.prototype.query = query
+    }
   })
 
   it('show anonymous readers the published texts of related documents, even with draft: true', async () => {
