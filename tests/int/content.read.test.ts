@@ -166,7 +166,9 @@ describe('relationships of a published article', () => {
       await payload.findByID({ collection: 'articles', id: scenario.linkingArticle.id, depth: 0, ...anonymously })
       const statusLookup = /^select "id" from "(techniques|faqs|myths)"/
       // At depth 0 nothing is populated: each related collection's ids are looked up instead.
-      expect(statements.slice(depthOneStatements).filter((text) => statusLookup.test(text))).toHaveLength(related.length)
+      expect(statements.slice(depthOneStatements).filter((text) => statusLookup.test(text))).toHaveLength(
+        related.length,
+      )
       expect(statements.slice(0, depthOneStatements).filter((text) => statusLookup.test(text))).toEqual([])
     } finally {
       pg.Client.prototype.query = query
