@@ -26,7 +26,7 @@ import {
 } from 'payload'
 
 import { isAdmin, isStaff } from '../access/roles'
-import { liveRowBeforeWrite, liveRowOf, type LiveRow } from '../content/liveRows'
+import { liveRowBeforeWrite, liveRowOf, savesOnlyADraft, type LiveRow } from '../content/liveRows'
 
 export interface SlugRedirectsOptions {
   /** The collections whose published slugs are addresses on the site (the editorial ones). */
@@ -40,9 +40,13 @@ const slugOf = (row: LiveRow | null) => (typeof row?.slug === 'string' && row.sl
 
 const contextKey = (collection: string, id: unknown) => `slugRedirects.liveSlug:${collection}:${String(id)}`
 
-/** Remembers the slug the public knows the document by, before this write. */
+/** Remembers the slug the public knows the document by, before a write that may publish. */
 const rememberLiveSlug: CollectionBeforeChangeHook = async ({ collection, context, operation, originalDoc, req }) => {
-  if (operation === 'update' && originalDoc?.id !== undefined)
+  if (
+    operation === 'update' &&
+    originalDoc?.id !== undefined &&
+    !savesOnlyADraft(context, collection.slug, originalDoc.id)
+  )
     context[contextKey(collection.slug, originalDoc.id)] = slugOf(
       await liveRowBeforeWrite(req, context, collection.slug, originalDoc),
     )
