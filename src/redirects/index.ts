@@ -80,6 +80,9 @@ async function removeRedirects(req: PayloadRequest, where: Record<string, unknow
 const recordSlugChange: CollectionAfterChangeHook = async ({ collection, context, doc, req }) => {
   if (doc._status !== 'published' || !doc.slug) return doc
   const before = context[contextKey(collection.slug, doc.id)] as string | undefined
+  // Live under this slug already: its redirect was removed when it went live under it, and none
+  // was recorded since (only the document live under a slug records one, by leaving it).
+  if (before === doc.slug) return doc
   await removeRedirects(req, {
     and: [{ collection: { equals: collection.slug } }, { from: { in: [doc.slug, before].filter(Boolean) } }],
   })
