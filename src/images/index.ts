@@ -76,15 +76,19 @@ function keepFlagsOfLiveImages(uploads: CollectionSlug) {
   }) => {
     if (operation !== 'update' || originalDoc?.id === undefined) return undefined
     if (savesOnlyADraft(context, collection.slug, originalDoc.id)) return undefined
-    const live = await liveRowBeforeWrite(req, context, collection.slug, originalDoc)
-    if (live) context[keyOf(collection.slug, originalDoc.id)] = [...shownBy(collection, live)]
+    const shown = liveRowBeforeWrite(req, context, collection.slug, originalDoc).then((live) =>
+      live ? [...shownBy(collection, live)] : undefined,
+    )
+    // Noted before any await, as enforceWorkflowOnWrite notes the live row (parallel bulk saves).
+    context[keyOf(collection.slug, originalDoc.id)] = shown
+    await shown
     return undefined
   }
 
   /** Flags the images the public row starts showing; re-checks those it stopped showing. */
   const updateLiveImages: CollectionAfterChangeHook = async ({ collection, context, doc, req }) => {
     if (savesOnlyADraft(context, collection.slug, doc.id as number)) return doc
-    const shownBefore = context[keyOf(collection.slug, doc.id)] as string[] | undefined
+    const shownBefore = await (context[keyOf(collection.slug, doc.id)] as Promise<string[] | undefined> | undefined)
     // A draft of a document that was not live leaves the public row as it was: nothing to do.
     if (!shownBefore && doc._status !== 'published') return doc
     const before = new Set(shownBefore ?? [])

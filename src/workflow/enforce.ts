@@ -76,10 +76,13 @@ export const enforceWorkflowOnWrite: CollectionBeforeChangeHook = async ({
   }
   // A draft save leaves the live row as it is: nothing below or in guardLiveVersion to check.
   const live = savesOnlyADraft(context, collection.slug, originalDoc.id)
-    ? null
-    : await liveRowBeforeWrite(req, context, collection.slug, originalDoc)
+    ? Promise.resolve(null)
+    : liveRowBeforeWrite(req, context, collection.slug, originalDoc)
+  // Noted before any await: a bulk update saves its documents in parallel, and a local API call in
+  // another one's hooks meanwhile replaces req.context with a copy (Payload's createLocalReq),
+  // which the later hooks of this one get. A note made after an await would miss the copy.
   context[liveBeforeKey(collection.slug, originalDoc.id)] = live
-  if (live && data._status !== 'draft') {
+  if ((await live) && data._status !== 'draft') {
     // A non-draft save of live content would change the public version without review.
     throw forbidden(
       `This ${what} is live: save your changes as a draft (they stay private), then submit them for review.`,
@@ -103,7 +106,7 @@ export const enforceWorkflowOnWrite: CollectionBeforeChangeHook = async ({
  */
 export const guardLiveVersion: CollectionAfterChangeHook = async ({ collection, context, doc, operation, req }) => {
   if (operation !== 'update' || byWorkflow(context)) return doc
-  const before = context[liveBeforeKey(collection.slug, doc.id)] as LiveRow | null | undefined
+  const before = await (context[liveBeforeKey(collection.slug, doc.id)] as Promise<LiveRow | null> | undefined)
   if (!before) return doc
   const after = await liveRowAfterWrite(req, context, collection.slug, doc.id)
   if (!after || String(after.updatedAt) !== String(before.updatedAt)) {
