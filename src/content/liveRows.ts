@@ -2,9 +2,10 @@
  * The live row of a document: its main table row as the public sees it (the last publish), or
  * null when it is not live. Drafts live in the versions table, so this row changes only when a
  * write publishes or unpublishes. Several plugins compare it before and after a write (images of
- * live pages, slug redirects, knock-on review); during one write they share one read of it.
+ * live pages, slug redirects, knock-on review); during one write they share one read of it, and
+ * a draft save, which cannot change it, reads it not at all.
  */
-import type { CollectionSlug, PayloadRequest, RequestContext } from 'payload'
+import type { CollectionBeforeOperationHook, CollectionSlug, PayloadRequest, RequestContext } from 'payload'
 
 export type LiveRow = Record<string, unknown> & { id: number; _status?: string | null }
 
@@ -17,15 +18,47 @@ export async function liveRowOf(req: PayloadRequest, collection: string, id: num
   return row?._status === 'published' ? row : null
 }
 
+/** The write of a collection under way (one at a time: a write's hooks write other collections only). */
+interface WriteUnderWay {
+  id: number
+  /** Payload saves only a new version (its updateDocument's `isSavingDraft`): the live row stays as it is. */
+  draftSave: boolean
+}
+
+const writeKey = (collection: string) => `liveRows.write:${collection}`
+const WRITES = new Set(['create', 'update', 'delete', 'restoreVersion'])
+
+/**
+ * beforeOperation: notes whether the update by id about to run saves only a draft, so that the
+ * hooks that follow the live row skip a write that cannot change it. Any other write of the
+ * collection (bulk, restore, create, delete) clears the note: its hooks read the row as usual.
+ */
+export const noteDraftSaves: CollectionBeforeOperationHook = ({ args, collection, context, operation }) => {
+  if (!WRITES.has(operation)) return args
+  const { id, draft, data } = args as { id?: number | string; draft?: unknown; data?: { _status?: unknown } }
+  const byId = operation === 'update' && id !== undefined
+  context[writeKey(collection.slug)] = byId
+    ? ({
+        id: Number(id),
+        draftSave: Boolean(draft && collection.versions?.drafts) && data?._status !== 'published',
+      } satisfies WriteUnderWay)
+    : undefined
+  return args
+}
+
+/** Whether the write of `collection`/`id` under way leaves its live row as it is (false when not known). */
+export function savesOnlyADraft(context: RequestContext, collection: string, id: number | string): boolean {
+  const write = context[writeKey(collection)] as WriteUnderWay | undefined
+  return write?.id === Number(id) && write.draftSave
+}
+
 /**
  * What a caller holding the document's lock (a workflow transition) has already read of its live
  * row, handed to the hooks of its write through the write's `context`: they need not read it
- * again, and a draft save, which never touches the live row, need not read it afterwards either.
- * The row as it is after the write is kept there for the caller too.
+ * again. The row as it is after the write is kept there for the caller too.
  */
 interface KnownLiveRow {
   before: LiveRow | null
-  draftSave: boolean
   after?: Promise<LiveRow | null>
 }
 
@@ -42,10 +75,9 @@ export function shareLiveRow(
   collection: string,
   id: number | string,
   before: LiveRow | null,
-  { draftSave }: { draftSave: boolean },
 ): { forget: () => void } {
   const key = knownKey(collection, id)
-  req.context[key] = { before, draftSave } satisfies KnownLiveRow
+  req.context[key] = { before } satisfies KnownLiveRow
   return { forget: () => delete req.context[key] }
 }
 
@@ -82,7 +114,6 @@ export function liveRowAfterWrite(
 ): Promise<LiveRow | null> {
   const known = knownIn(context, collection, id)
   if (!known) return liveRowOf(req, collection, id)
-  if (known.draftSave) return Promise.resolve(known.before)
   known.after ??= liveRowOf(req, collection, id)
   return known.after
 }

@@ -27,7 +27,7 @@ import type {
 } from 'payload'
 
 import { isStaffUser } from '../access/roles'
-import { liveRowAfterWrite, liveRowBeforeWrite } from '../content/liveRows'
+import { liveRowAfterWrite, liveRowBeforeWrite, savesOnlyADraft } from '../content/liveRows'
 import { imagesShownBy, liveUsesOf } from '../content/mediaInUse'
 
 export interface ImagesOfLivePagesOptions {
@@ -75,14 +75,20 @@ function keepFlagsOfLiveImages(uploads: CollectionSlug) {
     req,
   }) => {
     if (operation !== 'update' || originalDoc?.id === undefined) return undefined
-    const live = await liveRowBeforeWrite(req, context, collection.slug, originalDoc)
-    if (live) context[keyOf(collection.slug, originalDoc.id)] = [...shownBy(collection, live)]
+    if (savesOnlyADraft(context, collection.slug, originalDoc.id)) return undefined
+    const shown = liveRowBeforeWrite(req, context, collection.slug, originalDoc).then((live) =>
+      live ? [...shownBy(collection, live)] : undefined,
+    )
+    // Noted before any await, as enforceWorkflowOnWrite notes the live row (parallel bulk saves).
+    context[keyOf(collection.slug, originalDoc.id)] = shown
+    await shown
     return undefined
   }
 
   /** Flags the images the public row starts showing; re-checks those it stopped showing. */
   const updateLiveImages: CollectionAfterChangeHook = async ({ collection, context, doc, req }) => {
-    const shownBefore = context[keyOf(collection.slug, doc.id)] as string[] | undefined
+    if (savesOnlyADraft(context, collection.slug, doc.id as number)) return doc
+    const shownBefore = await (context[keyOf(collection.slug, doc.id)] as Promise<string[] | undefined> | undefined)
     // A draft of a document that was not live leaves the public row as it was: nothing to do.
     if (!shownBefore && doc._status !== 'published') return doc
     const before = new Set(shownBefore ?? [])

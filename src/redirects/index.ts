@@ -26,7 +26,7 @@ import {
 } from 'payload'
 
 import { isAdmin, isStaff } from '../access/roles'
-import { liveRowBeforeWrite, liveRowOf, type LiveRow } from '../content/liveRows'
+import { liveRowBeforeWrite, liveRowOf, savesOnlyADraft, type LiveRow } from '../content/liveRows'
 
 export interface SlugRedirectsOptions {
   /** The collections whose published slugs are addresses on the site (the editorial ones). */
@@ -40,12 +40,14 @@ const slugOf = (row: LiveRow | null) => (typeof row?.slug === 'string' && row.sl
 
 const contextKey = (collection: string, id: unknown) => `slugRedirects.liveSlug:${collection}:${String(id)}`
 
-/** Remembers the slug the public knows the document by, before this write. */
+/** Remembers the slug the public knows the document by, before a write that may publish. */
 const rememberLiveSlug: CollectionBeforeChangeHook = async ({ collection, context, operation, originalDoc, req }) => {
-  if (operation === 'update' && originalDoc?.id !== undefined)
-    context[contextKey(collection.slug, originalDoc.id)] = slugOf(
-      await liveRowBeforeWrite(req, context, collection.slug, originalDoc),
-    )
+  if (operation !== 'update' || originalDoc?.id === undefined) return undefined
+  if (savesOnlyADraft(context, collection.slug, originalDoc.id)) return undefined
+  const liveSlug = liveRowBeforeWrite(req, context, collection.slug, originalDoc).then(slugOf)
+  // Noted before any await, as enforceWorkflowOnWrite notes the live row (parallel bulk saves).
+  context[contextKey(collection.slug, originalDoc.id)] = liveSlug
+  await liveSlug
   return undefined
 }
 
@@ -75,7 +77,10 @@ async function removeRedirects(req: PayloadRequest, where: Record<string, unknow
 /** On a publish: the new slug is a live page (no redirect from it); the old one, if it changed, redirects here. */
 const recordSlugChange: CollectionAfterChangeHook = async ({ collection, context, doc, req }) => {
   if (doc._status !== 'published' || !doc.slug) return doc
-  const before = context[contextKey(collection.slug, doc.id)] as string | undefined
+  const before = await (context[contextKey(collection.slug, doc.id)] as Promise<string | undefined> | undefined)
+  // Live under this slug already: its redirect was removed when it went live under it, and none
+  // was recorded since (only the document live under a slug records one, by leaving it).
+  if (before === doc.slug) return doc
   await removeRedirects(req, {
     and: [{ collection: { equals: collection.slug } }, { from: { in: [doc.slug, before].filter(Boolean) } }],
   })

@@ -8,6 +8,7 @@ import type { CollectionConfig, Field } from 'payload'
 
 import { contentAccess } from '../access/content'
 import { authorField, setAuthorOnCreate } from '../content/authorship'
+import { noteDraftSaves } from '../content/liveRows'
 import { ensureValidUniqueSlug, slugField } from '../content/slug'
 import { ensureSafeRichTextLinks } from '../content/validation'
 import { serialiseSavesOfOneDocument } from '../db/documentLock'
@@ -73,7 +74,8 @@ export function withWorkflow(
     ],
     hooks: {
       ...own,
-      beforeOperation: [serialiseSavesOfOneDocument, ...(own.beforeOperation ?? [])],
+      // Last: it notes the write as the collection's own hooks leave it.
+      beforeOperation: [serialiseSavesOfOneDocument, ...(own.beforeOperation ?? []), noteDraftSaves],
       beforeValidate: [ensureValidUniqueSlug(slug), ensureSafeRichTextLinks, ...(own.beforeValidate ?? [])],
       beforeChange: [enforceWorkflowOnWrite, setAuthorOnCreate, ...(own.beforeChange ?? [])],
       afterChange: [guardLiveVersion, ...(own.afterChange ?? [])],

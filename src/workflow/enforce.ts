@@ -3,15 +3,9 @@
  * every create and update of a content collection passes here, whatever the path (REST,
  * GraphQL, admin, version restore, bulk update, local API, scheduled jobs).
  */
-import {
-  APIError,
-  type CollectionAfterChangeHook,
-  type CollectionBeforeChangeHook,
-  type CollectionSlug,
-  type PayloadRequest,
-  type RequestContext,
-} from 'payload'
+import { APIError, type CollectionAfterChangeHook, type CollectionBeforeChangeHook, type RequestContext } from 'payload'
 
+import { liveRowAfterWrite, liveRowBeforeWrite, savesOnlyADraft, type LiveRow } from '../content/liveRows'
 import { afterEdit, type WorkflowGroup } from './effects'
 import { refuseLostUpdate } from './review/editConflicts'
 import { collectionOptions } from './options'
@@ -29,23 +23,7 @@ export interface WorkflowContext extends RequestContext {
 
 const forbidden = (message: string) => new APIError(message, 403, undefined, true)
 
-interface LiveState {
-  status: unknown
-  updatedAt: unknown
-}
-
-/** The public (main-table) row, as opposed to the latest version that hooks see as originalDoc. */
-async function liveState(
-  req: PayloadRequest,
-  collection: CollectionSlug,
-  id: number | string,
-): Promise<LiveState | undefined> {
-  const row = await req.payload.db.findOne({ collection, where: { id: { equals: id } }, req })
-  const { _status, updatedAt } = (row ?? {}) as { _status?: unknown; updatedAt?: unknown }
-  return row ? { status: _status, updatedAt } : undefined
-}
-
-const liveStateKey = (collection: string, id: unknown) => `workflowLiveBefore:${collection}:${String(id)}`
+const liveBeforeKey = (collection: string, id: unknown) => `workflowLiveBefore:${collection}:${String(id)}`
 
 const sameTime = (a: unknown, b: unknown) =>
   (a == null || a === '' ? null : Date.parse(String(a))) === (b == null || b === '' ? null : Date.parse(String(b)))
@@ -96,9 +74,15 @@ export const enforceWorkflowOnWrite: CollectionBeforeChangeHook = async ({
   if (operation === 'create') {
     return { ...data, workflowStage: 'draft', workflow: { lastEditedBy: req.user?.id ?? null } }
   }
-  const live = await liveState(req, collection.slug, originalDoc.id)
-  context[liveStateKey(collection.slug, originalDoc.id)] = live
-  if (live?.status === 'published' && data._status !== 'draft') {
+  // A draft save leaves the live row as it is: nothing below or in guardLiveVersion to check.
+  const live = savesOnlyADraft(context, collection.slug, originalDoc.id)
+    ? Promise.resolve(null)
+    : liveRowBeforeWrite(req, context, collection.slug, originalDoc)
+  // Noted before any await: a bulk update saves its documents in parallel, and a local API call in
+  // another one's hooks meanwhile replaces req.context with a copy (Payload's createLocalReq),
+  // which the later hooks of this one get. A note made after an await would miss the copy.
+  context[liveBeforeKey(collection.slug, originalDoc.id)] = live
+  if ((await live) && data._status !== 'draft') {
     // A non-draft save of live content would change the public version without review.
     throw forbidden(
       `This ${what} is live: save your changes as a draft (they stay private), then submit them for review.`,
@@ -122,10 +106,10 @@ export const enforceWorkflowOnWrite: CollectionBeforeChangeHook = async ({
  */
 export const guardLiveVersion: CollectionAfterChangeHook = async ({ collection, context, doc, operation, req }) => {
   if (operation !== 'update' || byWorkflow(context)) return doc
-  const before = context[liveStateKey(collection.slug, doc.id)] as LiveState | undefined
-  if (before?.status !== 'published') return doc
-  const after = await liveState(req, collection.slug, doc.id)
-  if (after?.status !== 'published' || String(after.updatedAt) !== String(before.updatedAt)) {
+  const before = await (context[liveBeforeKey(collection.slug, doc.id)] as Promise<LiveRow | null> | undefined)
+  if (!before) return doc
+  const after = await liveRowAfterWrite(req, context, collection.slug, doc.id)
+  if (!after || String(after.updatedAt) !== String(before.updatedAt)) {
     throw forbidden(
       `The live ${collectionOptions(req.payload, collection.slug).noun} changes only through the workflow: unpublish or publish it with a workflow action.`,
     )

@@ -452,13 +452,10 @@ export async function writeTransition(req: PayloadRequest, request: TransitionRe
       const context: WorkflowContext = { workflowTransition: { action: decision.action, to: decision.to } }
       // The document's lock is held: its live row cannot change but by this write, whose hooks
       // (images of live pages, slug redirects) and the knock-on review below share one read of it.
-      const sharedLiveRow = shareLiveRow(
-        req,
-        collection,
-        doc.id,
-        liveStage ? live : await liveRowOf(req, collection, doc.id),
-        { draftSave: !status },
-      )
+      // A draft save leaves the row alone, and its hooks know it (liveRows.ts): nothing to share.
+      const sharedLiveRow = status
+        ? shareLiveRow(req, collection, doc.id, liveStage ? live : await liveRowOf(req, collection, doc.id))
+        : undefined
       let event: WorkflowEvent
       try {
         await payload.update({
@@ -495,7 +492,7 @@ export async function writeTransition(req: PayloadRequest, request: TransitionRe
           if (nowLive) await flagDependents(req, collection, live, nowLive)
         }
       } finally {
-        sharedLiveRow.forget()
+        sharedLiveRow?.forget()
       }
       if (openThread) {
         const thread = await writeComment(req, {

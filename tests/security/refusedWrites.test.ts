@@ -85,6 +85,27 @@ describe.each(CONTENT_COLLECTIONS)('%s', (collection) => {
     expect([await stateOf(collection, live.id), await stateOf(collection, draft.id)]).toEqual(before)
   })
 
+  it('a save unpublishing live content is refused even when req.context is replaced during it (as a parallel save of a bulk update does)', async () => {
+    const live = await liveByWriter(collection, 'Context copy')
+    const before = await stateOf(collection, live.id)
+    const { db } = payload
+    const findOne = db.findOne
+    db.findOne = (async (args: Parameters<typeof findOne>[0]) => {
+      // What a local API call in another document's hooks does meanwhile (Payload's createLocalReq).
+      await Promise.resolve()
+      if (args.req) args.req.context = { ...args.req.context }
+      return findOne.call(db, args)
+    }) as typeof findOne
+    try {
+      await expect(
+        payload.update({ collection, id: live.id, data: { _status: 'draft' } as never, ...asUser(people.reviewer) }),
+      ).rejects.toMatchObject({ status: 403 })
+    } finally {
+      db.findOne = findOne
+    }
+    expect(await stateOf(collection, live.id)).toEqual(before)
+  })
+
   it('a single PATCH without ?draft=true on live content is refused and changes nothing (REST, GraphQL, local API)', async () => {
     const live = await liveByWriter(collection, 'Single')
     const before = await stateOf(collection, live.id)
