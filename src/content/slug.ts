@@ -11,6 +11,8 @@ import {
   type Payload,
 } from 'payload'
 
+import { VERSIONS_NEWEST_FIRST } from './versions'
+
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const MAX_SLUG_LENGTH = 96
 
@@ -132,6 +134,7 @@ async function slugsContaining(payload: Payload, collection: CollectionSlug, bas
     payload.findVersions({
       collection,
       where: { and: [{ 'version.slug': { contains: base } }, { latest: { equals: true } }] },
+      sort: VERSIONS_NEWEST_FIRST,
       pagination: false,
       depth: 0,
       overrideAccess: true,

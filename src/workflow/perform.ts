@@ -16,6 +16,7 @@ import {
 
 import type { Article, User, WorkflowEvent } from '../../payload-types'
 import { isStaffUser } from '../access/roles'
+import { VERSIONS_NEWEST_FIRST } from '../content/versions'
 import { liveRowAfterWrite, liveRowOf, shareLiveRow, type LiveRow } from '../content/liveRows'
 import { lockDocumentForTransaction } from '../db/documentLock'
 import { isSerialId } from '../security/serialIds'
@@ -119,6 +120,7 @@ export async function latestVersionId(
   const { docs } = await payload.findVersions({
     collection,
     where: { and: [{ parent: { equals: id } }, { latest: { equals: true } }] },
+    sort: VERSIONS_NEWEST_FIRST,
     limit: 1,
     pagination: false, // no count query: one row is all this asks
     select: { latest: true }, // its id is all this asks: not the document's content
@@ -297,6 +299,7 @@ export async function latestDraft(req: PayloadRequest, collection: WorkflowColle
   const { docs } = await req.payload.findVersions({
     collection,
     where: { and: [{ parent: { equals: id } }, { latest: { equals: true } }] },
+    sort: VERSIONS_NEWEST_FIRST,
     limit: 1,
     pagination: false,
     depth: 0,

@@ -6,6 +6,7 @@
  */
 import { APIError, type PayloadRequest } from 'payload'
 
+import { VERSIONS_NEWEST_FIRST } from '../../content/versions'
 import { NOT_CONTENT, sameContent } from '../effects'
 
 type Doc = Record<string, unknown> & { id: number | string; updatedAt?: unknown }
@@ -23,6 +24,7 @@ async function baseHasNewestContent(req: PayloadRequest, collection: string, new
   const { docs } = await req.payload.findVersions({
     collection: collection as 'articles',
     where: { and: [{ parent: { equals: newest.id } }, { 'version.updatedAt': { equals: base } }] },
+    sort: VERSIONS_NEWEST_FIRST,
     limit: 1,
     pagination: false,
     depth: 0,
