@@ -350,9 +350,75 @@ export function answerHitsBeforeExpress(
   }
 }
 
+/**
+ * The fills under way, by key: a request that misses while another is producing the same answer
+ * waits for it instead of producing it again (after a publish empties a list, every reader would
+ * otherwise refill it at once). Settles when the fill offered its answer or its response closed.
+ */
+function fillsInFlight() {
+  const fills = new Map<string, Promise<void>>()
+  return {
+    pending: (key: string) => fills.get(key),
+    start(key: string, res: ServerResponse): () => void {
+      let settle!: () => void
+      const fill = new Promise<void>((resolve) => (settle = resolve))
+      fills.set(key, fill)
+      const done = () => {
+        if (fills.get(key) === fill) fills.delete(key)
+        settle()
+      }
+      res.once('close', done)
+      return done
+    },
+  }
+}
+
 /** The miss path, around Next's handler: fills the cache and drops what a request changed. */
 export function cachedReads(cache: ReadCache, policy: PublicCachePolicy, downstream: RequestHandler): RequestHandler {
   const cacheControl = publicCacheControl(policy)
+  const fills = fillsInFlight()
+
+  function fill(
+    plan: CacheablePlan,
+    key: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+    scope: ReadCacheScope,
+    handOn: () => void,
+  ): void {
+    const filled = fills.start(key, res)
+    const generation = cache.startFill()
+    const setBeforePayload = new Set(res.getHeaderNames())
+    captureResponse(res, ({ status, body, send }) => {
+      const contentType = res.getHeader('content-type')
+      const keep =
+        status === 200 &&
+        isStorable(contentType) &&
+        !res.hasHeader('set-cookie') &&
+        !(plan.key.startsWith('graphql') && hasGraphqlErrors(body, res.getHeader('content-encoding')))
+      if (!keep) {
+        filled()
+        return send(body)
+      }
+      dropPageOnlyHeaders(res)
+      const tags = [...plan.tags, ...scope.reads]
+      const tagHeaders = cdnTagHeaders(tags)
+      const response = {
+        body,
+        headers: { ...contentHeaders(res, setBeforePayload), ...tagHeaders },
+        etag: entityTag(body),
+      }
+      cache.offer(key, response, tags, generation)
+      filled()
+      for (const [name, value] of Object.entries(tagHeaders)) res.setHeader(name, value)
+      res.setHeader('ETag', response.etag)
+      res.setHeader('Cache-Control', cacheControl)
+      res.setHeader('X-Cache', 'MISS')
+      if (matchesIfNoneMatch(req.headers['if-none-match'], response.etag)) res.statusCode = 304
+      send(body)
+    })
+    handOn()
+  }
 
   function serve(
     plan: CacheablePlan,
@@ -364,33 +430,15 @@ export function cachedReads(cache: ReadCache, policy: PublicCachePolicy, downstr
     const key = variantKey(plan.key, req)
     const cached = cache.lookup(key)
     if (cached) return sendCached(req, res, cached, cacheControl)
-    const fill = cache.startFill()
-    const setBeforePayload = new Set(res.getHeaderNames())
-    captureResponse(res, ({ status, body, send }) => {
-      const contentType = res.getHeader('content-type')
-      const keep =
-        status === 200 &&
-        isStorable(contentType) &&
-        !res.hasHeader('set-cookie') &&
-        !(plan.key.startsWith('graphql') && hasGraphqlErrors(body, res.getHeader('content-encoding')))
-      if (!keep) return send(body)
-      dropPageOnlyHeaders(res)
-      const tags = [...plan.tags, ...scope.reads]
-      const tagHeaders = cdnTagHeaders(tags)
-      const response = {
-        body,
-        headers: { ...contentHeaders(res, setBeforePayload), ...tagHeaders },
-        etag: entityTag(body),
-      }
-      cache.offer(key, response, tags, fill)
-      for (const [name, value] of Object.entries(tagHeaders)) res.setHeader(name, value)
-      res.setHeader('ETag', response.etag)
-      res.setHeader('Cache-Control', cacheControl)
-      res.setHeader('X-Cache', 'MISS')
-      if (matchesIfNoneMatch(req.headers['if-none-match'], response.etag)) res.statusCode = 304
-      send(body)
+    // Without a serving cache nothing is stored to wait for.
+    const pending = cache.serving ? fills.pending(key) : undefined
+    if (!pending) return fill(plan, key, req, res, scope, handOn)
+    // Served from what the other request stored; if it stored nothing (a change came in meanwhile), fill anew.
+    void pending.then(() => {
+      const stored = cache.lookup(key)
+      if (stored) sendCached(req, res, stored, cacheControl)
+      else fill(plan, key, req, res, scope, handOn)
     })
-    handOn()
   }
 
   return (req: Request, res: Response, next: NextFunction) => {

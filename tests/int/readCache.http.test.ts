@@ -129,6 +129,16 @@ describe('what is cached, and the HTTP caching headers', () => {
     }
   })
 
+  it('produces an answer once for requests that miss together: the others wait for it and get it from memory', async () => {
+    // A key nobody asked for yet (the filter matches every article), and enough work to take a while.
+    const path = `/api/articles?limit=100&depth=2&where[excerpt][not_equals]=${randomSuffix()}`
+    const answers = await Promise.all(Array.from({ length: 8 }, () => read(serverA, path)))
+    expect(answers.map((answer) => answer.status)).toEqual(Array(8).fill(200))
+    expect(new Set(answers.map((answer) => answer.text)).size).toBe(1)
+    // Without waiting, every one of them misses; the one that starts first may finish before the last arrives.
+    expect(answers.filter((answer) => answer.cache === 'MISS').length).toBeLessThanOrEqual(2)
+  })
+
   it('answers 304 Not Modified to a matching If-None-Match, from memory and on a miss', async () => {
     const path = `/api/articles/${articleId}?depth=0`
     const { etag } = await read(serverA, path)
