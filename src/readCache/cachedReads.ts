@@ -386,7 +386,8 @@ export function cachedReads(cache: ReadCache, policy: PublicCachePolicy, downstr
     scope: ReadCacheScope,
     handOn: () => void,
   ): void {
-    const filled = fills.start(key, res)
+    // Nothing waits for a fill while the cache does not serve (serve() asks only then).
+    const filled = cache.serving ? fills.start(key, res) : () => undefined
     const generation = cache.startFill()
     const setBeforePayload = new Set(res.getHeaderNames())
     captureResponse(res, ({ status, body, send }) => {
