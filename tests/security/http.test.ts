@@ -25,8 +25,8 @@ const tokenOf = () => http.login(people.writer.email)
 const cookieLogin = () => http.cookieLogin(people.writer.email, 'writer')
 
 describe('security headers', () => {
-  it.each(['/api/articles', '/admin/login'])('are sent on %s', async (path) => {
-    const response = await fetch(url(path))
+  it('are sent on the admin’s pages, with the policy the admin works with', async () => {
+    const response = await fetch(url('/admin/login'))
     expect(response.status).toBe(200)
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
     expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN')
@@ -35,6 +35,28 @@ describe('security headers', () => {
     expect(csp).toContain("default-src 'self'")
     expect(csp).toContain("object-src 'none'")
     expect(csp).toContain("frame-ancestors 'self'")
+  })
+
+  // Every way into the API: a cached read (twice: miss, then hit), Payload's 404, GraphQL.
+  it.each([
+    ['GET', '/api/articles'],
+    ['GET', '/api/articles'],
+    ['GET', '/api/no-such-collection'],
+    ['POST', '/api/graphql'],
+  ])('on %s %s allow nothing to run and no framing', async (method, path) => {
+    const response = await fetch(url(path), {
+      method,
+      headers: jsonHeaders,
+      body: method === 'POST' ? JSON.stringify({ query: '{ Articles(limit: 1) { docs { slug } } }' }) : undefined,
+    })
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none';frame-ancestors 'none'")
+    expect(response.headers.get('x-frame-options')).toBe('DENY')
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer')
+    expect(response.headers.get('strict-transport-security')).toContain('max-age=')
+    expect(response.headers.get('cross-origin-resource-policy')).toBe('cross-origin')
+    for (const pageOnly of ['cross-origin-opener-policy', 'origin-agent-cluster', 'x-xss-protection'])
+      expect({ pageOnly, value: response.headers.get(pageOnly) }).toEqual({ pageOnly, value: null })
   })
 
   it('load every script and stylesheet of the admin page from our own origin', async () => {

@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import { headersSetBy, securityHeaderList } from '../../src/security/http/headers'
+import { apiSecurityHeaderList, headersSetBy, isApiPath, securityHeaderList } from '../../src/security/http/headers'
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void
 
@@ -43,5 +43,20 @@ describe('securityHeaderList', () => {
 
   it('allows eval only for the development server', () => {
     expect(new Map(securityHeaderList({ devServer: true })).get('content-security-policy')).toContain("'unsafe-eval'")
+  })
+})
+
+describe('apiSecurityHeaderList', () => {
+  it('lets an API answer opened as a page run, load and frame nothing', () => {
+    const headers = new Map(apiSecurityHeaderList())
+    expect(headers.get('content-security-policy')).toBe("default-src 'none';frame-ancestors 'none'")
+    expect(headers.get('x-frame-options')).toBe('DENY')
+    expect(headers.get('x-content-type-options')).toBe('nosniff')
+    expect(headers.has('cross-origin-opener-policy')).toBe(false)
+  })
+
+  it('applies to the API’s paths only', () => {
+    expect(['/api', '/api/articles', '/api?x=1'].map(isApiPath)).toEqual([true, true, true])
+    expect(['/admin', '/apix', '/', '/admin/api'].map(isApiPath)).toEqual([false, false, false, false])
   })
 })

@@ -1,6 +1,11 @@
 /**
- * Security headers (helmet) that the Payload admin still works with: Next renders inline
- * scripts and styles, so the content security policy allows those but nothing from elsewhere.
+ * Security headers (helmet), in two sets:
+ * - pages (the Payload admin): what the admin still works with. Next renders inline scripts and
+ *   styles, so the content security policy allows those but nothing from elsewhere;
+ * - API answers (under /api: JSON, XML, image files): never rendered as a page, so their policy
+ *   allows nothing at all and no framing (OWASP's REST Security Cheat Sheet), and the headers that
+ *   only act on pages (COOP, Origin-Agent-Cluster, DNS prefetch, old IE's download and XSS
+ *   switches) are left out: a front end's read carries a third fewer header bytes.
  * Helmet's values do not depend on the request, so they are worked out once at start and every
  * request gets the same list: the read cache's hit path sets them without running helmet.
  */
@@ -39,8 +44,23 @@ function helmetFor({ devServer, previewOrigins = [] }: HeaderOptions) {
         frameSrc: ["'self'", ...previewOrigins],
       },
     },
-    // Images under /api/media/file are embedded by the public website on its own origin.
-    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    crossOriginResourcePolicy: EMBEDDABLE_BY_ANY_SITE,
+  })
+}
+
+/** Images under /api/media/file are embedded by the public website on its own origin. */
+const EMBEDDABLE_BY_ANY_SITE = { policy: 'cross-origin' } as const
+
+function apiHelmet() {
+  return helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+    crossOriginResourcePolicy: EMBEDDABLE_BY_ANY_SITE,
+    xFrameOptions: { action: 'deny' },
+    crossOriginOpenerPolicy: false,
+    originAgentCluster: false,
+    xDnsPrefetchControl: false,
+    xDownloadOptions: false,
+    xXssProtection: false,
   })
 }
 
@@ -68,13 +88,22 @@ export function headersSetBy(middleware: HeaderMiddleware): HeaderList {
 
 export const securityHeaderList = (options: HeaderOptions): HeaderList => headersSetBy(helmetFor(options))
 
+export const apiSecurityHeaderList = (): HeaderList => headersSetBy(apiHelmet())
+
+export interface SecurityHeaderSets {
+  pages: HeaderList
+  api: HeaderList
+}
+
+export const isApiPath = (url: string) => url === '/api' || url.startsWith('/api/') || url.startsWith('/api?')
+
 export function setHeaders(res: ServerResponse, headers: HeaderList): void {
   for (const [name, value] of headers) res.setHeader(name, value)
 }
 
-export function securityHeaders(headers: HeaderList): RequestHandler {
-  return (_req, res, next) => {
-    setHeaders(res, headers)
+export function securityHeaders({ pages, api }: SecurityHeaderSets): RequestHandler {
+  return (req, res, next) => {
+    setHeaders(res, isApiPath(req.url) ? api : pages)
     next()
   }
 }

@@ -3,12 +3,12 @@ import { Router, type RequestHandler } from 'express'
 
 import type { SecuritySettings } from '../../config'
 import { refuseUnsafeGraphqlDocuments } from './graphqlFields'
-import { securityHeaderList, securityHeaders, type HeaderList } from './headers'
+import { apiSecurityHeaderList, securityHeaderList, securityHeaders, type HeaderList } from './headers'
 import { createRateLimiters, rateLimits, type GraphqlRateLimit, type RateLimitStores } from './rateLimits'
 import { limitApiRequestBodies } from './requestBodies'
 import { uniformAccountTiming } from './uniformTiming'
 
-export { readJsonBodyBeforeExpress, withReplayedBody } from './requestBodies'
+export { checkJsonText, judgeBodyReadBeforeExpress, readJsonBodyBeforeExpress, withReplayedBody } from './requestBodies'
 export { graphqlQueryProblem } from './graphqlFields'
 export type { RateLimitStores } from './rateLimits'
 
@@ -20,6 +20,7 @@ export type { RateLimitStores } from './rateLimits'
  * resets and writes, which are never answered from the cache.
  */
 export interface CachedReadProtections {
+  /** The API's (every cached read is an API read). */
   securityHeaders: HeaderList
   /** The body limit's bytes, for bodies read before express (readJsonBodyBeforeExpress). */
   maxBodyBytes: number
@@ -38,7 +39,10 @@ export function securityMiddleware(
   security: SecuritySettings,
   { devServer, rateLimitStores }: { devServer: boolean; rateLimitStores?: RateLimitStores },
 ): Protections {
-  const headers = securityHeaderList({ devServer, previewOrigins: security.previewOrigins })
+  const headers = {
+    pages: securityHeaderList({ devServer, previewOrigins: security.previewOrigins }),
+    api: apiSecurityHeaderList(),
+  }
   const readApiBody = limitApiRequestBodies(security.maxBodyBytes)
   const limiters = createRateLimiters(security.rateLimits, rateLimitStores)
   const router = Router()
@@ -51,7 +55,7 @@ export function securityMiddleware(
   return {
     middleware: router,
     forCachedReads: {
-      securityHeaders: headers,
+      securityHeaders: headers.api,
       maxBodyBytes: security.maxBodyBytes,
       readApiBody,
       graphqlLimit: limiters.graphql,
