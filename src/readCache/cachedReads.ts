@@ -26,7 +26,13 @@ import { canonicalPathProblem } from '../security/http/canonicalPaths'
 import type { HeaderList } from '../security/http/headers'
 
 import { captureResponse } from '../server/responseCapture'
-import { graphqlQueryProblem, readJsonBodyBeforeExpress, type CachedReadProtections } from '../security/http'
+import {
+  checkJsonText,
+  graphqlQueryProblem,
+  judgeBodyReadBeforeExpress,
+  readJsonBodyBeforeExpress,
+  type CachedReadProtections,
+} from '../security/http'
 import type { Verdict } from '../security/http/clientWindows'
 import { setHeaders } from '../security/http/headers'
 import { jsonBodyOf } from '../security/http/requestBodies'
@@ -153,6 +159,23 @@ function planGraphqlPost(req: IncomingMessage): CachePlan {
   const body = jsonBodyOf(req)
   return body && typeof body === 'object' ? planGraphql('POST', body) : PASS_ANONYMOUS
 }
+
+/** Bodies up to this size have their plan remembered by their text (planOfGraphqlBody); larger ones are rare. */
+const REMEMBERED_BODY_BYTES = 4_096
+
+/**
+ * A GraphQL POST's plan by its body's text, judged as the body limit judges it (valid JSON, no NUL
+ * characters: anything else gets no key) and planned once per text: front ends send the same few
+ * bodies over and over, and a hit then needs neither a parse nor a key built anew.
+ */
+const planOfGraphqlBody = boundedMemo(
+  1_000,
+  (text: string) => `${publicContent()?.generation ?? 0} ${text}`,
+  (text: string) => {
+    const { json } = checkJsonText(text)
+    return json && typeof json === 'object' ? planGraphql('POST', json) : PASS_ANONYMOUS
+  },
+)
 
 /** The plan of an anonymous request without a body to look at. */
 function planFromUrl(method: string, rawUrl: string): CachePlan {
@@ -297,17 +320,25 @@ export function answerHitsBeforeExpress(
     cached: CachedResponse,
     started: number,
     verdict: Verdict,
+    toExpress: () => void,
   ) {
-    if (verdict.kind === 'refused') return behind(req, res)
+    if (verdict.kind === 'refused') return toExpress()
     // A shared store that cannot count leaves GraphQL reads unlimited (rateLimits.ts).
     write(req, res, cached, started, verdict.kind === 'allowed' ? verdict.headers : [])
   }
 
   /**
    * Answers the request if its answer is in memory; false, having written nothing, if not. Planned
-   * without keeping the plan (planOf): on a miss express plans again, from memos.
+   * without keeping the plan (planOf): on a miss express plans again, from memos. `toExpress` hands
+   * the request on (a GraphQL read over its rate limit is refused there).
    */
-  function answerIfCached(req: IncomingMessage, res: ServerResponse, plan: CachePlan, started: number): boolean {
+  function answerIfCached(
+    req: IncomingMessage,
+    res: ServerResponse,
+    plan: CachePlan,
+    started: number,
+    toExpress: () => void,
+  ): boolean {
     if (!plan.cache) return false
     const graphql = plan.key.startsWith('graphql')
     const cached = cache.lookup(variantKey(plan.key, req))
@@ -318,20 +349,24 @@ export function answerHitsBeforeExpress(
       return true
     }
     const verdict = protections.graphqlLimit.count(req, clientAddress(req))
-    if (!(verdict instanceof Promise)) settle(req, res, cached, started, verdict)
-    else
-      verdict.then(
-        (counted) => settle(req, res, cached, started, counted),
-        () => behind(req, res),
-      )
+    if (!(verdict instanceof Promise)) settle(req, res, cached, started, verdict, toExpress)
+    else verdict.then((counted) => settle(req, res, cached, started, counted, toExpress), toExpress)
     return true
   }
 
-  /** Reads the body here when it is small JSON; answers from memory or hands the request, body read, to express. */
+  /**
+   * Reads the body here when it is small JSON; answers from memory by the body's text, or hands the
+   * request to express with the body read and judged (a larger body's hit is answered there).
+   */
   function answerGraphqlPost(req: IncomingMessage, res: ServerResponse): boolean {
     const started = performance.now()
-    return readJsonBodyBeforeExpress(req, protections.maxBodyBytes, (json) => {
-      if (json === undefined || !answerIfCached(req, res, planGraphqlPost(req), started)) behind(req, res)
+    return readJsonBodyBeforeExpress(req, protections.maxBodyBytes, (body) => {
+      const toExpress = () => {
+        if (body) judgeBodyReadBeforeExpress(req, body)
+        behind(req, res)
+      }
+      if (!body || body.length > REMEMBERED_BODY_BYTES) return toExpress()
+      if (!answerIfCached(req, res, planOfGraphqlBody(body.toString('utf8')), started, toExpress)) toExpress()
     })
   }
 
@@ -340,7 +375,8 @@ export function answerHitsBeforeExpress(
     if (!cache.serving || !url.startsWith('/api/') || carriesCredentials(req.headers)) return false
     // Paths in any other form are refused by express (canonicalPaths.ts).
     if (canonicalPathProblem(url) !== undefined) return false
-    if (req.method === 'GET') return answerIfCached(req, res, planAnonymousGet(url), performance.now())
+    if (req.method === 'GET')
+      return answerIfCached(req, res, planAnonymousGet(url), performance.now(), () => behind(req, res))
     if (isGraphqlPost(req as Request)) return answerGraphqlPost(req, res)
     return false
   }

@@ -125,7 +125,7 @@ describe('what is cached, and the HTTP caching headers', () => {
       for (const name of ['accept-ch', 'critical-ch', 'access-control-allow-methods', 'access-control-allow-headers'])
         expect({ name, value: headers.get(name) }).toEqual({ name, value: null })
       expect(headers.get('vary')).toBe('Accept-Encoding')
-      expect(headers.get('content-security-policy')).toContain("default-src 'self'")
+      expect(headers.get('content-security-policy')).toBe("default-src 'none';frame-ancestors 'none'")
     }
   })
 
@@ -299,6 +299,18 @@ describe('what is cached, and the HTTP caching headers', () => {
       expect(await hit.text()).toBe(await miss.text())
     })
 
+    it('answers a cached query from memory whatever the size of its body, within the limit', async () => {
+      // Bodies past the few kilobytes the hit path remembers by text are judged and answered by express's hit path.
+      for (const padding of [0, 5_000, 50_000]) {
+        const answer = await post(JSON.stringify({ query, padding: 'x'.repeat(padding) }))
+        expect({ padding, status: answer.status, cache: answer.headers.get('x-cache') }).toEqual({
+          padding,
+          status: 200,
+          cache: 'HIT',
+        })
+      }
+    })
+
     it('refuses a body over the limit even when the query it carries is cached (413)', async () => {
       // The key is the query, variables and operation name: another member does not change it.
       const oversized = await post(JSON.stringify({ query, padding: 'x'.repeat(1100 * 1024) }))
@@ -316,8 +328,10 @@ describe('what is cached, and the HTTP caching headers', () => {
       },
     )
 
-    it('refuses a cached query whose body is malformed JSON or carries a NUL character (400)', async () => {
-      for (const body of [`${JSON.stringify({ query }).slice(0, -1)},`, JSON.stringify({ query, note: 'a\u0000b' })]) {
+    it('refuses a cached query whose body is malformed JSON or carries a NUL character (400), each time', async () => {
+      const bodies = [`${JSON.stringify({ query }).slice(0, -1)},`, JSON.stringify({ query, note: 'a\u0000b' })]
+      // Twice: the hit path remembers bodies by their text, refusals included.
+      for (const body of [...bodies, ...bodies]) {
         const answer = await post(body)
         expect({ body, status: answer.status, cache: answer.headers.get('x-cache') }).toEqual({
           body,

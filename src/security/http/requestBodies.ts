@@ -56,11 +56,11 @@ const refuseTooLarge = (res: Response, maxBytes: number) =>
 
 type JsonCheck = { json: unknown; problem?: undefined } | { json?: undefined; problem: string }
 
-/** The parsed JSON body, or why it is refused. */
-function checkJsonBody(body: Buffer): JsonCheck {
+/** The parsed JSON body, or why it is refused (exported for callers that remember the judgement by the body's text). */
+export function checkJsonText(text: string): JsonCheck {
   let json: unknown
   try {
-    json = JSON.parse(body.toString('utf8'))
+    json = JSON.parse(text)
   } catch {
     return { problem: 'The request body is not valid JSON. Check for a missing quote, comma or bracket.' }
   }
@@ -116,7 +116,8 @@ export function limitApiRequestBodies(maxBytes: number): RequestHandler {
     }
     const finish = () => {
       const body = Buffer.concat(chunks)
-      const checked = body.length > 0 && mediaTypeOf(req) === 'application/json' ? checkJsonBody(body) : undefined
+      const checked =
+        body.length > 0 && mediaTypeOf(req) === 'application/json' ? checkJsonText(body.toString('utf8')) : undefined
       if (checked?.problem) return sendApiError(res, 400, checked.problem)
       keep(req, body, checked)
       next()
@@ -127,16 +128,18 @@ export function limitApiRequestBodies(maxBytes: number): RequestHandler {
 
 /**
  * Reads a JSON body before express (the read cache's hit path for GraphQL POSTs) under the rules
- * above, so the middleware then finds it read and judged: a body that is not valid JSON is answered
- * 400 there, with every other refusal. Only a body that cannot be refused for its type or size is
- * read here: `application/json` with a Content-Length within the limit. For anything else this
- * returns false having read nothing, and express reads and judges the body as always.
- * `done` gets the parsed JSON, or undefined when the body was refused or the request failed.
+ * above. Only a body that cannot be refused for its type or size is read here: `application/json`
+ * with a Content-Length within the limit. For anything else this returns false having read
+ * nothing, and express reads and judges the body as always.
+ * `done` gets the body's bytes, not yet judged (undefined when the request failed): a caller that
+ * can answer by the bytes alone needs nothing more, and one that hands the request on to express
+ * first passes them to `judgeBodyReadBeforeExpress`, so the middleware finds the body read and
+ * judged (a body that is not valid JSON is answered 400 there, with every other refusal).
  */
 export function readJsonBodyBeforeExpress(
   req: IncomingMessage,
   maxBytes: number,
-  done: (json: unknown) => void,
+  done: (body: Buffer | undefined) => void,
 ): boolean {
   const length = Number(req.headers['content-length'])
   if (req.headers['transfer-encoding'] !== undefined || !(length > 0) || length > maxBytes) return false
@@ -147,14 +150,15 @@ export function readJsonBodyBeforeExpress(
     earlyFailures.set(req, { error })
     done(undefined)
   })
-  req.once('end', () => {
-    const body = Buffer.concat(chunks)
-    const checked = checkJsonBody(body)
-    if (checked.problem) earlyFailures.set(req, { problem: checked.problem })
-    else keep(req, body, checked)
-    done(checked.json)
-  })
+  req.once('end', () => done(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)))
   return true
+}
+
+/** Parses and checks a body read by readJsonBodyBeforeExpress, and leaves it (or why it is refused) for the middleware. */
+export function judgeBodyReadBeforeExpress(req: IncomingMessage, body: Buffer): void {
+  const checked = checkJsonText(body.toString('utf8'))
+  if (checked.problem) earlyFailures.set(req, { problem: checked.problem })
+  else keep(req, body, checked)
 }
 
 /** The body read by limitApiRequestBodies, for middleware that needs to look at it. */
