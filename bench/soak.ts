@@ -1,5 +1,5 @@
 /**
- * `npm run soak -- --minutes N`: a bounded soak of the real server. Starts it on a fresh database
+ * `npm run soak -- --minutes N [--readers 4] [--editors 2]`: a bounded soak of the real server. Starts it on a fresh database
  * of its own (a new database on DATABASE_URL's server, or an embedded Postgres in a temporary
  * folder) with the demo content, creates a writer and a reviewer, then for N minutes drives a
  * mixed workload over loopback: anonymous REST and GraphQL reads, writer edits, and submit,
@@ -18,8 +18,8 @@ import { startServer, type RunningServer } from '../tests/helpers/server'
 import { dropDatabase, startTestServer, uniqueDatabaseName } from '../tests/setup/testDatabase'
 import { markdownReport, type KindStats, type MemorySample } from './soakReport'
 
-const READERS = 4
-const EDITORS = 2
+/** Workers of each kind, unless `--readers` / `--editors` say otherwise (to see who slows whom). */
+const DEFAULT_WORKERS = { readers: 4, editors: 2 }
 /** Pause between one worker's requests: a steady load that leaves the shared machine some air. */
 const THINK_MS = { reader: 50, editor: 100 }
 const MEMORY_SAMPLE_SECONDS = 10
@@ -189,7 +189,17 @@ function sampleMemory(pid: number, samples: MemorySample[], startedAt: number, m
   return setInterval(sample, MEMORY_SAMPLE_SECONDS * 1000)
 }
 
-async function soak(minutes: number, server: RunningServer, database: string): Promise<boolean> {
+interface SoakOptions {
+  minutes: number
+  readers: number
+  editors: number
+}
+
+async function soak(
+  { minutes, readers, editors }: SoakOptions,
+  server: RunningServer,
+  database: string,
+): Promise<boolean> {
   const workload = new Workload(server.baseUrl)
   const tokens = await createAccounts(workload)
   const { docs } = await workload.request('setup', 200, '/api/articles?limit=1&depth=0')
@@ -201,8 +211,8 @@ async function soak(minutes: number, server: RunningServer, database: string): P
   const memory: MemorySample[] = []
   const sampler = sampleMemory(server.pid, memory, startedAt, minutes)
   await Promise.all([
-    ...Array.from({ length: READERS }, () => readPublicContent(workload, until, slug)),
-    ...Array.from({ length: EDITORS }, (_, editor) => editAndPublish(workload, until, tokens, editor)),
+    ...Array.from({ length: readers }, () => readPublicContent(workload, until, slug)),
+    ...Array.from({ length: editors }, (_, editor) => editAndPublish(workload, until, tokens, editor)),
   ])
   clearInterval(sampler)
   if (memory.at(-1)!.atSeconds < minutes * 60) memory.push({ atSeconds: minutes * 60, rssMiB: rssMiBOf(server.pid) })
@@ -214,7 +224,7 @@ async function soak(minutes: number, server: RunningServer, database: string): P
     kinds: workload.kinds,
     memory,
     firstErrors: workload.firstErrors,
-    command: `npm run soak -- --minutes ${minutes}`,
+    command: `npm run soak -- --minutes ${minutes}${readers === DEFAULT_WORKERS.readers && editors === DEFAULT_WORKERS.editors ? '' : ` --readers ${readers} --editors ${editors}`}`,
   })
   mkdirSync(path.dirname(REPORT_FILE), { recursive: true })
   writeFileSync(REPORT_FILE, markdown)
@@ -223,9 +233,19 @@ async function soak(minutes: number, server: RunningServer, database: string): P
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { minutes: { type: 'string', default: '10' } } })
+  const { values } = parseArgs({
+    options: {
+      minutes: { type: 'string', default: '10' },
+      readers: { type: 'string', default: String(DEFAULT_WORKERS.readers) },
+      editors: { type: 'string', default: String(DEFAULT_WORKERS.editors) },
+    },
+  })
   const minutes = Number(values.minutes)
   if (!(minutes > 0)) throw new Error(`--minutes must be a positive number, got "${values.minutes}"`)
+  const workers = { readers: Number(values.readers), editors: Number(values.editors) }
+  for (const [kind, count] of Object.entries(workers))
+    if (!Number.isInteger(count) || count < 0)
+      throw new Error(`--${kind} must be a whole number ≥ 0, got "${values[kind as keyof typeof workers]}"`)
 
   const postgres = await startTestServer()
   const databaseUrl = withDatabaseName(postgres.serverUrl, uniqueDatabaseName('soak'))
@@ -244,7 +264,7 @@ async function main(): Promise<void> {
       NODE_OPTIONS: `--max-old-space-size=${SERVER_HEAP_MIB}`,
     })
     const passed = await soak(
-      minutes,
+      { minutes, ...workers },
       server,
       process.env.DATABASE_URL
         ? `new database on ${redactDatabaseUrl(postgres.serverUrl)}`
