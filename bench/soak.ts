@@ -3,7 +3,9 @@
  * of its own (a new database on DATABASE_URL's server, or an embedded Postgres in a temporary
  * folder) with the demo content, creates a writer and a reviewer, then for N minutes drives a
  * mixed workload over loopback: anonymous REST and GraphQL reads, writer edits, and submit,
- * approve and publish by the reviewer. Reports errors, p50/p99 latency and the server's RSS
+ * approve and publish by the reviewer. Reports errors, p50/p99 latency as the workers saw it and as
+ * the server logged it (its request log's responseTime, matched by request id: the difference is
+ * time spent in the network stack and in this process, which shares the machine), and the server's RSS
  * (from /proc/<pid>/status), writes bench/results/soak-latest.md and exits 1 on any error or on
  * steady memory growth (see soakReport.ts).
  */
@@ -41,6 +43,8 @@ function rssMiBOf(pid: number): number {
 class Workload {
   readonly kinds: Record<string, KindStats> = {}
   readonly firstErrors: string[] = []
+  /** Each answered request's kind, by the request id the server answered with. */
+  private readonly kindOfRequest = new Map<string, string>()
 
   constructor(private readonly baseUrl: string) {}
 
@@ -52,7 +56,7 @@ class Workload {
     init: { method?: string; body?: unknown; token?: string } = {},
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers of every shape the soak reads
   ): Promise<any> {
-    const stats = (this.kinds[kind] ??= { count: 0, errors: 0, latenciesMs: [] })
+    const stats = (this.kinds[kind] ??= { count: 0, errors: 0, latenciesMs: [], serverLatenciesMs: [] })
     const started = performance.now()
     let status = 0
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
@@ -68,6 +72,8 @@ class Workload {
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       })
       status = response.status
+      const requestId = response.headers.get('x-request-id')
+      if (requestId) this.kindOfRequest.set(requestId, kind)
       body = await response.json()
     } catch (error) {
       body = { errors: [{ message: (error as Error).message }] }
@@ -82,6 +88,17 @@ class Workload {
       return undefined
     }
     return body
+  }
+
+  /** Adds the server's own timing of each request, from the lines of its request log. */
+  readServerTimings(serverOutput: string): void {
+    for (const line of serverOutput.split('\n')) {
+      if (!line.includes('"request completed"')) continue
+      const entry = JSON.parse(line) as { req?: { id?: string }; responseTime?: number }
+      // Setup requests are not reported (their kind is dropped before the load starts).
+      const stats = this.kinds[this.kindOfRequest.get(entry.req?.id ?? '') ?? '']
+      if (stats && typeof entry.responseTime === 'number') stats.serverLatenciesMs.push(entry.responseTime)
+    }
   }
 }
 
@@ -215,6 +232,7 @@ async function soak(
     ...Array.from({ length: editors }, (_, editor) => editAndPublish(workload, until, tokens, editor)),
   ])
   clearInterval(sampler)
+  workload.readServerTimings(server.output())
   if (memory.at(-1)!.atSeconds < minutes * 60) memory.push({ atSeconds: minutes * 60, rssMiB: rssMiBOf(server.pid) })
 
   const { markdown, passed } = markdownReport({

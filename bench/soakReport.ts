@@ -6,7 +6,10 @@
 export interface KindStats {
   count: number
   errors: number
+  /** As the soak's workers saw them: from sending the request to reading the whole answer. */
   latenciesMs: number[]
+  /** As the server logged them (whole milliseconds): from the request's arrival to the answer's end. */
+  serverLatenciesMs: number[]
 }
 
 export interface MemorySample {
@@ -97,11 +100,11 @@ export function markdownReport(run: SoakRun): { markdown: string; passed: boolea
     `- ${requests} requests (${(requests / (run.minutes * 60)).toFixed(1)}/s), ${errors} errors; latency p50 ${ms(percentile(latencies, 0.5))}, p99 ${ms(percentile(latencies, 0.99))}`,
     `- Server RSS: ${mib(run.memory[0]?.rssMiB ?? 0)} at start, ${mib(memory.afterWarmUpMiB)} after warm-up (first ${percent(WARM_UP_SHARE)} of the run), ${mib(memory.atEndMiB)} at the end: ${percent(memory.growth)} growth (limit ${percent(MAX_RSS_GROWTH)}) → ${memory.steadyGrowth ? 'steady growth' : 'no steady growth'} (trend after warm-up ${memory.trendMiBPerMinute.toFixed(1)} MiB/min)`,
     '',
-    '| Requests | Count | Errors | p50 | p99 |',
-    '| --- | ---: | ---: | ---: | ---: |',
+    '| Requests | Count | Errors | p50 | p99 | Server p50 | Server p99 |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...Object.entries(run.kinds).map(
       ([name, kind]) =>
-        `| ${name} | ${kind.count} | ${kind.errors} | ${ms(percentile(kind.latenciesMs, 0.5))} | ${ms(percentile(kind.latenciesMs, 0.99))} |`,
+        `| ${name} | ${kind.count} | ${kind.errors} | ${ms(percentile(kind.latenciesMs, 0.5))} | ${ms(percentile(kind.latenciesMs, 0.99))} | ${ms(percentile(kind.serverLatenciesMs, 0.5))} | ${ms(percentile(kind.serverLatenciesMs, 0.99))} |`,
     ),
     '',
     '| Time | Server RSS |',
