@@ -7,6 +7,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import path from 'node:path'
 import { parseEnv } from 'node:util'
 
+import { CDN_TAG_HEADERS, type CdnTagHeader } from './readCache/cdnTags'
+
 /** Every command (npm scripts, Next, the Docker image) runs from the project root. */
 export const projectRoot = process.cwd()
 
@@ -60,6 +62,7 @@ export interface Settings {
     maxAgeSeconds: number
     sharedMaxAgeSeconds: number
     staleWhileRevalidateSeconds: number
+    tagHeaders: CdnTagHeader[]
   }
 }
 
@@ -186,6 +189,20 @@ function readCdnPurge(env: Env): CdnPurgeSettings | undefined {
       `CDN_PURGE_SECRET is required when CDN_PURGE_URL is set: it is sent in the ${header} header of each purge.`,
     )
   return { url, header, secret }
+}
+
+/** CDN_TAG_HEADERS: the tag headers the CDN in front reads (`Cache-Tag`, `Surrogate-Key`, both by default), or `none`. */
+function readCdnTagHeaders(env: Env): CdnTagHeader[] {
+  const raw = (env.CDN_TAG_HEADERS ?? '').trim().toLowerCase()
+  if (raw === '') return [...CDN_TAG_HEADERS]
+  if (raw === 'none') return []
+  const names = raw.split(',').map((name) => name.trim())
+  const unknown = names.find((name) => !(CDN_TAG_HEADERS as readonly string[]).includes(name))
+  if (unknown !== undefined)
+    throw new ConfigError(
+      `CDN_TAG_HEADERS must be Cache-Tag, Surrogate-Key, both separated by a comma, or none; got "${env.CDN_TAG_HEADERS}"`,
+    )
+  return [...new Set(names as CdnTagHeader[])]
 }
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s]+$/
@@ -376,6 +393,7 @@ export function loadSettings(env: Env = process.env): Settings {
       maxAgeSeconds: readWholeNumber(env, 'READ_CACHE_MAX_AGE', 0),
       sharedMaxAgeSeconds: readWholeNumber(env, 'READ_CACHE_S_MAXAGE', 30),
       staleWhileRevalidateSeconds: readWholeNumber(env, 'READ_CACHE_STALE_WHILE_REVALIDATE', 60),
+      tagHeaders: readCdnTagHeaders(env),
     },
   }
 }

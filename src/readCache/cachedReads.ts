@@ -439,7 +439,7 @@ export function cachedReads(cache: ReadCache, policy: PublicCachePolicy, downstr
       }
       dropPageOnlyHeaders(res)
       const tags = [...plan.tags, ...scope.reads]
-      const tagHeaders = cdnTagHeaders(tags)
+      const tagHeaders = cdnTagHeaders(tags, policy.tagHeaders)
       const response = {
         body,
         headers: { ...contentHeaders(res, setBeforePayload), ...tagHeaders },

@@ -1,6 +1,7 @@
 /**
  * `Cache-Tag` (Cloudflare, Akamai) and `Surrogate-Key` (Fastly, Varnish) headers naming what a
- * cached answer contains: the read cache's own tags (`doc:<collection>:<id>` for every document
+ * cached answer contains (both by default; CDN_TAG_HEADERS names the one a deployment's CDN
+ * reads, or none, and every hit is that much lighter): the read cache's own tags (`doc:<collection>:<id>` for every document
  * it holds, embedded ones included, and `list:<collection>` for lists and lookups). A publish
  * webhook carries the tags it made stale (src/workflow/webhooks.ts), so a CDN or a front end can
  * purge exactly those answers.
@@ -17,8 +18,16 @@ function byCollection(tags: string[]): string[] {
   return [...new Set(tags.map((tag) => tag.replace(/^doc:([^:]+):.*$/, 'list:$1')))]
 }
 
-export function cdnTagHeaders(tags: Iterable<string>): { 'cache-tag': string; 'surrogate-key': string } {
+export const CDN_TAG_HEADERS = ['cache-tag', 'surrogate-key'] as const
+export type CdnTagHeader = (typeof CDN_TAG_HEADERS)[number]
+
+const SEPARATOR: Record<CdnTagHeader, string> = { 'cache-tag': ',', 'surrogate-key': ' ' }
+
+export function cdnTagHeaders(
+  tags: Iterable<string>,
+  headers: readonly CdnTagHeader[] = CDN_TAG_HEADERS,
+): Partial<Record<CdnTagHeader, string>> {
   let names = [...new Set(tags)].sort()
   if (names.join(',').length > MAX_TAG_HEADER_LENGTH) names = byCollection(names).sort()
-  return { 'cache-tag': names.join(','), 'surrogate-key': names.join(' ') }
+  return Object.fromEntries(headers.map((header) => [header, names.join(SEPARATOR[header])]))
 }

@@ -2,10 +2,14 @@
 import { createHash } from 'node:crypto'
 import type { ServerResponse } from 'node:http'
 
+import type { CdnTagHeader } from './cdnTags'
+
 export interface PublicCachePolicy {
   maxAgeSeconds: number
   sharedMaxAgeSeconds: number
   staleWhileRevalidateSeconds: number
+  /** The tag headers cached answers carry for a CDN (cdnTags.ts). */
+  tagHeaders: readonly CdnTagHeader[]
 }
 
 /** Responses that depend on who asked must stay out of every shared and browser cache. */

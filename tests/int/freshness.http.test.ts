@@ -63,6 +63,26 @@ describe('Cache-Tag and Surrogate-Key', () => {
     )
   })
 
+  it('are only the one the CDN reads when CDN_TAG_HEADERS names it, on the miss and on the hit', async () => {
+    const fastlyOnly = await startServer({ CDN_TAG_HEADERS: 'Surrogate-Key' })
+    try {
+      const url = `${fastlyOnly.baseUrl}/api/articles/${article.id}?depth=1&select[title]=true`
+      const answers = [tagsOf(await fetch(url))]
+      answers.push(
+        await waitFor('a cached answer', async () => {
+          const answer = tagsOf(await fetch(url))
+          return answer.xCache === 'HIT' ? answer : undefined
+        }),
+      )
+      for (const answer of answers) {
+        expect(answer.cacheTag).toEqual([])
+        expect(answer.surrogateKey).toContain(`doc:articles:${article.id}`)
+      }
+    } finally {
+      await fastlyOnly.stop()
+    }
+  }, 120_000)
+
   it('are absent from personal answers', async () => {
     const response = await fetch(`${server.baseUrl}/api/articles/${article.id}`, {
       headers: { 'x-preview-token': 'not-a-token' },

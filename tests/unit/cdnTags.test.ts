@@ -17,8 +17,15 @@ describe('CDN tag headers', () => {
       'doc:techniques:7',
     ]
     const headers = cdnTagHeaders(tags)
-    expect(headers['cache-tag'].length).toBeLessThanOrEqual(MAX_TAG_HEADER_LENGTH)
+    expect(headers['cache-tag']!.length).toBeLessThanOrEqual(MAX_TAG_HEADER_LENGTH)
     // Every change of a document also purges its collection's tag, so nothing is missed.
     expect(headers['cache-tag']).toBe('list:articles,list:techniques')
+  })
+
+  it('carry only the headers asked for: the one a CDN reads, or none', () => {
+    const tags = ['list:articles', 'doc:articles:12']
+    expect(cdnTagHeaders(tags, ['surrogate-key'])).toEqual({ 'surrogate-key': 'doc:articles:12 list:articles' })
+    expect(cdnTagHeaders(tags, ['cache-tag'])).toEqual({ 'cache-tag': 'doc:articles:12,list:articles' })
+    expect(cdnTagHeaders(tags, [])).toEqual({})
   })
 })

@@ -51,12 +51,25 @@ describe('defaults', () => {
       maxAgeSeconds: 0,
       sharedMaxAgeSeconds: 30,
       staleWhileRevalidateSeconds: 60,
+      tagHeaders: ['cache-tag', 'surrogate-key'],
     })
     expect(load({ READ_CACHE: 'off', READ_CACHE_MAX_MB: '8', READ_CACHE_S_MAXAGE: '0' }).readCache).toMatchObject({
       enabled: false,
       maxBytes: 8 * 1024 * 1024,
       sharedMaxAgeSeconds: 0,
     })
+  })
+
+  it('names the tag headers a CDN reads: both by default, one, or none (CDN_TAG_HEADERS)', () => {
+    const tagHeadersOf = (value: string) => load({ CDN_TAG_HEADERS: value }).readCache.tagHeaders
+    expect(tagHeadersOf('Surrogate-Key')).toEqual(['surrogate-key'])
+    expect(tagHeadersOf(' cache-tag ')).toEqual(['cache-tag'])
+    expect(tagHeadersOf('Cache-Tag, Surrogate-Key, cache-tag')).toEqual(['cache-tag', 'surrogate-key'])
+    expect(tagHeadersOf('None')).toEqual([])
+    for (const wrong of ['Fastly', 'cache-tag,', 'x-cache-tag'])
+      expect(() => tagHeadersOf(wrong)).toThrow(
+        `CDN_TAG_HEADERS must be Cache-Tag, Surrogate-Key, both separated by a comma, or none; got "${wrong}"`,
+      )
   })
 
   it('runs due background jobs by default; JOBS_RUNNER=off leaves them to another process', () => {
