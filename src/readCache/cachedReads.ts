@@ -154,11 +154,12 @@ function planGraphql(method: string, params: GraphqlParams): CachePlan {
   return graphqlQueryProblem(params.query) === undefined ? planGraphqlRequest(method, params) : PASS_ANONYMOUS
 }
 
-/** The security middleware read, limited and parsed the body; what is not a JSON object goes to Payload. */
-function planGraphqlPost(req: IncomingMessage): CachePlan {
-  const body = jsonBodyOf(req)
-  return body && typeof body === 'object' ? planGraphql('POST', body) : PASS_ANONYMOUS
-}
+/** A GraphQL POST's plan by its parsed body: what is not a JSON object goes to Payload. */
+const planGraphqlBody = (body: unknown): CachePlan =>
+  body && typeof body === 'object' ? planGraphql('POST', body) : PASS_ANONYMOUS
+
+/** The security middleware read, limited and parsed the body. */
+const planGraphqlPost = (req: IncomingMessage): CachePlan => planGraphqlBody(jsonBodyOf(req))
 
 /** Bodies up to this size have their plan remembered by their text (planOfGraphqlBody); larger ones are rare. */
 const REMEMBERED_BODY_BYTES = 4_096
@@ -171,10 +172,7 @@ const REMEMBERED_BODY_BYTES = 4_096
 const planOfGraphqlBody = boundedMemo(
   1_000,
   (text: string) => `${publicContent()?.generation ?? 0} ${text}`,
-  (text: string) => {
-    const { json } = checkJsonText(text)
-    return json && typeof json === 'object' ? planGraphql('POST', json) : PASS_ANONYMOUS
-  },
+  (text: string) => planGraphqlBody(checkJsonText(text).json),
 )
 
 /** The plan of an anonymous request without a body to look at. */
