@@ -89,7 +89,7 @@ export interface EffectInput {
 
 export interface EffectResult {
   workflow: WorkflowGroup
-  /** Publish and unpublish change the public version; the rest save a draft. */
+  /** Publish and unpublish change the public version; the rest are records on the newest version (perform.ts). */
   status?: 'published' | 'draft'
   /** Kept with the audit event (submit). */
   checklist?: ChecklistItem[]

@@ -293,17 +293,17 @@ const newestVersionRead = new WeakMap<WorkflowDoc, string>()
 /**
  * The document as its newest version has it (what the workflow decides on); null when it is gone
  * (its versions go with it). One query, where findByID with `draft` reads the document and then
- * the version, and the version's id comes with it (a submit and an approval record it).
+ * the version, and the version's id comes with it (a submit and an approval record it). Read from
+ * the database adapter as stored, as Payload's own update reads it (getLatestCollectionVersion):
+ * the workflow reads with every right anyway, and a workflow record writes the version back whole.
  */
 export async function latestDraft(req: PayloadRequest, collection: WorkflowCollection, id: Id) {
-  const { docs } = await req.payload.findVersions({
+  const { docs } = await req.payload.db.findVersions({
     collection,
     where: { and: [{ parent: { equals: id } }, { latest: { equals: true } }] },
     sort: VERSIONS_NEWEST_FIRST,
     limit: 1,
     pagination: false,
-    depth: 0,
-    overrideAccess: true,
     req,
   })
   const newest = docs[0]
@@ -317,6 +317,42 @@ function newestVersionOf(doc: WorkflowDoc): string {
   const version = newestVersionRead.get(doc)
   if (version === undefined) throw new Error('Only a document loaded by latestDraft knows its newest version.')
   return version
+}
+
+/**
+ * Writes a transition that changes only the workflow's record of the document (submit, approve,
+ * request changes, withdraw…) onto its newest version, in place, as Payload's autosave does. A
+ * save would copy unchanged content into a new version: eight statements and every field's hooks,
+ * most of a transition's cost, and a version list that grows by one per review step. The audit
+ * event keeps the history. The document's lock is held, so `doc`'s version is still the newest.
+ * Only the row's time moves: the content's own `updatedAt` stays, so an editor's open copy is not
+ * taken for a stale one (editConflicts.ts). The version stops being an autosave one, so that a
+ * later autosave starts a new version instead of changing the one submitted or approved.
+ */
+async function recordOnNewestVersion(
+  req: PayloadRequest,
+  collection: WorkflowCollection,
+  doc: WorkflowDoc,
+  record: { workflowStage: Stage; workflow: WorkflowGroup },
+): Promise<string> {
+  const versionId = newestVersionOf(doc)
+  await req.payload.db.updateVersion({
+    collection,
+    id: versionId,
+    req,
+    returning: false,
+    // Naming the parent costs nothing while the row is there (an upsert), and should a concurrent
+    // delete have taken the document and its versions, the foreign key fails the transaction
+    // instead of leaving a version of nothing.
+    // The whole version: the adapter rewrites an array or a relationship the data leaves out as empty.
+    versionData: {
+      parent: doc.id,
+      autosave: false,
+      updatedAt: new Date().toISOString(),
+      version: { ...doc, ...record },
+    } as never,
+  })
+  return versionId
 }
 
 /**
@@ -343,6 +379,29 @@ export async function withLockedDocument<T>(
   }
 }
 
+/** Saves the transition as a new version (a publish, an unpublish, a roll back); answers its id. */
+async function saveTransition(
+  req: PayloadRequest,
+  collection: WorkflowCollection,
+  id: Id,
+  data: Record<string, unknown>,
+  status: 'published' | 'draft' | undefined,
+  context: WorkflowContext,
+): Promise<string | null> {
+  await req.payload.update({
+    collection,
+    id,
+    // Every editorial collection carries the same workflow group (fields.ts).
+    data: { ...(data as Partial<Article>), ...(status ? { _status: status } : {}) },
+    draft: !status,
+    depth: 0,
+    overrideAccess: true,
+    context,
+    req,
+  })
+  return latestVersionId(req.payload, req, collection, id)
+}
+
 /** The audit event of a transition: who did what, from which stage to which, on which version. */
 async function recordEvent(
   req: PayloadRequest,
@@ -356,9 +415,12 @@ async function recordEvent(
     comment,
     checklist,
     release,
+    versionId,
   }: {
     collection: WorkflowCollection
     id: Id
+    /** The version the transition produced. */
+    versionId: string | null
     action: string
     from: Stage
     to: Stage
@@ -368,7 +430,6 @@ async function recordEvent(
     release?: number
   },
 ): Promise<WorkflowEvent> {
-  const versionId = await latestVersionId(req.payload, req, collection, id)
   return (await req.payload.create({
     collection: 'workflow-events',
     data: {
@@ -461,26 +522,15 @@ export async function writeTransition(req: PayloadRequest, request: TransitionRe
         : undefined
       let event: WorkflowEvent
       try {
-        await payload.update({
-          collection,
-          id,
-          // Every editorial collection carries the same workflow group (fields.ts).
-          data: {
-            ...content,
-            workflowStage: decision.to,
-            workflow: workflow as Article['workflow'],
-            ...fields,
-            ...(status ? { _status: status } : {}),
-          },
-          draft: !status,
-          depth: 0,
-          overrideAccess: true,
-          context,
-          req,
-        })
+        const record = { workflowStage: decision.to, workflow }
+        const versionId =
+          !status && !content && !fields
+            ? await recordOnNewestVersion(req, collection, doc, record)
+            : await saveTransition(req, collection, id, { ...content, ...record, ...fields }, status, context)
         event = await recordEvent(req, {
           collection,
           id,
+          versionId,
           action: decision.action,
           from: subject.stage,
           to: decision.to,

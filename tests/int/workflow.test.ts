@@ -127,6 +127,93 @@ describe('the happy path, with the API contract', () => {
   })
 })
 
+describe('review steps are records on the version in review, not new versions', () => {
+  /** A version as stored: the row's own fields, and the document's fields under `version`. */
+  interface StoredVersion {
+    id: number | string
+    autosave?: boolean
+    updatedAt: string
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the fields of articles and myths alike
+    version: Record<string, any>
+  }
+
+  async function versionsOf(collection: 'articles' | 'myths', id: number): Promise<StoredVersion[]> {
+    const { docs } = await payload.findVersions({
+      collection,
+      where: { parent: { equals: id } },
+      sort: '-updatedAt',
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    })
+    return docs as unknown as StoredVersion[]
+  }
+
+  it('keeps the content of the version (its lists and relations), its time and its count', async () => {
+    const title = `Myth in review ${randomSuffix()}`
+    const created = await http.post(
+      '/api/myths?draft=true',
+      { ...contentData('myths', title), _status: 'draft' },
+      'writer',
+    )
+    expect(created.status).toBe(201)
+    fixtures.track('myths', created.body.doc.id)
+    const id = created.body.doc.id as number
+    const [before] = await versionsOf('myths', id)
+
+    const submitted = await http.act('myths', id, 'submit', 'writer')
+    expect(submitted.status).toBe(200)
+    const withdrawn = await http.act('myths', id, 'withdraw', 'writer')
+    expect(withdrawn.status).toBe(200)
+    const versions = await versionsOf('myths', id)
+    expect(versions.map((version) => version.id)).toEqual([before.id])
+    const [after] = versions
+    expect(after.version.sources).toEqual(before.version.sources)
+    expect(after.version.sources).toHaveLength(1)
+    expect(after.version.author).toEqual(before.version.author)
+    expect(after.version.updatedAt).toBe(before.version.updatedAt)
+    expect(after.version.workflowStage).toBe('draft')
+    expect(after.version.workflow?.submittedVersion).toBe(String(before.id))
+    expect([submitted.body.event.versionId, withdrawn.body.event.versionId]).toEqual([
+      String(before.id),
+      String(before.id),
+    ])
+    expect(Date.parse(after.updatedAt)).toBeGreaterThan(Date.parse(before.updatedAt))
+  })
+
+  it('never lets an autosave change the version that was approved', async () => {
+    const article = await draftArticle('writer')
+    const autosaved = await http.patch(
+      `/api/articles/${article.id}?draft=true&autosave=true`,
+      { excerpt: 'Typed, autosaved.' },
+      'writer',
+    )
+    expect(autosaved.status).toBe(200)
+    const [typed] = await versionsOf('articles', article.id)
+    expect(typed.autosave).toBe(true)
+    expect((await http.act('articles', article.id, 'submit', 'writer')).status).toBe(200)
+    const approval = await http.act('articles', article.id, 'approve', 'reviewer')
+    expect(approval.body.workflowStage).toBe('approved')
+    const [approvedVersion] = await versionsOf('articles', article.id)
+    expect(approvedVersion).toMatchObject({ id: typed.id, autosave: false })
+    expect(approvedVersion.version.workflow?.approvedVersion).toBe(String(typed.id))
+
+    const later = await http.patch(
+      `/api/articles/${article.id}?draft=true&autosave=true`,
+      { excerpt: 'Changed after approval.' },
+      'writer',
+    )
+    expect(later.status).toBe(200)
+    const [newest, approvedAfter] = await versionsOf('articles', article.id)
+    expect(newest.id).not.toBe(typed.id)
+    expect(newest.version.excerpt).toBe('Changed after approval.')
+    expect(approvedAfter).toMatchObject({ id: typed.id, version: { excerpt: 'Typed, autosaved.' } })
+    const publish = await http.act('articles', article.id, 'publish', 'reviewer')
+    expect(publish.status).toBe(409)
+    expect(await publicTitle(article.id)).toBeUndefined()
+  })
+})
+
 describe('four eyes', () => {
   it('refuses approval by the reviewer who submitted it, and lets another reviewer approve', async () => {
     const article = await draftArticle('reviewer')
