@@ -173,17 +173,17 @@ async function editAndPublish(
         token: tokens.writer,
       }),
     () =>
-      workload.request('transition', 200, `/api/articles/${id}/workflow`, {
+      workload.request('transition: submit', 200, `/api/articles/${id}/workflow`, {
         body: { action: 'submit' },
         token: tokens.writer,
       }),
     () =>
-      workload.request('transition', 200, `/api/articles/${id}/workflow`, {
+      workload.request('transition: approve', 200, `/api/articles/${id}/workflow`, {
         body: { action: 'approve' },
         token: tokens.reviewer,
       }),
     () =>
-      workload.request('transition', 200, `/api/articles/${id}/workflow`, {
+      workload.request('transition: publish', 200, `/api/articles/${id}/workflow`, {
         body: { action: 'publish' },
         token: tokens.reviewer,
       }),
@@ -278,8 +278,9 @@ async function main(): Promise<void> {
       PAYLOAD_SECRET: randomBytes(32).toString('hex'),
       GRAPHQL_RATE_LIMIT: '1000000000',
       // The heap a container with 512 MB would allow: V8 then collects instead of growing lazily,
-      // so what RSS still gains over the run is memory really kept.
-      NODE_OPTIONS: `--max-old-space-size=${SERVER_HEAP_MIB}`,
+      // so what RSS still gains over the run is memory really kept. Options given to the soak (a
+      // profiler's --import, say) reach the server too.
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--max-old-space-size=${SERVER_HEAP_MIB}`].filter(Boolean).join(' '),
     })
     const passed = await soak(
       { minutes, ...workers },

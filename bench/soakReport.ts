@@ -84,6 +84,28 @@ export interface SoakRun {
   command: string
 }
 
+/**
+ * The kinds as measured, then one row per family of kinds named "<family>: <member>" (the
+ * transitions, say: submit, approve and publish apart, and all together, which the target is about).
+ */
+export function withFamilies(kinds: Record<string, KindStats>): [string, KindStats][] {
+  const families = new Map<string, KindStats>()
+  for (const [name, kind] of Object.entries(kinds)) {
+    const family = /^(.+?): /.exec(name)?.[1]
+    if (!family) continue
+    const total = families.get(family) ?? { count: 0, errors: 0, latenciesMs: [], serverLatenciesMs: [] }
+    total.count += kind.count
+    total.errors += kind.errors
+    total.latenciesMs.push(...kind.latenciesMs)
+    total.serverLatenciesMs.push(...kind.serverLatenciesMs)
+    families.set(family, total)
+  }
+  return [
+    ...Object.entries(kinds),
+    ...[...families].map(([family, kind]): [string, KindStats] => [`${family} (all)`, kind]),
+  ]
+}
+
 export function markdownReport(run: SoakRun): { markdown: string; passed: boolean } {
   const all = Object.values(run.kinds)
   const requests = all.reduce((sum, kind) => sum + kind.count, 0)
@@ -102,7 +124,7 @@ export function markdownReport(run: SoakRun): { markdown: string; passed: boolea
     '',
     '| Requests | Count | Errors | p50 | p99 | Server p50 | Server p99 |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...Object.entries(run.kinds).map(
+    ...withFamilies(run.kinds).map(
       ([name, kind]) =>
         `| ${name} | ${kind.count} | ${kind.errors} | ${ms(percentile(kind.latenciesMs, 0.5))} | ${ms(percentile(kind.latenciesMs, 0.99))} | ${ms(percentile(kind.serverLatenciesMs, 0.5))} | ${ms(percentile(kind.serverLatenciesMs, 0.99))} |`,
     ),

@@ -1,7 +1,7 @@
 /**
  * The soak's memory verdict (bench/soakReport.ts): garbage-collection swings pass, steady growth fails.
  */
-import { judgeMemory, percentile, type MemorySample } from '../../bench/soakReport'
+import { judgeMemory, percentile, withFamilies, type MemorySample } from '../../bench/soakReport'
 
 const TEN_MINUTES = 600
 const everyTenSeconds = (rssAt: (index: number) => number): MemorySample[] =>
@@ -38,4 +38,22 @@ it('takes percentiles by nearest rank', () => {
   expect(percentile(values, 0.5)).toBe(50)
   expect(percentile(values, 0.99)).toBe(99)
   expect(percentile([], 0.99)).toBe(0)
+})
+
+it('adds a row for each family of kinds ("transition: submit"…), with every member’s samples', () => {
+  const kind = (latenciesMs: number[], errors = 0) => ({
+    count: latenciesMs.length,
+    errors,
+    latenciesMs,
+    serverLatenciesMs: latenciesMs.map((value) => value - 1),
+  })
+  const rows = withFamilies({
+    edit: kind([50]),
+    'transition: submit': kind([10, 20]),
+    'transition: publish': kind([90], 1),
+  })
+  expect(rows.map(([name]) => name)).toEqual(['edit', 'transition: submit', 'transition: publish', 'transition (all)'])
+  expect(rows[3][1]).toEqual({ count: 3, errors: 1, latenciesMs: [10, 20, 90], serverLatenciesMs: [9, 19, 89] })
+  // The members' own rows are left as they were.
+  expect(rows[1][1].latenciesMs).toEqual([10, 20])
 })
