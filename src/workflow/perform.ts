@@ -208,6 +208,9 @@ async function checklistFor(
   })
 }
 
+/** The version each document `latestDraft` loaded is: its newest, as long as the document's lock is held. */
+const newestVersionRead = new WeakMap<WorkflowDoc, string>()
+
 /** The content of one version of the document (none: the version is not the document's). */
 export async function versionContent(
   payload: Payload,
@@ -238,6 +241,9 @@ export async function isApprovedContent(
 ): Promise<boolean> {
   const approvedVersion = doc.workflow?.approvedVersion
   if (!approvedVersion) return false
+  // Review steps are recorded on the version in review, so an approved document whose newest
+  // version is the approved one holds its content: a later edit or autosave starts a new version.
+  if (newestVersionRead.get(doc) === String(approvedVersion)) return true
   const approved = await payload.findVersionByID({
     collection,
     id: approvedVersion,
@@ -286,9 +292,6 @@ export function actorOf(req: PayloadRequest, what = 'take workflow actions'): Ac
   const reviewerRoles = (user as { reviewerRoles?: string[] | null }).reviewerRoles ?? []
   return { user: user as unknown as User, workflow: { id: user.id, role, reviewerRoles } }
 }
-
-/** The version each document `latestDraft` loaded is: its newest, as long as the document's lock is held. */
-const newestVersionRead = new WeakMap<WorkflowDoc, string>()
 
 /**
  * The document as its newest version has it (what the workflow decides on); null when it is gone

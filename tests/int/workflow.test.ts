@@ -212,6 +212,28 @@ describe('review steps are records on the version in review, not new versions', 
     expect(publish.status).toBe(409)
     expect(await publicTitle(article.id)).toBeUndefined()
   })
+
+  it('publishes the approved version as it is, and refuses content that changed behind the workflow', async () => {
+    const article = await approved()
+    // A server-side save that records without reviewing (as an assignment does), here with new
+    // content: the stage stays approved, the newest version is no longer the approved one.
+    await payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { excerpt: 'Changed without a review.' },
+      draft: true,
+      overrideAccess: true,
+      context: { workflowRecord: true },
+    })
+    const refused = await http.act('articles', article.id, 'publish', 'reviewer')
+    expect(refused.status).toBe(409)
+    expect(refused.body.errors[0].message).toMatch(/changed after it was approved/)
+    expect(await publicTitle(article.id)).toBeUndefined()
+
+    const other = await approved()
+    expect((await http.act('articles', other.id, 'publish', 'reviewer')).body.workflowStage).toBe('published')
+    expect(await publicTitle(other.id)).toBe(other.title)
+  })
 })
 
 describe('four eyes', () => {
