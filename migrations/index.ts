@@ -13,6 +13,7 @@ import * as migration_20261203_152159_cdn_purge_task from './20261203_152159_cdn
 import * as migration_20261203_163405_review_threads_approvals_review_dates from './20261203_163405_review_threads_approvals_review_dates';
 import * as migration_20261203_184822_releases from './20261203_184822_releases';
 import * as migration_20261204_071056_read_cache_slug_notices from './20261204_071056_read_cache_slug_notices';
+import * as migration_20261204_161500_skip_unchanged_version_rows from './20261204_161500_skip_unchanged_version_rows';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261204_071056_read_cache_slug_notices.up,
     down: migration_20261204_071056_read_cache_slug_notices.down,
-    name: '20261204_071056_read_cache_slug_notices'
+    name: '20261204_071056_read_cache_slug_notices',
+  },
+  {
+    up: migration_20261204_161500_skip_unchanged_version_rows.up,
+    down: migration_20261204_161500_skip_unchanged_version_rows.down,
+    name: '20261204_161500_skip_unchanged_version_rows',
   },
 ];
