@@ -18,7 +18,7 @@ import { createDatabaseIfMissing, redactDatabaseUrl, withDatabaseName } from '..
 import { contentData } from '../tests/helpers/content'
 import { startServer, type RunningServer } from '../tests/helpers/server'
 import { dropDatabase, startTestServer, uniqueDatabaseName } from '../tests/setup/testDatabase'
-import { markdownReport, type KindStats, type MemorySample } from './soakReport'
+import { markdownReport, noSamples, type KindStats, type MemorySample } from './soakReport'
 
 /** Workers of each kind, unless `--readers` / `--editors` say otherwise (to see who slows whom). */
 const DEFAULT_WORKERS = { readers: 4, editors: 2 }
@@ -56,7 +56,7 @@ class Workload {
     init: { method?: string; body?: unknown; token?: string } = {},
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers of every shape the soak reads
   ): Promise<any> {
-    const stats = (this.kinds[kind] ??= { count: 0, errors: 0, latenciesMs: [], serverLatenciesMs: [] })
+    const stats = (this.kinds[kind] ??= noSamples())
     const started = performance.now()
     let status = 0
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above

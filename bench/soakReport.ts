@@ -12,6 +12,9 @@ export interface KindStats {
   serverLatenciesMs: number[]
 }
 
+/** A kind of request before its first sample. */
+export const noSamples = (): KindStats => ({ count: 0, errors: 0, latenciesMs: [], serverLatenciesMs: [] })
+
 export interface MemorySample {
   atSeconds: number
   rssMiB: number
@@ -93,7 +96,7 @@ export function withFamilies(kinds: Record<string, KindStats>): [string, KindSta
   for (const [name, kind] of Object.entries(kinds)) {
     const family = /^(.+?): /.exec(name)?.[1]
     if (!family) continue
-    const total = families.get(family) ?? { count: 0, errors: 0, latenciesMs: [], serverLatenciesMs: [] }
+    const total = families.get(family) ?? noSamples()
     total.count += kind.count
     total.errors += kind.errors
     total.latenciesMs.push(...kind.latenciesMs)
