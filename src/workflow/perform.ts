@@ -344,14 +344,14 @@ async function recordOnNewestVersion(
     id: versionId,
     req,
     returning: false,
-    // Naming the parent costs nothing while the row is there (an upsert), and should a concurrent
-    // delete have taken the document and its versions, the foreign key fails the transaction
-    // instead of leaving a version of nothing.
-    // The whole version: the adapter rewrites an array or a relationship the data leaves out as empty.
     versionData: {
+      // Free while the row is there (the adapter upserts); should a concurrent delete have taken the
+      // document and its versions, the foreign key fails the transaction instead of leaving a
+      // version of nothing.
       parent: doc.id,
       autosave: false,
       updatedAt: new Date().toISOString(),
+      // The whole version: the adapter empties an array or a relationship the data leaves out.
       version: { ...doc, ...record },
     } as never,
   })
