@@ -401,7 +401,9 @@ function fillsInFlight() {
         if (fills.get(key) === fill) fills.delete(key)
         settle()
       }
-      res.once('close', done)
+      // A response that closed before its fill started (the client hung up) never closes again.
+      if (res.closed) done()
+      else res.once('close', done)
       return done
     },
   }
@@ -470,6 +472,8 @@ export function cachedReads(cache: ReadCache, policy: PublicCachePolicy, downstr
     if (!pending) return fill(plan, key, req, res, scope, handOn)
     // Served from what the other request stored; if it stored nothing (a change came in meanwhile), fill anew.
     void pending.then(() => {
+      // Nobody is left to answer: filling for them would hand Payload a request whose body never comes.
+      if (res.closed) return
       const stored = cache.lookup(key)
       if (stored) sendCached(req, res, stored, cacheControl)
       else fill(plan, key, req, res, scope, handOn)

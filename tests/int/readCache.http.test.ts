@@ -139,6 +139,27 @@ describe('what is cached, and the HTTP caching headers', () => {
     expect(answers.filter((answer) => answer.cache === 'MISS').length).toBeLessThanOrEqual(2)
   })
 
+  it('answers a query whose earlier askers all hung up while one of them was producing it', async () => {
+    // As at a load test's end or a burst of impatient browsers: the one producing the answer and
+    // those waiting for it go away together, so the waiters find nothing stored and would fill anew.
+    const query = `{ Articles(limit: 100, where: { excerpt: { not_equals: "${randomSuffix()}" } }) { docs { title content } } }`
+    const ask = (signal: AbortSignal) =>
+      fetch(serverA.url('/api/graphql'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+        signal,
+      })
+    const hungUp = Array.from({ length: 4 }, () =>
+      ask(AbortSignal.timeout(15)).then((response) => response.arrayBuffer(), () => undefined),
+    )
+    await Promise.all(hungUp)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const response = await ask(AbortSignal.timeout(10_000))
+    expect(response.status).toBe(200)
+    expect((await response.json()).data.Articles.docs.length).toBeGreaterThan(0)
+  })
+
   it('answers 304 Not Modified to a matching If-None-Match, from memory and on a miss', async () => {
     const path = `/api/articles/${articleId}?depth=0`
     const { etag } = await read(serverA, path)
