@@ -172,14 +172,22 @@ function tagsOfRead({ collection, slug }: RootRead, variables: unknown): string[
 /**
  * Remembers up to `limit` answers of a pure `compute`, by `keyOf` its arguments, starting over when
  * full: front ends send the same few requests over and over, and what others send cannot make it grow.
+ * With `epoch`, it also starts over whenever that value changes (what the answers were worked out from).
  */
 export function boundedMemo<A extends unknown[], V>(
   limit: number,
   keyOf: (...args: A) => string,
   compute: (...args: A) => V,
+  epoch: () => unknown = () => undefined,
 ): (...args: A) => V {
   const answers = new Map<string, V>()
+  let answersOf = epoch()
   return (...args) => {
+    const now = epoch()
+    if (now !== answersOf) {
+      answers.clear()
+      answersOf = now
+    }
     const key = keyOf(...args)
     if (answers.has(key)) return answers.get(key) as V
     if (answers.size >= limit) answers.clear()

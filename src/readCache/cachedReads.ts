@@ -93,13 +93,30 @@ function contentHeaders(res: ServerResponse, setBeforePayload: Set<string>): Cac
 }
 
 /**
+ * The keys of a plan's variants, built once: a remembered plan (planAnonymousGet, planOfGraphqlBody)
+ * then looks its answer up by the same string every time, whose hash V8 has already worked out,
+ * instead of hashing a new copy of a long query on every hit.
+ */
+const variantKeysOfPlans = new WeakMap<CacheablePlan, Map<string, string>>()
+/** Front ends send a few encodings and origins; a client varying them at will cannot make a plan's keys grow. */
+const VARIANTS_REMEMBERED = 16
+
+/**
  * Next compresses by Accept-Encoding and Payload answers CORS by Origin: requests differing
  * in those get different bytes, so they are different entries.
  */
-function variantKey(planKey: string, req: IncomingMessage): string {
+function variantKey(plan: CacheablePlan, req: IncomingMessage): string {
   const encodings = req.headers['accept-encoding']
   const accepted = encodings && encodings !== 'identity' ? encodings : ''
-  return `${planKey}\n${accepted}\n${req.headers.origin ?? ''}`
+  const variant = `${accepted}\n${req.headers.origin ?? ''}`
+  let keys = variantKeysOfPlans.get(plan)
+  if (!keys) variantKeysOfPlans.set(plan, (keys = new Map()))
+  let key = keys.get(variant)
+  if (key === undefined) {
+    if (keys.size >= VARIANTS_REMEMBERED) keys.clear()
+    keys.set(variant, (key = `${plan.key}\n${variant}`))
+  }
+  return key
 }
 
 function sendCached(req: IncomingMessage, res: ServerResponse, cached: CachedResponse, cacheControl: string): void {
@@ -161,6 +178,9 @@ const planGraphqlBody = (body: unknown): CachePlan =>
 /** The security middleware read, limited and parsed the body. */
 const planGraphqlPost = (req: IncomingMessage): CachePlan => planGraphqlBody(jsonBodyOf(req))
 
+/** A plan made before Payload registered the public content (nothing cacheable yet) is not kept after. */
+const publicContentGeneration = () => publicContent()?.generation
+
 /** Bodies up to this size have their plan remembered by their text (planOfGraphqlBody); larger ones are rare. */
 const REMEMBERED_BODY_BYTES = 4_096
 
@@ -171,8 +191,9 @@ const REMEMBERED_BODY_BYTES = 4_096
  */
 const planOfGraphqlBody = boundedMemo(
   1_000,
-  (text: string) => `${publicContent()?.generation ?? 0} ${text}`,
+  (text: string) => text,
   (text: string) => planGraphqlBody(checkJsonText(text).json),
+  publicContentGeneration,
 )
 
 /** The plan of an anonymous request without a body to look at. */
@@ -182,12 +203,16 @@ function planFromUrl(method: string, rawUrl: string): CachePlan {
   return planGraphql(method, graphqlParamsFromSearch(url.searchParams) ?? {})
 }
 
-/** An anonymous GET's plan depends on its URL alone: each URL is parsed once. */
+/**
+ * An anonymous GET's plan depends on its URL alone: each URL is checked and parsed once. A path in
+ * any form but the canonical one gets no key, so it never reaches a stored answer: express refuses it
+ * (canonicalPaths.ts).
+ */
 const planAnonymousGet = boundedMemo(
   1_000,
-  // A plan made before Payload registered the public content (nothing cacheable yet) is not kept after.
-  (url: string) => `${publicContent()?.generation ?? 0} ${url}`,
-  (url: string) => planFromUrl('GET', url),
+  (url: string) => url,
+  (url: string) => (canonicalPathProblem(url) === undefined ? planFromUrl('GET', url) : PASS_ANONYMOUS),
+  publicContentGeneration,
 )
 
 function planFromRequest(req: Request): CachePlan {
@@ -228,7 +253,7 @@ export function answerFromReadCache(
   function answerIfCached(req: Request, res: Response, next: NextFunction): void {
     const plan = planOf(req)
     if (!plan.cache) return next()
-    const cached = cache.lookup(variantKey(plan.key, req))
+    const cached = cache.lookup(variantKey(plan, req))
     if (!cached) return next()
     const send = (error?: unknown) => (error ? next(error) : sendCached(req, res, cached, cacheControl))
     if (plan.key.startsWith('graphql')) protections.graphqlLimit.middleware(req, res, send)
@@ -339,7 +364,7 @@ export function answerHitsBeforeExpress(
   ): boolean {
     if (!plan.cache) return false
     const graphql = plan.key.startsWith('graphql')
-    const cached = cache.lookup(variantKey(plan.key, req))
+    const cached = cache.lookup(variantKey(plan, req))
     if (!cached) return false
     req.id = requestIdOf(req)
     if (!graphql) {
@@ -359,22 +384,23 @@ export function answerHitsBeforeExpress(
   function answerGraphqlPost(req: IncomingMessage, res: ServerResponse): boolean {
     const started = performance.now()
     return readJsonBodyBeforeExpress(req, protections.maxBodyBytes, (body) => {
-      const toExpress = () => {
-        if (body) judgeBodyReadBeforeExpress(req, body)
-        behind(req, res)
-      }
-      if (!body || body.length > REMEMBERED_BODY_BYTES) return toExpress()
-      if (!answerIfCached(req, res, planOfGraphqlBody(body.toString('utf8')), started, toExpress)) toExpress()
+      if (!body || body.length > REMEMBERED_BODY_BYTES) return handToExpress(req, res, body)
+      const plan = planOfGraphqlBody(body.toString('utf8'))
+      if (!answerIfCached(req, res, plan, started, () => handToExpress(req, res, body))) handToExpress(req, res, body)
     })
+  }
+
+  function handToExpress(req: IncomingMessage, res: ServerResponse, body: Buffer | undefined): void {
+    if (body) judgeBodyReadBeforeExpress(req, body)
+    behind(req, res)
   }
 
   function answerIfEarly(req: IncomingMessage, res: ServerResponse): boolean {
     const url = req.url ?? ''
     if (!cache.serving || !url.startsWith('/api/') || carriesCredentials(req.headers)) return false
-    // Paths in any other form are refused by express (canonicalPaths.ts).
-    if (canonicalPathProblem(url) !== undefined) return false
     if (req.method === 'GET')
       return answerIfCached(req, res, planAnonymousGet(url), performance.now(), () => behind(req, res))
+    // Its path is exactly /api/graphql, which is canonical.
     if (isGraphqlPost(req as Request)) return answerGraphqlPost(req, res)
     return false
   }
@@ -464,7 +490,7 @@ export function cachedReads(cache: ReadCache, policy: PublicCachePolicy, downstr
     scope: ReadCacheScope,
     handOn: () => void,
   ): void {
-    const key = variantKey(plan.key, req)
+    const key = variantKey(plan, req)
     const cached = cache.lookup(key)
     if (cached) return sendCached(req, res, cached, cacheControl)
     // Without a serving cache nothing is stored to wait for.

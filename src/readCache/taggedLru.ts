@@ -1,6 +1,8 @@
 /**
  * A least-recently-used store bounded by the bytes it holds, whose entries carry tags so that
- * everything depending on one document or collection can be dropped at once.
+ * everything depending on one document or collection can be dropped at once. Recency is kept the
+ * "second chance" way: a read only marks its entry, and eviction moves a marked entry to the back
+ * instead of dropping it, so a hit (the hot path) reorders nothing.
  */
 
 export interface TaggedLruStats {
@@ -16,10 +18,12 @@ interface Slot<V> {
   value: V
   bytes: number
   tags: readonly string[]
+  /** Read since eviction last passed it. */
+  read: boolean
 }
 
 export class TaggedLru<V> {
-  /** Map iteration order is insertion order: the first key is the least recently used. */
+  /** Map iteration order is insertion order: the first key is the oldest not read since. */
   private readonly slots = new Map<string, Slot<V>>()
   private readonly keysByTag = new Map<string, Set<string>>()
   private bytes = 0
@@ -36,8 +40,7 @@ export class TaggedLru<V> {
       return undefined
     }
     this.hits++
-    this.slots.delete(key)
-    this.slots.set(key, slot)
+    slot.read = true
     return slot.value
   }
 
@@ -46,7 +49,7 @@ export class TaggedLru<V> {
     this.delete(key)
     if (bytes > this.maxBytes) return false
     while (this.bytes + bytes > this.maxBytes) this.evictOldest()
-    this.slots.set(key, { value, bytes, tags })
+    this.slots.set(key, { value, bytes, tags, read: false })
     this.bytes += bytes
     for (const tag of tags) {
       let keys = this.keysByTag.get(tag)
@@ -85,9 +88,16 @@ export class TaggedLru<V> {
   }
 
   private evictOldest(): void {
-    const oldest = this.slots.keys().next().value as string
-    this.delete(oldest)
-    this.evictions++
+    for (const [key, slot] of this.slots) {
+      if (!slot.read) {
+        this.delete(key)
+        this.evictions++
+        return
+      }
+      slot.read = false
+      this.slots.delete(key)
+      this.slots.set(key, slot)
+    }
   }
 
   private delete(key: string): boolean {

@@ -77,9 +77,14 @@ export function createApp(parts: AppParts): express.Express {
  * express: the getter is express's own, run on a view of the raw request.
  */
 function clientAddressUnder(app: Express): ClientAddress {
-  return (req: IncomingMessage) =>
-    (Reflect.get(app.request, 'ip', { app, headers: req.headers, socket: req.socket, connection: req.socket }) as
-      string | undefined) ?? ''
+  return (req: IncomingMessage) => {
+    // Without X-Forwarded-For every trust-proxy rule gives the peer's address: no need to ask.
+    if (!req.headers['x-forwarded-for']) return req.socket.remoteAddress ?? ''
+    return (
+      (Reflect.get(app.request, 'ip', { app, headers: req.headers, socket: req.socket, connection: req.socket }) as
+        string | undefined) ?? ''
+    )
+  }
 }
 
 /**

@@ -151,7 +151,10 @@ describe('what is cached, and the HTTP caching headers', () => {
         signal,
       })
     const hungUp = Array.from({ length: 4 }, () =>
-      ask(AbortSignal.timeout(15)).then((response) => response.arrayBuffer(), () => undefined),
+      ask(AbortSignal.timeout(15)).then(
+        (response) => response.arrayBuffer(),
+        () => undefined,
+      ),
     )
     await Promise.all(hungUp)
     await new Promise((resolve) => setTimeout(resolve, 500))

@@ -278,4 +278,22 @@ describe('boundedMemo', () => {
     // 3 found the memo full and emptied it, so 1 was computed again.
     expect(computed).toEqual([1, 2, 3, 1])
   })
+
+  it('starts over when what its answers were worked out from changes (its epoch)', () => {
+    let registration = 1
+    const computed: string[] = []
+    const tagged = boundedMemo(
+      10,
+      (text: string) => text,
+      (text: string) => {
+        computed.push(text)
+        return `${text}@${registration}`
+      },
+      () => registration,
+    )
+    expect([tagged('a'), tagged('a')]).toEqual(['a@1', 'a@1'])
+    registration = 2
+    expect([tagged('a'), tagged('a')]).toEqual(['a@2', 'a@2'])
+    expect(computed).toEqual(['a', 'a'])
+  })
 })

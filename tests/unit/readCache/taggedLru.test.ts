@@ -13,6 +13,27 @@ describe('TaggedLru', () => {
     expect(lru.stats()).toMatchObject({ entries: 2, bytes: 80, evictions: 1 })
   })
 
+  it('keeps an entry that is read between evictions, however long ago it was stored, and evicts those nobody reads', () => {
+    const lru = new TaggedLru<string>(100)
+    lru.set('hot', 'H', 30, [])
+    for (let n = 0; n < 10; n++) {
+      expect(lru.get('hot')).toBe('H')
+      lru.set(`cold ${n}`, 'C', 30, [])
+    }
+    expect(lru.get('hot')).toBe('H')
+    expect(lru.get('cold 7')).toBeUndefined()
+    expect(lru.get('cold 9')).toBe('C')
+    expect(lru.stats()).toMatchObject({ entries: 3, evictions: 8 })
+  })
+
+  it('evicts the oldest entry once every entry has been read since the last eviction', () => {
+    const lru = new TaggedLru<string>(100)
+    for (const key of ['a', 'b', 'c']) lru.set(key, key, 30, [])
+    for (const key of ['c', 'a', 'b']) lru.get(key)
+    lru.set('d', 'd', 30, [])
+    expect(['a', 'b', 'c', 'd'].map((key) => lru.get(key))).toEqual([undefined, 'b', 'c', 'd'])
+  })
+
   it('refuses an entry bigger than the whole budget without evicting anything', () => {
     const lru = new TaggedLru<string>(100)
     lru.set('a', 'A', 60, [])
