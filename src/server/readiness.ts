@@ -21,8 +21,12 @@ export function databaseReadiness(databaseUrl: string, logger: Logger): Readines
     idleTimeoutMillis: 10_000,
     query_timeout: PROBE_TIMEOUT_MS,
   })
-  // A dropped connection (e.g. Postgres restarting) must not crash the process.
-  pool.on('error', (error) => logger.warn({ err: error }, 'readiness connection lost'))
+  let closing = false
+  // A dropped connection (e.g. Postgres restarting) must not crash the process. Once closing, the pool
+  // ends its idle connections without waiting, so Postgres stopping next may still cut one: expected.
+  pool.on('error', (error) => {
+    if (!closing) logger.warn({ err: error }, 'readiness connection lost')
+  })
   return {
     async check() {
       try {
@@ -32,6 +36,9 @@ export function databaseReadiness(databaseUrl: string, logger: Logger): Readines
         return { ready: false, reason: `database unavailable: ${(error as Error).message}` }
       }
     },
-    close: () => pool.end(),
+    close: () => {
+      closing = true
+      return pool.end()
+    },
   }
 }
