@@ -199,6 +199,15 @@ export function kickWebhookQueue(payload: Payload): void {
     })
 }
 
+/**
+ * Resolves once this process runs nothing from the webhook queue (a run already going finishes
+ * first): for callers that must find the queue as they left it, such as a script or a test that
+ * queues jobs itself. Jobs queued afterwards wait for the next kick, retry timer or cron.
+ */
+export async function webhookQueueAtRest(payload: Payload): Promise<void> {
+  while (runners.get(payload)?.running) await new Promise((resolve) => setTimeout(resolve, 20))
+}
+
 async function runUntilIdle(payload: Payload, runner: QueueRunner): Promise<Date | null> {
   let runs = 0
   do {
