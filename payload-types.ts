@@ -1164,6 +1164,10 @@ export interface PayloadJob {
     | number
     | boolean
     | null;
+  /**
+   * The lock key of the process that claimed the job last; a job is running while that process lives.
+   */
+  runner?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1718,6 +1722,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   waitUntil?: T;
   processing?: T;
   meta?: T;
+  runner?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -16,9 +16,9 @@ import { Users } from './collections/Users'
 import { isAdminUser } from './src/access/roles'
 import { projectRoot, settings as processSettings, type S3Settings, type Settings } from './src/config'
 import { cdnPurge } from './src/cdnPurge'
-import { claimJobsOnce } from './src/db/claimJobsOnce'
 import { DATABASE_POOL_SIZE } from './src/db/poolSize'
 import { imagesOfLivePages } from './src/images'
+import { jobRunners } from './src/jobs'
 import { payloadLoggerOptions } from './src/logging'
 import { previewLinks } from './src/preview'
 import { readCache } from './src/readCache'
@@ -165,7 +165,9 @@ export const spaCmsConfig = ({ settings, contentCollections, editorial }: SpaCms
     upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
     editor: lexicalEditor(),
     plugins: [
-      // First: the workflow's checklist reads `seo.metaDescription` of articles.
+      // Every queue (the workflow's, releases', CDN purges'): one claim per job, none lost with its runner.
+      jobRunners(),
+      // First among content plugins: the workflow's checklist reads `seo.metaDescription` of articles.
       seoFields({ collections: Object.keys(editorial) as CollectionSlug[], uploadsCollection: 'media' }),
       editorialWorkflow({
         collections: editorial,
@@ -203,23 +205,21 @@ export const spaCmsConfig = ({ settings, contentCollections, editorial }: SpaCms
         uploads: 'media',
       }),
     ],
-    db: claimJobsOnce(
-      postgresAdapter({
-        pool: {
-          // Unset only while generating types or the import map, which never connect.
-          connectionString: settings.databaseUrl ?? '',
-          connectionTimeoutMillis: 5_000,
-          max: DATABASE_POOL_SIZE,
-          // No request may hold a pooled connection, and the others waiting for it, for longer.
-          statement_timeout: 15_000,
-        },
-        // Reads go to a replica (except this instance's reads just after its own writes); see README.
-        readReplicas: settings.databaseReplicaUrls.length > 0 ? settings.databaseReplicaUrls : undefined,
-        // Schema changes go through committed migrations everywhere (see README: Migrations).
-        push: false,
-        migrationDir: path.resolve(projectRoot, 'migrations'),
-      }),
-    ),
+    db: postgresAdapter({
+      pool: {
+        // Unset only while generating types or the import map, which never connect.
+        connectionString: settings.databaseUrl ?? '',
+        connectionTimeoutMillis: 5_000,
+        max: DATABASE_POOL_SIZE,
+        // No request may hold a pooled connection, and the others waiting for it, for longer.
+        statement_timeout: 15_000,
+      },
+      // Reads go to a replica (except this instance's reads just after its own writes); see README.
+      readReplicas: settings.databaseReplicaUrls.length > 0 ? settings.databaseReplicaUrls : undefined,
+      // Schema changes go through committed migrations everywhere (see README: Migrations).
+      push: false,
+      migrationDir: path.resolve(projectRoot, 'migrations'),
+    }),
     logger: { options: payloadLoggerOptions(settings.logLevel) },
     typescript: {
       outputFile: path.resolve(projectRoot, 'payload-types.ts'),

@@ -14,6 +14,7 @@ import * as migration_20261203_163405_review_threads_approvals_review_dates from
 import * as migration_20261203_184822_releases from './20261203_184822_releases';
 import * as migration_20261204_071056_read_cache_slug_notices from './20261204_071056_read_cache_slug_notices';
 import * as migration_20261204_161500_skip_unchanged_version_rows from './20261204_161500_skip_unchanged_version_rows';
+import * as migration_20261204_203334_job_runners from './20261204_203334_job_runners';
 
 export const migrations = [
   {
@@ -95,5 +96,10 @@ export const migrations = [
     up: migration_20261204_161500_skip_unchanged_version_rows.up,
     down: migration_20261204_161500_skip_unchanged_version_rows.down,
     name: '20261204_161500_skip_unchanged_version_rows',
+  },
+  {
+    up: migration_20261204_203334_job_runners.up,
+    down: migration_20261204_203334_job_runners.down,
+    name: '20261204_203334_job_runners'
   },
 ];

@@ -103,6 +103,8 @@ export interface WebhookReceiverOptions {
   failFirst?: number
   /** Wait that long before answering. */
   delayMs?: number
+  /** Leave the first N attempts of each delivery unanswered until the receiver closes (a receiver that hangs). */
+  stallFirst?: number
 }
 
 export async function startWebhookReceiver(options: WebhookReceiverOptions = {}): Promise<WebhookReceiver> {
@@ -120,7 +122,8 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions = {})
       const delivery = String(req.headers['x-spa-cms-delivery'] ?? received.body)
       const tries = (triesByDelivery.get(delivery) ?? 0) + 1
       triesByDelivery.set(delivery, tries)
-      const refuse = tries <= (options.failFirst ?? 0)
+      if (tries <= (options.stallFirst ?? 0)) return
+      const refuse = tries - (options.stallFirst ?? 0) <= (options.failFirst ?? 0)
       const answer = () => {
         if (refuse) {
           res.writeHead(503, { 'content-type': 'text/plain' }).end('try again later')

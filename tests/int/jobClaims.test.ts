@@ -1,5 +1,5 @@
 /**
- * One claim per job (src/db/claimJobsOnce.ts): runners that look for due jobs at the same moment,
+ * One claim per job (src/jobs/claimJobsOnce.ts): runners that look for due jobs at the same moment,
  * as the instances of a cluster do, never run the same job twice. Four runs of one queue start
  * together here, each claiming in its own transaction like runners in separate processes; the
  * jobs are webhook deliveries to a local receiver, which sees each delivery id once.

@@ -9,9 +9,15 @@
  * skipped), then lets Payload update only the rows it locked, checking its conditions again on
  * their current values (a job another runner claimed and finished since is no longer due).
  * It guards every queue: webhooks, mails, scheduled publishing.
+ *
+ * Each claim also records the claiming runner's lock key (`runner`), and first takes back the
+ * jobs whose runner has stopped (strandedJobs.ts).
  */
 import { sql, type postgresAdapter, type PostgresAdapter } from '@payloadcms/db-postgres'
 import type { UpdateJobsArgs, Where } from 'payload'
+
+import { runnerLock, type RunnerLock } from './runnerLock'
+import { releaseStrandedJobs } from './strandedJobs'
 
 type PostgresAdapterResult = ReturnType<typeof postgresAdapter>
 
@@ -22,7 +28,7 @@ interface Session {
   db: PostgresAdapter['drizzle']
 }
 
-function guardClaims(adapter: PostgresAdapter): void {
+function guardClaims(adapter: PostgresAdapter, lock: RunnerLock): void {
   const updateJobs = adapter.updateJobs.bind(adapter)
   const table = adapter.tableNameMap.get('payload_jobs') ?? 'payload_jobs'
 
@@ -32,6 +38,8 @@ function guardClaims(adapter: PostgresAdapter): void {
     const session = transactionID === undefined ? undefined : (adapter.sessions[transactionID] as Session | undefined)
     if (!session)
       throw new Error('Claiming jobs needs the transaction Payload opens for it (are transactions disabled?)')
+    const runner = await lock.key()
+    await releaseStrandedJobs(adapter, session, table, args.req)
     // By id (runByID), a job another runner holds is not taken from it.
     const where: Where =
       args.id === undefined ? args.where : { and: [{ id: { equals: args.id } }, { processing: { equals: false } }] }
@@ -54,7 +62,7 @@ function guardClaims(adapter: PostgresAdapter): void {
     const lockedIds = locked.rows.map((row) => row.id)
     if (lockedIds.length === 0) return args.returning === false ? null : []
     return updateJobs({
-      data: args.data,
+      data: { ...args.data, runner },
       req: args.req,
       returning: args.returning,
       sort: args.sort,
@@ -74,7 +82,15 @@ export function claimJobsOnce(adapter: PostgresAdapterResult): PostgresAdapterRe
       if (jobs.runHooks || jobs.depth)
         throw new Error('claimJobsOnce cannot guard job claims with jobs.runHooks or jobs.depth set')
       const postgres = adapter.init(args)
-      guardClaims(postgres)
+      const lock = runnerLock(postgres.poolOptions, (error) =>
+        args.payload.logger.warn({ err: error }, 'job runner lock lost; the next claim takes a new one'),
+      )
+      guardClaims(postgres, lock)
+      const destroy = postgres.destroy?.bind(postgres)
+      postgres.destroy = async () => {
+        await lock.close()
+        await destroy?.()
+      }
       return postgres
     },
   }
