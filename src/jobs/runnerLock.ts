@@ -3,7 +3,7 @@
  * advisory lock, on a connection of its own, for as long as it lives; its claims record the lock's
  * key. Postgres drops the lock the moment that connection ends (the process exits, is killed, or
  * loses the database), so any runner can tell a job whose runner is gone from one still running
- * without timeouts or heartbeats.
+ * without timeouts or heartbeats of our own.
  */
 import { randomInt } from 'node:crypto'
 
@@ -20,6 +20,14 @@ export const RUNNER_LOCK_SPACE_OID_SQL = `(${RUNNER_LOCK_SPACE_SQL}::bigint & 42
 /** Keys are positive, so `pg_locks.objid` shows them as they are. */
 const MAX_KEY = 2 ** 31 - 1
 
+/**
+ * A machine that vanishes (power cut, network gone) sends no FIN: Postgres would hold its lock
+ * until the operating system's keepalive gives up, two hours by default. These session settings
+ * make the server probe this connection itself and drop it within about a minute.
+ */
+const DEAD_PEER_SETTINGS =
+  'SET tcp_keepalives_idle = 30; SET tcp_keepalives_interval = 10; SET tcp_keepalives_count = 3'
+
 export interface RunnerLock {
   /** This process's key, taking the lock (on a connection of its own) the first time. */
   key(): Promise<number>
@@ -32,10 +40,14 @@ interface Held {
   key: number
 }
 
-async function takeLock(connection: pg.ClientConfig): Promise<Held> {
+/** `onGone` hears of the connection's end or loss from the moment it is made (pg throws an unheard error). */
+async function takeLock(connection: pg.ClientConfig, onGone: (error?: Error) => void): Promise<Held> {
   const client = new pg.Client({ ...connection, application_name: 'spa-cms job runner' })
-  await client.connect()
+  client.on('error', onGone)
+  client.on('end', () => onGone())
   try {
+    await client.connect()
+    await client.query(DEAD_PEER_SETTINGS)
     for (;;) {
       const key = randomInt(1, MAX_KEY)
       const { rows } = await client.query<{ locked: boolean }>(
@@ -59,25 +71,20 @@ async function takeLock(connection: pg.ClientConfig): Promise<Held> {
 export function runnerLock(connection: pg.ClientConfig, onLost: (error: Error) => void): RunnerLock {
   let held: Promise<Held> | undefined
   let closed = false
-  const forget = (lost: Promise<Held>) => {
-    if (held === lost) held = undefined
-  }
   return {
     async key() {
       if (closed) throw new Error('the job runner lock is closed: this Payload was destroyed')
       if (!held) {
-        const taking = takeLock(connection)
+        // Told once per connection: pg may report a loss as an error and then as its end.
+        const taking: Promise<Held> = takeLock(connection, (error) => {
+          if (held !== taking) return
+          held = undefined
+          if (error && !closed) onLost(error)
+        })
         held = taking
-        taking.then(
-          ({ client }) => {
-            client.on('error', (error) => {
-              forget(taking)
-              if (!closed) onLost(error)
-            })
-            client.on('end', () => forget(taking))
-          },
-          () => forget(taking),
-        )
+        taking.catch(() => {
+          if (held === taking) held = undefined
+        })
       }
       return (await held).key
     },
@@ -85,9 +92,8 @@ export function runnerLock(connection: pg.ClientConfig, onLost: (error: Error) =
       closed = true
       const current = held
       held = undefined
-      if (!current) return
-      const { client } = await current.catch(() => ({ client: undefined }))
-      await client?.end().catch(() => {})
+      const taken = await current?.catch(() => undefined)
+      await taken?.client.end().catch(() => {})
     },
   }
 }

@@ -20,7 +20,7 @@ export interface StrandedJob {
   taskSlug: string | null
   totalTried: number
   input: unknown
-  /** When it was claimed (its last update): when the lost run began, at the latest. */
+  /** Its last update (Payload's claim sets it, as does each write of its log): the lost run began by then. */
   claimedAt: Date
 }
 
@@ -40,6 +40,7 @@ export interface StrandedOutcome {
   final: boolean
   data: {
     processing: false
+    updatedAt: string
     totalTried: number
     hasError: boolean
     error?: JobLogEntry['error']
@@ -78,6 +79,7 @@ export function strandedOutcome(job: StrandedJob, attempts: number, now: Date): 
     final,
     data: {
       processing: false,
+      updatedAt: now.toISOString(),
       totalTried: job.totalTried + 1,
       hasError: final,
       ...(final ? { error } : {}),

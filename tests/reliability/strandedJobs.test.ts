@@ -8,7 +8,10 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 
+import { sql } from '@payloadcms/db-postgres'
+
 import { projectRoot } from '../../src/config'
+import { RUNNER_LOCK_SPACE_OID_SQL } from '../../src/jobs/runnerLock'
 import { RUNNER_STOPPED } from '../../src/jobs/strandedJobs'
 import { TYPESCRIPT_NODE_ARGS } from '../../src/server/childScripts'
 import { receiverFingerprint, WEBHOOK_TASK } from '../../src/workflow/webhooks'
@@ -147,6 +150,42 @@ it(
   },
   CHILD_TIMEOUT_MS * 2,
 )
+
+it('a runner whose lock connection is cut goes on, and claims under a new lock from then on', async () => {
+  // A receiver nobody configured: the run cancels the job, and its row keeps the runner's key.
+  const cancelledJob = async () => {
+    const job = await payload.jobs.queue({
+      task: WEBHOOK_TASK as never,
+      queue,
+      input: { receiver: receiverFingerprint('https://nowhere.spa.test/hook'), body: '{}' } as never,
+    })
+    const { id } = job as unknown as { id: number }
+    await payload.jobs.runByID({ id })
+    return (await jobById(id))!
+  }
+  const runnerHolding = (key: number) =>
+    payload.db.drizzle.execute<{ pid: number; application_name: string }>(
+      sql`SELECT locks.pid, activity.application_name FROM pg_locks AS locks
+          JOIN pg_stat_activity AS activity ON activity.pid = locks.pid
+          WHERE locks.locktype = 'advisory' AND locks.granted AND locks.objsubid = 2
+            AND locks.classid::bigint = ${sql.raw(RUNNER_LOCK_SPACE_OID_SQL)} AND locks.objid::bigint = ${key}`,
+    )
+
+  const before = await cancelledJob()
+  expect(before).toMatchObject({ hasError: true, runner: expect.any(Number) })
+  const { rows } = await runnerHolding(before.runner!)
+  expect(rows).toEqual([{ pid: expect.any(Number), application_name: 'spa-cms job runner' }])
+  await payload.db.drizzle.execute(sql`SELECT pg_terminate_backend(${rows[0].pid})`)
+  await waitFor(
+    'the cut connection to let go of its lock',
+    async () => (await runnerHolding(before.runner!)).rows.length === 0,
+  )
+
+  const after = await cancelledJob()
+  expect(after.runner).toEqual(expect.any(Number))
+  expect(after.runner).not.toBe(before.runner)
+  expect((await runnerHolding(after.runner!)).rows).toHaveLength(1)
+})
 
 describe('a job left running by a runner that is gone', () => {
   /** What a runner that stopped leaves behind: the job still marked running, under its key. */

@@ -21,7 +21,7 @@ describe('strandedOutcome', () => {
   it('gives a job with retries left back to the queue, one try counted, without an error', () => {
     const { final, data } = strandedOutcome(job({ totalTried: 1 }), 5, now)
     expect(final).toBe(false)
-    expect(data).toMatchObject({ processing: false, totalTried: 2, hasError: false })
+    expect(data).toMatchObject({ processing: false, totalTried: 2, hasError: false, updatedAt: now.toISOString() })
     expect(data.error).toBeUndefined()
   })
 
