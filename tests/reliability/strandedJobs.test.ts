@@ -91,26 +91,34 @@ function startChildRunner(jobId: number): {
   return { child, exited, output: () => output }
 }
 
+/** A job for `receiver`, claimed by a child runner that is in the middle of delivering it. */
+async function childRunnerMidDelivery(
+  receiver: WebhookReceiver,
+): Promise<{ id: number } & ReturnType<typeof startChildRunner>> {
+  const id = await queueDelivery(receiver)
+  const runner = startChildRunner(id)
+  try {
+    await waitFor('the child runner to send the delivery', () => receiver.attempts.length === 1, CHILD_TIMEOUT_MS)
+  } catch (error) {
+    runner.child.kill('SIGKILL')
+    throw new Error(`${(error as Error).message}; the child said: ${runner.output()}`, { cause: error })
+  }
+  return { id, ...runner }
+}
+
 const deliveryIds = (receiver: WebhookReceiver) =>
   receiver.attempts.map((attempt) => String(attempt.headers['x-spa-cms-delivery']))
 
 it(
   'runs again a job whose runner was killed in the middle of it, at the next claim of another runner',
   async () => {
-    const id = await queueDelivery(hanging)
-    const runner = startChildRunner(id)
+    const { id, child, exited } = await childRunnerMidDelivery(hanging)
     try {
-      await waitFor(
-        `the child runner to send the delivery (${runner.output()})`,
-        () => hanging.attempts.length === 1,
-        CHILD_TIMEOUT_MS,
-      )
-      const claimed = await jobById(id)
-      expect(claimed).toMatchObject({ processing: true, runner: expect.any(Number) })
+      expect(await jobById(id)).toMatchObject({ processing: true, runner: expect.any(Number) })
     } finally {
-      runner.child.kill('SIGKILL')
+      child.kill('SIGKILL')
     }
-    await runner.exited
+    await exited
 
     // Postgres drops the dead runner's lock as soon as it sees its connection close.
     await waitFor('another runner to deliver the stranded job', async () => {
@@ -129,20 +137,14 @@ it(
 it(
   'never takes a job from a runner that is alive, however often others look for work',
   async () => {
-    const id = await queueDelivery(slow)
-    const runner = startChildRunner(id)
+    const { id, child, exited } = await childRunnerMidDelivery(slow)
     try {
-      await waitFor(
-        `the child runner to send the delivery (${runner.output()})`,
-        () => slow.attempts.length === 1,
-        CHILD_TIMEOUT_MS,
-      )
-      const { runner: childRunner } = (await jobById(id))!
+      const { runner } = (await jobById(id))!
       for (let look = 0; look < 5; look++) await payload.jobs.run({ queue, silent: true })
-      expect(await jobById(id)).toMatchObject({ processing: true, runner: childRunner, hasError: false })
-      expect(await runner.exited).toBe(0)
+      expect(await jobById(id)).toMatchObject({ processing: true, runner, hasError: false })
+      expect(await exited).toBe(0)
     } finally {
-      runner.child.kill('SIGKILL')
+      child.kill('SIGKILL')
     }
     expect(slow.attempts).toHaveLength(1)
     expect(slow.requests).toHaveLength(1)
