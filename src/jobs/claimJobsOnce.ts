@@ -17,16 +17,12 @@ import { sql, type postgresAdapter, type PostgresAdapter } from '@payloadcms/db-
 import type { UpdateJobsArgs, Where } from 'payload'
 
 import { runnerLock, type RunnerLock } from './runnerLock'
-import { releaseStrandedJobs } from './strandedJobs'
+import { type ClaimSession, releaseStrandedJobs } from './strandedJobs'
 
 type PostgresAdapterResult = ReturnType<typeof postgresAdapter>
 
 /** Payload claims jobs with exactly this change (runJobs, runByID). */
 const isClaim = (data: Record<string, unknown>) => data.processing === true
-
-interface Session {
-  db: PostgresAdapter['drizzle']
-}
 
 function guardClaims(adapter: PostgresAdapter, lock: RunnerLock): void {
   const updateJobs = adapter.updateJobs.bind(adapter)
@@ -35,7 +31,8 @@ function guardClaims(adapter: PostgresAdapter, lock: RunnerLock): void {
   adapter.updateJobs = async (args: UpdateJobsArgs) => {
     if (!isClaim(args.data)) return updateJobs(args)
     const transactionID = await args.req?.transactionID
-    const session = transactionID === undefined ? undefined : (adapter.sessions[transactionID] as Session | undefined)
+    const session =
+      transactionID === undefined ? undefined : (adapter.sessions[transactionID] as ClaimSession | undefined)
     if (!session)
       throw new Error('Claiming jobs needs the transaction Payload opens for it (are transactions disabled?)')
     const runner = await lock.key()

@@ -95,7 +95,8 @@ export function retriesOf(config: SanitizedConfig, taskSlug: string | null): num
   return retries?.attempts ?? 0
 }
 
-interface Session {
+/** The database session of the transaction Payload opened for a claim. */
+export interface ClaimSession {
   db: PostgresAdapter['drizzle']
 }
 
@@ -108,7 +109,7 @@ interface StrandedRow extends Record<string, unknown> {
 }
 
 /** Locks (inside the claim's transaction) and returns the jobs whose runner holds no lock any more. */
-async function lockStrandedJobs(session: Session, table: string): Promise<StrandedJob[]> {
+async function lockStrandedJobs(session: ClaimSession, table: string): Promise<StrandedJob[]> {
   const { rows } = await session.db.execute<StrandedRow>(
     sql`SELECT job.id, job.task_slug, job.total_tried, job.input, job.updated_at
         FROM ${sql.identifier(table)} AS job
@@ -132,7 +133,7 @@ async function lockStrandedJobs(session: Session, table: string): Promise<Strand
 /** Takes back every stranded job (in any queue), inside the transaction of the claim `req` belongs to. */
 export async function releaseStrandedJobs(
   adapter: PostgresAdapter,
-  session: Session,
+  session: ClaimSession,
   table: string,
   req: UpdateJobsArgs['req'],
 ): Promise<void> {
