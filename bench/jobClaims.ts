@@ -9,10 +9,9 @@
 import { loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
 
-import { closePayload, startPayload } from '../src/db/payloadLifecycle'
 import { runScript } from '../src/scripts/runScript'
 import { WEBHOOK_QUEUE, WEBHOOK_TASK } from '../src/workflow/webhooks'
-import { createMigratedDatabase, dropDatabase, startTestServer } from '../tests/setup/testDatabase'
+import { withFreshPayload } from './freshPayload'
 import { summarise } from './stats'
 
 const WARM_UP_CLAIMS = 50
@@ -29,14 +28,9 @@ runScript('job claims bench', async () => {
   })
   const claims = positive('claims', values.claims)
   const leftovers = positive('leftovers', values.leftovers)
-  const postgres = await startTestServer()
-  const databaseUrl = await createMigratedDatabase(postgres.serverUrl, 'bench_job_claims')
-  process.env.DATABASE_URL = databaseUrl
-  process.env.LOG_LEVEL ??= 'warn'
-  const payload = await startPayload()
   const wall: number[] = []
   const cpu: number[] = []
-  try {
+  await withFreshPayload('bench_job_claims', async (payload) => {
     for (let index = 0; index < leftovers; index++) {
       await payload.create({
         collection: 'payload-jobs',
@@ -53,11 +47,7 @@ runScript('job claims bench', async () => {
       wall.push(performance.now() - started)
       cpu.push((used.user + used.system) / 1000)
     }
-  } finally {
-    await closePayload(payload)
-    await dropDatabase(databaseUrl)
-    await postgres.stop()
-  }
+  })
   const answer = summarise(wall)
   const work = summarise(cpu)
   console.log(

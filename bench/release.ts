@@ -8,11 +8,10 @@
 import { loadavg } from 'node:os'
 import { createLocalReq } from 'payload'
 
-import { closePayload, startPayload } from '../src/db/payloadLifecycle'
 import { publishRelease } from '../src/releases/releaseActions'
 import { runScript } from '../src/scripts/runScript'
 import { Fixtures } from '../tests/helpers/content'
-import { createMigratedDatabase, dropDatabase, startTestServer } from '../tests/setup/testDatabase'
+import { withFreshPayload } from './freshPayload'
 
 const option = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`)
@@ -24,13 +23,8 @@ const COLLECTIONS = ['articles', 'techniques', 'faqs', 'myths'] as const
 runScript('release bench', async () => {
   const items = option('items', 200)
   const runs = option('runs', 3)
-  const postgres = await startTestServer()
-  const databaseUrl = await createMigratedDatabase(postgres.serverUrl, 'bench_release')
-  process.env.DATABASE_URL = databaseUrl
-  process.env.LOG_LEVEL ??= 'warn'
-  const payload = await startPayload()
   const figures: number[] = []
-  try {
+  await withFreshPayload('bench_release', async (payload) => {
     const fixtures = new Fixtures(payload)
     const reviewer = await fixtures.user('reviewer', 'bench-release-reviewer')
     for (let run = 1; run <= runs; run++) {
@@ -57,11 +51,7 @@ runScript('release bench', async () => {
           `(this process's CPU: ${Math.round((cpu.user + cpu.system) / 1000)} ms; load average ${loadavg()[0].toFixed(1)})`,
       )
     }
-  } finally {
-    await closePayload(payload)
-    await dropDatabase(databaseUrl)
-    await postgres.stop()
-  }
+  })
   const sorted = [...figures].sort((a, b) => a - b)
   console.log(
     `release of ${items} documents, ${runs} runs: median ${Math.round(sorted[Math.floor(sorted.length / 2)])} ms, ` +

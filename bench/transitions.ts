@@ -12,11 +12,10 @@ import { parseArgs } from 'node:util'
 import { createLocalReq } from 'payload'
 
 import type { User } from '../payload-types'
-import { closePayload, startPayload } from '../src/db/payloadLifecycle'
 import { runScript } from '../src/scripts/runScript'
 import { performTransition } from '../src/workflow/perform'
 import { Fixtures } from '../tests/helpers/content'
-import { createMigratedDatabase, dropDatabase, startTestServer } from '../tests/setup/testDatabase'
+import { withFreshPayload } from './freshPayload'
 import { summarise } from './stats'
 
 /** Long enough for what a transition does after its answer (mails, webhooks) to be done. */
@@ -34,13 +33,8 @@ runScript('transitions bench', async () => {
   const { values } = parseArgs({ options: { rounds: { type: 'string', default: '30' } } })
   const rounds = Number(values.rounds)
   if (!(rounds > 1)) throw new Error(`--rounds must be a number above 1, got "${values.rounds}"`)
-  const postgres = await startTestServer()
-  const databaseUrl = await createMigratedDatabase(postgres.serverUrl, 'bench_transitions')
-  process.env.DATABASE_URL = databaseUrl
-  process.env.LOG_LEVEL ??= 'warn'
-  const payload = await startPayload()
   const samples: Record<Action, Sample[]> = { submit: [], approve: [], publish: [] }
-  try {
+  await withFreshPayload('bench_transitions', async (payload) => {
     const fixtures = new Fixtures(payload)
     const people: Record<'writer' | 'reviewer', User> = {
       writer: await fixtures.user('writer', 'bench-transitions-writer'),
@@ -70,11 +64,7 @@ runScript('transitions bench', async () => {
         if (round > 0) samples[action].push({ wallMs, cpuMs: (cpu.user + cpu.system) / 1000 })
       }
     }
-  } finally {
-    await closePayload(payload)
-    await dropDatabase(databaseUrl)
-    await postgres.stop()
-  }
+  })
   console.log(
     `${rounds - 1} rounds after a warm-up round; load average ${loadavg()
       .map((n) => n.toFixed(2))
